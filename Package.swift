@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module map (read the folder names top to bottom):
+//   CCRC32C        C: CRC32c with an SSE4.2 path chosen at run time (RFC 9260 Appendix A)
+//   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode
+//   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951)
+//   Captures       pcap and pcapng files, read and write
+//   VirtualTime    the discrete-event clock every timer runs on
+//   Scenario       the YAML scenario DSL: model, loader, patterns, variables
+//   Transports     the Transport protocol and its decorators (pcap capture, fault injection)
+//   Targets        systems under test (usrsctp on virtual time, ...)
+//   Rules          the RFC rule checker and association tracker
+//   Runner         runs scenarios against targets and produces verdicts
+//   Reports        console, JSON, JUnit XML, pcap, HTML
+//   Fuzz           the property-based fuzzer
+//   sctpconform    the command-line tool
+//   Benchmarks     `sctpconform-bench`, figures printed, never timed tests
+let package = Package(
+    name: "sctpconform",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sctpconform", targets: ["sctpconform"]),
+        .executable(name: "sctpconform-bench", targets: ["Benchmarks"]),
+        .library(name: "SCTPWire", targets: ["SCTPWire"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "CCRC32C",
+            cSettings: [.unsafeFlags(["-O3"])]
+        ),
+        .target(name: "SCTPWire", dependencies: ["CCRC32C"]),
+        .target(name: "NetworkLayers"),
+        .target(name: "Captures", dependencies: ["NetworkLayers"]),
+        .target(
+            name: "VirtualTime",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(name: "Scenario", dependencies: ["SCTPWire", "Yams"]),
+        .target(name: "Transports", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "VirtualTime"]),
+        .target(
+            name: "Targets",
+            dependencies: ["SCTPWire", "Transports", "VirtualTime"],
+            resources: [.copy("USRSCTP/sctpconform-usrsctp.c")]
+        ),
+        .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "Captures"]),
+        .target(name: "Runner", dependencies: ["SCTPWire", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]),
+        .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures"]),
+        .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),
+        .executableTarget(
+            name: "sctpconform",
+            dependencies: [
+                "SCTPWire", "NetworkLayers", "Captures", "Scenario", "Targets", "Rules", "Runner", "Reports", "Fuzz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["SCTPWire", "NetworkLayers", "Captures", "Rules", "Runner", "Targets", "Scenario"]
+        ),
+
+        .testTarget(
+            name: "SCTPWireTests",
+            dependencies: ["SCTPWire", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire"]),
+        .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire"]),
+        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "Targets", "Reports", "SCTPWire"]),
+        .testTarget(name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

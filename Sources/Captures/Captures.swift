@@ -1,0 +1,2 @@
+/// Captures module (see Package.swift for the module map).
+enum CapturesModule {}

@@ -1,0 +1,2 @@
+/// Fuzz module (see Package.swift for the module map).
+enum FuzzModule {}

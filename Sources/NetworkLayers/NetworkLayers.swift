@@ -1,0 +1,2 @@
+/// NetworkLayers module (see Package.swift for the module map).
+enum NetworkLayersModule {}

@@ -1,0 +1,2 @@
+/// Reports module (see Package.swift for the module map).
+enum ReportsModule {}

@@ -1,0 +1,2 @@
+/// Rules module (see Package.swift for the module map).
+enum RulesModule {}

@@ -1,0 +1,2 @@
+/// Runner module (see Package.swift for the module map).
+enum RunnerModule {}

@@ -1,0 +1,2 @@
+/// Scenario module (see Package.swift for the module map).
+enum ScenarioModule {}

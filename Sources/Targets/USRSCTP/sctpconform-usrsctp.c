@@ -1,0 +1,1 @@
+/* usrsctp helper: see Targets */

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func CapturesTestsPlaceholder() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func RulesTestsPlaceholder() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func TargetsTestsPlaceholder() {
+    #expect(Bool(true))
+}
