@@ -1,0 +1,150 @@
+import Transports
+import VirtualTime
+
+/// A system under test: an SCTP stack the harness talks to over a `Transport` and whose
+/// application it drives (listen, connect, send, ...).
+///
+/// Every call takes the harness's virtual time. A hosted stack runs on that time only (its timers,
+/// its clock reads), so a run is reproducible from its seed.
+public protocol Target: AnyObject {
+    /// The registry name (`usrsctp`, `linux`, ...).
+    var name: String { get }
+    /// What this target can do; scenarios needing more are SKIPped with the reason.
+    var capabilities: Set<TargetCapability> { get }
+    /// The wire to the stack.
+    var transport: any Transport { get }
+    /// Performs an application action on the stack at `time` and returns its immediate result.
+    /// Packets the stack sends because of it are returned later by `transport.receive(until:)`.
+    func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult
+    /// Application events (notifications, received messages) that happened up to now, in order; drained.
+    func takeEvents() -> [ApplicationEvent]
+    /// Ends the stack (kills the helper process, removes namespaces). Idempotent.
+    func shutdown()
+}
+
+/// How a target was set up for one scenario run.
+public struct TargetConfiguration: Hashable, Sendable {
+    /// Seed for the stack's randomness (tags, TSNs, cookie secrets).
+    public var seed: UInt64
+    /// The SCTP port the stack uses (server: listens on it; client: binds it).
+    public var localPort: UInt16
+    /// The harness's SCTP port.
+    public var peerPort: UInt16
+
+    public init(seed: UInt64, localPort: UInt16, peerPort: UInt16) {
+        self.seed = seed
+        self.localPort = localPort
+        self.peerPort = peerPort
+    }
+}
+
+/// Something a scenario may need from a target.
+public enum TargetCapability: String, Hashable, Sendable, CaseIterable {
+    /// Runs on the harness's virtual clock (timers, cookie lifetime).
+    case virtualTime = "virtual-time"
+    /// Reproducible tags, TSNs and cookies from a seed.
+    case deterministic
+    /// Can act as a server (listen/accept).
+    case server
+    /// Can act as a client (connect).
+    case client
+    /// Socket options can be set (RTO, stream counts, cookie life).
+    case socketOptions = "socket-options"
+    /// Supports RFC 8260 I-DATA / stream interleaving.
+    case interleaving
+    /// Supports RFC 3758 partial reliability.
+    case partialReliability = "partial-reliability"
+    /// Supports RFC 4895 AUTH.
+    case authentication
+    /// Supports RFC 6525 stream reconfiguration.
+    case streamReconfiguration = "stream-reconfiguration"
+    /// Supports RFC 5061 ASCONF.
+    case addressReconfiguration = "address-reconfiguration"
+}
+
+/// An application action on the stack's socket API.
+public enum ApplicationAction: Hashable, Sendable {
+    /// Listen for associations on the configured local port.
+    case listen
+    /// Start an association to the harness (the stack sends INIT).
+    case connect
+    /// Send one message.
+    case send(stream: UInt16, ppid: UInt32, payload: [UInt8], unordered: Bool)
+    /// Graceful shutdown (RFC 9260 §9.2): the stack sends SHUTDOWN once its data is acknowledged.
+    case shutdown
+    /// Abort the association (RFC 9260 §9.1), optionally with a user abort reason.
+    case abort(reason: [UInt8])
+    /// Close the socket.
+    case close
+    /// Set a socket option before or during the association.
+    case setOption(SocketOption)
+}
+
+/// Socket options a scenario may set (names follow RFC 6458 where they exist).
+public enum SocketOption: Hashable, Sendable {
+    /// RTO.Initial, RTO.Min, RTO.Max in milliseconds (RFC 9260 §16; SCTP_RTOINFO).
+    case rtoInfo(initial: UInt32?, min: UInt32?, max: UInt32?)
+    /// Outbound streams requested and max inbound streams offered in INIT/INIT ACK (SCTP_INITMSG),
+    /// and Max.Init.Retransmits.
+    case initMessage(outboundStreams: UInt16?, maxInboundStreams: UInt16?, maxAttempts: UInt16?)
+    /// Valid.Cookie.Life in milliseconds (SCTP_ASSOCINFO).
+    case cookieLife(milliseconds: UInt32)
+    /// Association.Max.Retrans (SCTP_ASSOCINFO).
+    case maxRetransmissions(UInt16)
+    /// Heartbeat interval in milliseconds, 0 to disable (SCTP_PEER_ADDR_PARAMS).
+    case heartbeatInterval(milliseconds: UInt32)
+    /// Delayed SACK time in milliseconds, 0 to disable (SCTP_DELAYED_SACK).
+    case delayedAck(milliseconds: UInt32)
+    /// SCTP_NODELAY: Nagle off when true.
+    case noDelay(Bool)
+}
+
+/// What an action returned right away.
+public enum ActionResult: Hashable, Sendable {
+    case ok
+    /// The socket call failed, e.g. `EINVAL`.
+    case failed(errno: Int32, message: String)
+}
+
+/// Something the stack's application saw.
+public enum ApplicationEvent: Hashable, Sendable {
+    /// SCTP_ASSOC_CHANGE (RFC 6458 §6.1.1): `COMM_UP`, `COMM_LOST`, `RESTART`, `SHUTDOWN_COMP`,
+    /// `CANT_STR_ASSOC`, with the stream counts the stack negotiated.
+    case associationChange(state: String, outboundStreams: UInt16, inboundStreams: UInt16)
+    /// SCTP_SHUTDOWN_EVENT: the peer sent SHUTDOWN.
+    case shutdownReceived
+    /// A whole message was delivered to the application.
+    case message(stream: UInt16, ppid: UInt32, payload: [UInt8], unordered: Bool)
+    /// SCTP_SEND_FAILED_EVENT.
+    case sendFailed(errorCode: UInt32)
+    /// SCTP_REMOTE_ERROR: the peer sent an ERROR chunk with this cause code.
+    case remoteError(causeCode: UInt16)
+    /// Any other notification, by name.
+    case notification(String)
+}
+
+/// Why a target could not be used or stopped working. A crash of a hosted stack is reported as
+/// `.crashed`, which the runner turns into a finding, not a harness crash.
+public enum TargetError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The target cannot run here (missing library, not root, ...): the hint says how to fix it.
+    case unavailable(reason: String, hint: String)
+    /// The stack process died (signal or exit status), with its last words on stderr.
+    case crashed(description: String, stderr: String)
+    /// The stack did not answer a command within the bounded wait.
+    case unresponsive(String)
+    /// The action is not supported by this target.
+    case unsupported(String)
+    /// Anything else that went wrong talking to the stack.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let reason, let hint): return "target unavailable: \(reason) (\(hint))"
+        case .crashed(let description, let stderr):
+            return "target crashed: \(description)" + (stderr.isEmpty ? "" : "\n\(stderr)")
+        case .unresponsive(let text): return "target unresponsive: \(text)"
+        case .unsupported(let text): return "not supported by this target: \(text)"
+        case .failed(let text): return "target failure: \(text)"
+        }
+    }
+}
