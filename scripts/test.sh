@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs the system packages first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-system-packages.sh
+swift build --build-tests
+swift test --skip-build
