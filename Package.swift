@@ -70,7 +70,7 @@ let package = Package(
             dependencies: ["SCTPWire", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire"]),
+        .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime"]),
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime"]),

@@ -20,6 +20,15 @@ public protocol Target: AnyObject {
     func takeEvents() -> [ApplicationEvent]
     /// Ends the stack (kills the helper process, removes namespaces). Idempotent.
     func shutdown()
+    /// The failure that ended the stack (a crash, a hang), if any. Once set, every further call fails
+    /// with it; the transport's `TransportError` then only repeats it. The runner reads this to turn a
+    /// transport failure into a `.crashed` finding.
+    var terminationError: TargetError? { get }
+}
+
+extension Target {
+    /// Targets that cannot die on their own (nothing hosted) never have a termination error.
+    public var terminationError: TargetError? { nil }
 }
 
 /// How a target was set up for one scenario run.
@@ -146,5 +155,16 @@ public enum TargetError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unsupported(let text): return "not supported by this target: \(text)"
         case .failed(let text): return "target failure: \(text)"
         }
+    }
+}
+
+/// An application event with the virtual instant the stack reported it at.
+public struct TimedApplicationEvent: Hashable, Sendable {
+    public var time: VirtualInstant
+    public var event: ApplicationEvent
+
+    public init(time: VirtualInstant, event: ApplicationEvent) {
+        self.time = time
+        self.event = event
     }
 }

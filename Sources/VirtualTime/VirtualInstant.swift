@@ -60,14 +60,20 @@ public struct VirtualDuration: Comparable, Hashable, Sendable, CustomStringConve
 
     public static func nanoseconds(_ value: Int64) -> VirtualDuration { VirtualDuration(nanoseconds: value) }
     public static func microseconds(_ value: Int64) -> VirtualDuration {
-        VirtualDuration(nanoseconds: value.multipliedReportingOverflow(by: 1_000).overflow ? .max : value * 1_000)
+        let (product, overflow) = value.multipliedReportingOverflow(by: 1_000)
+        return VirtualDuration(nanoseconds: overflow ? (value < 0 ? .min : .max) : product)
     }
     public static func milliseconds(_ value: Int64) -> VirtualDuration {
-        VirtualDuration(nanoseconds: value.multipliedReportingOverflow(by: 1_000_000).overflow ? .max : value * 1_000_000)
+        let (product, overflow) = value.multipliedReportingOverflow(by: 1_000_000)
+        return VirtualDuration(nanoseconds: overflow ? (value < 0 ? .min : .max) : product)
     }
     public static func seconds(_ value: Int64) -> VirtualDuration {
-        VirtualDuration(nanoseconds: value.multipliedReportingOverflow(by: 1_000_000_000).overflow ? .max : value * 1_000_000_000)
+        let (product, overflow) = value.multipliedReportingOverflow(by: 1_000_000_000)
+        return VirtualDuration(nanoseconds: overflow ? (value < 0 ? .min : .max) : product)
     }
+    /// Whole seconds from an `Int` (so an integer literal such as `.seconds(65)` is not ambiguous
+    /// between the `Int64` and `Double` forms).
+    public static func seconds(_ value: Int) -> VirtualDuration { .seconds(Int64(value)) }
     /// Fractional seconds (as written in scenarios, e.g. `0.5`), rounded to the nanosecond.
     public static func seconds(_ value: Double) -> VirtualDuration {
         let ns = (value * 1_000_000_000).rounded()

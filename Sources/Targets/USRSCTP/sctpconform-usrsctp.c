@@ -1,1 +1,576 @@
-/* usrsctp helper: see Targets */
+/*
+ * sctpconform-usrsctp: usrsctp (linked statically) as a system under test on virtual time.
+ *
+ * The harness starts this program as a child process and drives it over fd 0 (commands) and fd 1
+ * (replies), usually one end of a socketpair. Nothing here runs on its own: no threads, no sockets,
+ * no timers of its own. usrsctp runs in AF_CONN mode (`usrsctp_init_nothreads`), its packets leave
+ * through `conn_output` and enter through `usrsctp_conninput`, and its timers move only when the
+ * harness advances virtual time.
+ *
+ * Time and randomness are replaced at link time (`-Wl,--wrap=gettimeofday -Wl,--wrap=syscall`):
+ * libusrsctp.a reads the clock only through gettimeofday(2) and its randomness only through
+ * syscall(SYS_getrandom) (init_random/read_random in user_environment.c). The wrappers answer from
+ * the virtual clock and from a xoshiro256** generator seeded with SplitMix64(seed), so one seed
+ * gives byte-identical tags, TSNs, cookie secrets and cookies.
+ *
+ * Timers: usrsctp counts ticks with hz = 1000 (one tick per millisecond); a callout started with
+ * n ticks fires when the tick counter reaches start + max(n, 1). Advancing to instant T calls
+ * usrsctp_handle_timers(1) once per whole millisecond boundary up to T, with the clock set to that
+ * boundary, so every timer fires at its own virtual millisecond and its packets are stamped with it.
+ *
+ * Wire protocol (all integers big-endian). A frame is: u32 length of what follows, u8 type, body.
+ * Commands (harness -> helper), each answered by zero or more PACKET/EVENT frames and one RESULT:
+ *   0x01 INIT     u64 seed, u64 start_ns, u16 local_port, u16 peer_port
+ *   0x02 DELIVER  u64 at_ns, packet bytes (SCTP common header onward)
+ *   0x03 ADVANCE  u64 until_ns
+ *   0x04 ACTION   u64 at_ns, u8 action, arguments (see perform_action)
+ *   0x05 QUIT     (answered by RESULT, then the helper exits with status 0)
+ * Replies (helper -> harness):
+ *   0x81 PACKET   u64 time_ns, packet bytes
+ *   0x82 EVENT    u64 time_ns, u8 kind, fields (see the EVENT_ constants)
+ *   0x83 RESULT   i32 errno (0 = success), UTF-8 message
+ * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
+ * Time never moves backwards: a command stamped before the current instant runs at the current one.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <usrsctp.h>
+
+enum {
+    CMD_INIT = 0x01, CMD_DELIVER = 0x02, CMD_ADVANCE = 0x03, CMD_ACTION = 0x04, CMD_QUIT = 0x05,
+    REPLY_PACKET = 0x81, REPLY_EVENT = 0x82, REPLY_RESULT = 0x83,
+};
+enum {
+    ACTION_LISTEN = 1, ACTION_CONNECT = 2, ACTION_SEND = 3, ACTION_SHUTDOWN = 4, ACTION_ABORT = 5,
+    ACTION_CLOSE = 6, ACTION_SET_OPTION = 7,
+};
+enum {
+    OPTION_RTO_INFO = 1, OPTION_INIT_MSG = 2, OPTION_COOKIE_LIFE = 3, OPTION_MAX_RETRANS = 4,
+    OPTION_HEARTBEAT = 5, OPTION_DELAYED_ACK = 6, OPTION_NODELAY = 7,
+};
+/* EVENT kinds and their fields after the kind byte. */
+enum {
+    EVENT_ASSOC_CHANGE = 1,  /* u16 state, u16 error, u16 outbound streams, u16 inbound streams */
+    EVENT_SHUTDOWN = 2,      /* (none) */
+    EVENT_MESSAGE = 3,       /* u16 stream, u32 ppid, u8 unordered, payload */
+    EVENT_SEND_FAILED = 4,   /* u32 error */
+    EVENT_REMOTE_ERROR = 5,  /* u16 cause code */
+    EVENT_NOTIFICATION = 6,  /* u16 notification type, u32 detail (state, indication or flags) */
+};
+
+#define MAX_FRAME (16u * 1024u * 1024u)
+#define MALFORMED (-1) /* perform_action/apply_option: the command itself is malformed */
+#define CLOCK_EPOCH_SECONDS 1700000000ull /* what gettimeofday reports at virtual instant zero */
+#define CONN_ADDRESS ((void *)(uintptr_t)0x5c7c) /* fixed, so cookies do not depend on ASLR */
+
+/* ------------------------------------------------------------------ virtual time & randomness */
+
+static uint64_t now_ns;    /* the virtual clock */
+static uint64_t ticks_ms;  /* millisecond boundaries already handed to usrsctp */
+static uint64_t rng_state[4];
+
+int __wrap_gettimeofday(struct timeval *tv, void *tz) {
+    (void)tz;
+    if (tv != NULL) {
+        tv->tv_sec = (time_t)(CLOCK_EPOCH_SECONDS + now_ns / 1000000000ull);
+        tv->tv_usec = (suseconds_t)((now_ns % 1000000000ull) / 1000ull);
+    }
+    return 0;
+}
+
+static uint64_t splitmix64(uint64_t *state) {
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+static uint64_t xoshiro_next(void) {
+    uint64_t result = rotl(rng_state[1] * 5, 7) * 9;
+    uint64_t t = rng_state[1] << 17;
+    rng_state[2] ^= rng_state[0];
+    rng_state[3] ^= rng_state[1];
+    rng_state[1] ^= rng_state[2];
+    rng_state[0] ^= rng_state[3];
+    rng_state[2] ^= t;
+    rng_state[3] = rotl(rng_state[3], 45);
+    return result;
+}
+
+static void seed_random(uint64_t seed) {
+    for (int i = 0; i < 4; i++) { rng_state[i] = splitmix64(&seed); }
+}
+
+/* Every byte is drawn from its own 64-bit output, so the stream does not depend on request sizes. */
+static void fill_random(uint8_t *buffer, size_t length) {
+    for (size_t i = 0; i < length; i++) { buffer[i] = (uint8_t)(xoshiro_next() >> 56); }
+}
+
+long __real_syscall(long number, ...);
+
+long __wrap_syscall(long number, ...) {
+    va_list arguments;
+    va_start(arguments, number);
+    if (number == SYS_getrandom) {
+        uint8_t *buffer = va_arg(arguments, uint8_t *);
+        size_t length = va_arg(arguments, size_t);
+        va_end(arguments);
+        fill_random(buffer, length);
+        return (long)length;
+    }
+    va_end(arguments);
+    fprintf(stderr, "sctpconform-usrsctp: unexpected syscall(%ld) refused\n", number);
+    errno = ENOSYS;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ reply buffer */
+
+static uint8_t *out_buffer;
+static size_t out_length, out_capacity;
+
+static void out_reserve(size_t extra) {
+    if (out_length + extra <= out_capacity) { return; }
+    size_t capacity = out_capacity ? out_capacity : 65536;
+    while (capacity < out_length + extra) { capacity *= 2; }
+    uint8_t *grown = realloc(out_buffer, capacity);
+    if (grown == NULL) {
+        fprintf(stderr, "sctpconform-usrsctp: out of memory\n");
+        exit(4);
+    }
+    out_buffer = grown;
+    out_capacity = capacity;
+}
+
+static void put_bytes(const void *bytes, size_t length) {
+    out_reserve(length);
+    if (length > 0) { memcpy(out_buffer + out_length, bytes, length); }
+    out_length += length;
+}
+
+static void put_u8(uint8_t value) { put_bytes(&value, 1); }
+static void put_u16(uint16_t value) { uint8_t b[2] = {value >> 8, value & 0xff}; put_bytes(b, 2); }
+static void put_u32(uint32_t value) { put_u16(value >> 16); put_u16(value & 0xffff); }
+static void put_u64(uint64_t value) { put_u32(value >> 32); put_u32(value & 0xffffffffu); }
+
+/* Starts a frame; returns the offset of its length field for end_frame. */
+static size_t begin_frame(uint8_t type) {
+    size_t start = out_length;
+    put_u32(0);
+    put_u8(type);
+    return start;
+}
+
+static void end_frame(size_t start) {
+    uint32_t length = (uint32_t)(out_length - start - 4);
+    out_buffer[start] = length >> 24;
+    out_buffer[start + 1] = (length >> 16) & 0xff;
+    out_buffer[start + 2] = (length >> 8) & 0xff;
+    out_buffer[start + 3] = length & 0xff;
+}
+
+static void flush_replies(void) {
+    size_t written = 0;
+    while (written < out_length) {
+        ssize_t n = write(1, out_buffer + written, out_length - written);
+        if (n < 0 && errno == EINTR) { continue; }
+        if (n <= 0) {
+            exit(0); /* the harness is gone */
+        }
+        written += (size_t)n;
+    }
+    out_length = 0;
+}
+
+static void reply_result(int error, const char *message) {
+    size_t frame = begin_frame(REPLY_RESULT);
+    put_u32((uint32_t)error);
+    put_bytes(message, strlen(message));
+    end_frame(frame);
+}
+
+/* ------------------------------------------------------------------ usrsctp callbacks */
+
+static struct socket *sock;
+static struct sockaddr_conn peer_address;
+static uint8_t *partial;          /* a message delivered in pieces (no MSG_EOR yet) */
+static size_t partial_length;
+
+static int conn_output(void *addr, void *buffer, size_t length, uint8_t tos, uint8_t set_df) {
+    (void)addr; (void)tos; (void)set_df;
+    size_t frame = begin_frame(REPLY_PACKET);
+    put_u64(now_ns);
+    put_bytes(buffer, length);
+    end_frame(frame);
+    return 0;
+}
+
+static void debug_printf(const char *format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    vfprintf(stderr, format, arguments);
+    va_end(arguments);
+}
+
+static void report_notification(const union sctp_notification *n, size_t length) {
+    if (length < sizeof(n->sn_header)) { return; }
+    size_t frame = begin_frame(REPLY_EVENT);
+    put_u64(now_ns);
+    switch (n->sn_header.sn_type) {
+    case SCTP_ASSOC_CHANGE:
+        put_u8(EVENT_ASSOC_CHANGE);
+        put_u16(n->sn_assoc_change.sac_state);
+        put_u16(n->sn_assoc_change.sac_error);
+        put_u16(n->sn_assoc_change.sac_outbound_streams);
+        put_u16(n->sn_assoc_change.sac_inbound_streams);
+        break;
+    case SCTP_SHUTDOWN_EVENT:
+        put_u8(EVENT_SHUTDOWN);
+        break;
+    case SCTP_SEND_FAILED_EVENT:
+        put_u8(EVENT_SEND_FAILED);
+        put_u32(n->sn_send_failed_event.ssfe_error);
+        break;
+    case SCTP_REMOTE_ERROR:
+        put_u8(EVENT_REMOTE_ERROR);
+        put_u16(n->sn_remote_error.sre_error);
+        break;
+    default: {
+        uint32_t detail = 0;
+        switch (n->sn_header.sn_type) {
+        case SCTP_PEER_ADDR_CHANGE: detail = n->sn_paddr_change.spc_state; break;
+        case SCTP_PARTIAL_DELIVERY_EVENT: detail = n->sn_pdapi_event.pdapi_indication; break;
+        case SCTP_ADAPTATION_INDICATION: detail = n->sn_adaptation_event.sai_adaptation_ind; break;
+        case SCTP_AUTHENTICATION_EVENT: detail = n->sn_auth_event.auth_indication; break;
+        default: detail = n->sn_header.sn_flags; break;
+        }
+        put_u8(EVENT_NOTIFICATION);
+        put_u16(n->sn_header.sn_type);
+        put_u32(detail);
+        break;
+    }
+    }
+    end_frame(frame);
+}
+
+static int receive_cb(struct socket *s, union sctp_sockstore addr, void *data, size_t length,
+                      struct sctp_rcvinfo info, int flags, void *ulp_info) {
+    (void)s; (void)addr; (void)ulp_info;
+    if (data == NULL) { return 1; }
+    if (flags & MSG_NOTIFICATION) {
+        report_notification((const union sctp_notification *)data, length);
+        free(data);
+        return 1;
+    }
+    uint8_t *grown = realloc(partial, partial_length + length + 1);
+    if (grown == NULL) {
+        fprintf(stderr, "sctpconform-usrsctp: out of memory\n");
+        exit(4);
+    }
+    partial = grown;
+    memcpy(partial + partial_length, data, length);
+    partial_length += length;
+    free(data);
+    if (flags & MSG_EOR) {
+        size_t frame = begin_frame(REPLY_EVENT);
+        put_u64(now_ns);
+        put_u8(EVENT_MESSAGE);
+        put_u16(info.rcv_sid);
+        put_u32(ntohl(info.rcv_ppid));
+        put_u8((info.rcv_flags & SCTP_UNORDERED) ? 1 : 0);
+        put_bytes(partial, partial_length);
+        end_frame(frame);
+        partial_length = 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ command decoding */
+
+struct reader {
+    const uint8_t *bytes;
+    size_t length, offset;
+    int bad;
+};
+
+static const uint8_t *take(struct reader *r, size_t count) {
+    if (r->bad || r->length - r->offset < count) {
+        r->bad = 1;
+        return NULL;
+    }
+    const uint8_t *p = r->bytes + r->offset;
+    r->offset += count;
+    return p;
+}
+
+static uint64_t take_uint(struct reader *r, size_t count) {
+    const uint8_t *p = take(r, count);
+    uint64_t value = 0;
+    for (size_t i = 0; p != NULL && i < count; i++) { value = (value << 8) | p[i]; }
+    return value;
+}
+
+/* ------------------------------------------------------------------ time & actions */
+
+static void advance_to(uint64_t target_ns) {
+    while ((ticks_ms + 1) * 1000000ull <= target_ns) {
+        ticks_ms += 1;
+        now_ns = ticks_ms * 1000000ull;
+        usrsctp_handle_timers(1);
+    }
+    if (target_ns > now_ns) { now_ns = target_ns; }
+}
+
+static sctp_assoc_t current_association(void) {
+    return sock ? usrsctp_getassocid(sock, (struct sockaddr *)&peer_address) : 0;
+}
+
+/* Sets an option on the endpoint (future associations) and on the association that exists. */
+static int set_option(int name, void *value, socklen_t length, sctp_assoc_t *id_field) {
+    if (id_field != NULL) { *id_field = SCTP_FUTURE_ASSOC; }
+    if (usrsctp_setsockopt(sock, IPPROTO_SCTP, name, value, length) < 0) { return errno; }
+    sctp_assoc_t existing = current_association();
+    if (id_field != NULL && existing != 0) {
+        *id_field = existing;
+        if (usrsctp_setsockopt(sock, IPPROTO_SCTP, name, value, length) < 0) { return errno; }
+    }
+    return 0;
+}
+
+static int apply_option(struct reader *r) {
+    uint8_t option = (uint8_t)take_uint(r, 1);
+    switch (option) {
+    case OPTION_RTO_INFO: {
+        struct sctp_rtoinfo v = {0};
+        v.srto_initial = (uint32_t)take_uint(r, 4);
+        v.srto_min = (uint32_t)take_uint(r, 4);
+        v.srto_max = (uint32_t)take_uint(r, 4);
+        return r->bad ? MALFORMED : set_option(SCTP_RTOINFO, &v, sizeof(v), &v.srto_assoc_id);
+    }
+    case OPTION_INIT_MSG: {
+        struct sctp_initmsg v = {0};
+        v.sinit_num_ostreams = (uint16_t)take_uint(r, 2);
+        v.sinit_max_instreams = (uint16_t)take_uint(r, 2);
+        v.sinit_max_attempts = (uint16_t)take_uint(r, 2);
+        return r->bad ? MALFORMED : set_option(SCTP_INITMSG, &v, sizeof(v), NULL);
+    }
+    case OPTION_COOKIE_LIFE:
+    case OPTION_MAX_RETRANS: {
+        struct sctp_assocparams v = {0};
+        if (option == OPTION_COOKIE_LIFE) {
+            v.sasoc_cookie_life = (uint32_t)take_uint(r, 4);
+        } else {
+            v.sasoc_asocmaxrxt = (uint16_t)take_uint(r, 2);
+        }
+        return r->bad ? MALFORMED : set_option(SCTP_ASSOCINFO, &v, sizeof(v), &v.sasoc_assoc_id);
+    }
+    case OPTION_HEARTBEAT: {
+        struct sctp_paddrparams v;
+        memset(&v, 0, sizeof(v));
+        /* The wildcard AF_CONN address (NULL sconn_addr) selects every path of the association. */
+        ((struct sockaddr_conn *)&v.spp_address)->sconn_family = AF_CONN;
+        v.spp_hbinterval = (uint32_t)take_uint(r, 4);
+        v.spp_flags = v.spp_hbinterval == 0 ? SPP_HB_DISABLE : SPP_HB_ENABLE;
+        return r->bad ? MALFORMED : set_option(SCTP_PEER_ADDR_PARAMS, &v, sizeof(v), &v.spp_assoc_id);
+    }
+    case OPTION_DELAYED_ACK: {
+        /* usrsctp treats 0 as "unchanged": a delay of 0 means a SACK for every packet instead. */
+        struct sctp_sack_info v = {0};
+        uint32_t delay = (uint32_t)take_uint(r, 4);
+        v.sack_delay = delay;
+        v.sack_freq = delay == 0 ? 1 : 0;
+        return r->bad ? MALFORMED : set_option(SCTP_DELAYED_SACK, &v, sizeof(v), &v.sack_assoc_id);
+    }
+    case OPTION_NODELAY: {
+        int v = take_uint(r, 1) != 0;
+        return r->bad ? MALFORMED : set_option(SCTP_NODELAY, &v, sizeof(v), NULL);
+    }
+    default:
+        return MALFORMED;
+    }
+}
+
+static int send_message(const void *data, size_t length, uint16_t stream, uint32_t ppid, uint16_t flags) {
+    static const uint8_t nothing[1];
+    struct sctp_sndinfo info;
+    if (data == NULL) {
+        data = nothing; /* usrsctp_sendv answers EFAULT to a NULL buffer, even for zero bytes */
+    }
+    memset(&info, 0, sizeof(info));
+    info.snd_sid = stream;
+    info.snd_ppid = htonl(ppid);
+    info.snd_flags = flags;
+    if (usrsctp_sendv(sock, data, length, (struct sockaddr *)&peer_address, 1, &info, sizeof(info),
+                      SCTP_SENDV_SNDINFO, 0) < 0) {
+        return errno;
+    }
+    return 0;
+}
+
+static int perform_action(struct reader *r) {
+    uint8_t action = (uint8_t)take_uint(r, 1);
+    if (r->bad) { return MALFORMED; }
+    if (sock == NULL && action != ACTION_CLOSE) { return EBADF; }
+    switch (action) {
+    case ACTION_LISTEN:
+        return usrsctp_listen(sock, 1) < 0 ? errno : 0;
+    case ACTION_CONNECT:
+        if (usrsctp_connect(sock, (struct sockaddr *)&peer_address, sizeof(peer_address)) < 0) {
+            return errno == EINPROGRESS ? 0 : errno;
+        }
+        return 0;
+    case ACTION_SEND: {
+        uint16_t stream = (uint16_t)take_uint(r, 2);
+        uint32_t ppid = (uint32_t)take_uint(r, 4);
+        uint8_t unordered = (uint8_t)take_uint(r, 1);
+        if (r->bad) { return MALFORMED; }
+        return send_message(r->bytes + r->offset, r->length - r->offset, stream, ppid,
+                            unordered ? SCTP_UNORDERED : 0);
+    }
+    case ACTION_SHUTDOWN:
+        return send_message(NULL, 0, 0, 0, SCTP_EOF);
+    case ACTION_ABORT:
+        return send_message(r->bytes + r->offset, r->length - r->offset, 0, 0, SCTP_ABORT);
+    case ACTION_CLOSE:
+        if (sock == NULL) { return EBADF; }
+        usrsctp_close(sock);
+        sock = NULL;
+        return 0;
+    case ACTION_SET_OPTION:
+        return apply_option(r);
+    default:
+        return MALFORMED;
+    }
+}
+
+static int subscribe_events(void) {
+    static const uint16_t types[] = {
+        SCTP_ASSOC_CHANGE, SCTP_PEER_ADDR_CHANGE, SCTP_REMOTE_ERROR, SCTP_SHUTDOWN_EVENT,
+        SCTP_ADAPTATION_INDICATION, SCTP_PARTIAL_DELIVERY_EVENT, SCTP_AUTHENTICATION_EVENT,
+        SCTP_STREAM_RESET_EVENT, SCTP_ASSOC_RESET_EVENT, SCTP_STREAM_CHANGE_EVENT, SCTP_SEND_FAILED_EVENT,
+    };
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        struct sctp_event event = {SCTP_FUTURE_ASSOC, types[i], 1};
+        if (usrsctp_setsockopt(sock, IPPROTO_SCTP, SCTP_EVENT, &event, sizeof(event)) < 0) { return errno; }
+    }
+    return 0;
+}
+
+static int initialize(uint64_t seed, uint64_t start_ns, uint16_t local_port, uint16_t peer_port) {
+    seed_random(seed);
+    now_ns = start_ns;
+    ticks_ms = start_ns / 1000000ull;
+    usrsctp_init_nothreads(0, conn_output, debug_printf);
+    usrsctp_sysctl_set_sctp_vtag_time_wait(0);
+    usrsctp_sysctl_set_sctp_blackhole(0);
+    usrsctp_register_address(CONN_ADDRESS);
+    sock = usrsctp_socket(AF_CONN, SOCK_SEQPACKET, IPPROTO_SCTP, receive_cb, NULL, 0, NULL);
+    if (sock == NULL) { return errno; }
+    if (usrsctp_set_non_blocking(sock, 1) < 0) { return errno; }
+    int error = subscribe_events();
+    if (error != 0) { return error; }
+    struct sockaddr_conn local;
+    memset(&local, 0, sizeof(local));
+    local.sconn_family = AF_CONN;
+    local.sconn_port = htons(local_port);
+    local.sconn_addr = CONN_ADDRESS;
+    memset(&peer_address, 0, sizeof(peer_address));
+    peer_address.sconn_family = AF_CONN;
+    peer_address.sconn_port = htons(peer_port);
+    peer_address.sconn_addr = CONN_ADDRESS;
+    return usrsctp_bind(sock, (struct sockaddr *)&local, sizeof(local)) < 0 ? errno : 0;
+}
+
+/* ------------------------------------------------------------------ main loop */
+
+static int read_exactly(uint8_t *buffer, size_t length) {
+    size_t done = 0;
+    while (done < length) {
+        ssize_t n = read(0, buffer + done, length - done);
+        if (n < 0 && errno == EINTR) { continue; }
+        if (n <= 0) { return -1; }
+        done += (size_t)n;
+    }
+    return 0;
+}
+
+static void protocol_error(const char *message) {
+    reply_result(EPROTO, message);
+    flush_replies();
+    fprintf(stderr, "sctpconform-usrsctp: %s\n", message);
+    exit(3);
+}
+
+int main(void) {
+    static uint8_t *frame;
+    int initialized = 0;
+    signal(SIGPIPE, SIG_IGN); /* a vanished harness is seen as EPIPE, and the helper exits cleanly */
+    for (;;) {
+        uint8_t header[4];
+        if (read_exactly(header, 4) < 0) {
+            return 0; /* the harness closed the channel */
+        }
+        uint32_t length = (uint32_t)header[0] << 24 | (uint32_t)header[1] << 16 | header[2] << 8 | header[3];
+        if (length == 0 || length > MAX_FRAME) { protocol_error("frame length out of range"); }
+        uint8_t *grown = realloc(frame, length);
+        if (grown == NULL) { protocol_error("out of memory"); }
+        frame = grown;
+        if (read_exactly(frame, length) < 0) { return 0; }
+        struct reader r = {frame + 1, length - 1, 0, 0};
+        uint8_t type = frame[0];
+        if (type != CMD_INIT && type != CMD_QUIT && !initialized) { protocol_error("command before INIT"); }
+        int error = 0;
+        switch (type) {
+        case CMD_INIT: {
+            uint64_t seed = take_uint(&r, 8), start = take_uint(&r, 8);
+            uint16_t local_port = (uint16_t)take_uint(&r, 2), peer_port = (uint16_t)take_uint(&r, 2);
+            if (r.bad || initialized) { protocol_error(r.bad ? "short INIT" : "second INIT"); }
+            initialized = 1;
+            error = initialize(seed, start, local_port, peer_port);
+            break;
+        }
+        case CMD_DELIVER: {
+            uint64_t at = take_uint(&r, 8);
+            if (r.bad) { protocol_error("short DELIVER"); }
+            advance_to(at);
+            usrsctp_conninput(CONN_ADDRESS, r.bytes + r.offset, r.length - r.offset, 0);
+            break;
+        }
+        case CMD_ADVANCE: {
+            uint64_t until = take_uint(&r, 8);
+            if (r.bad) { protocol_error("short ADVANCE"); }
+            advance_to(until);
+            break;
+        }
+        case CMD_ACTION: {
+            uint64_t at = take_uint(&r, 8);
+            if (r.bad) { protocol_error("short ACTION"); }
+            advance_to(at);
+            error = perform_action(&r);
+            if (error == MALFORMED) { protocol_error("malformed ACTION"); }
+            break;
+        }
+        case CMD_QUIT:
+            reply_result(0, "bye");
+            flush_replies();
+            return 0;
+        default:
+            protocol_error("unknown command");
+        }
+        reply_result(error, error ? strerror(error) : "");
+        flush_replies();
+    }
+}

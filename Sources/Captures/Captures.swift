@@ -1,2 +1,0 @@
-/// Captures module (see Package.swift for the module map).
-enum CapturesModule {}

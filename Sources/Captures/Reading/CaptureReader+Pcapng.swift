@@ -1,0 +1,258 @@
+import NetworkLayers
+
+/// pcapng block type codes (draft-ietf-opsawg-pcapng §4).
+enum PcapngBlockType {
+    static let sectionHeader: UInt32 = 0x0A0D_0D0A
+    static let interfaceDescription: UInt32 = 1
+    /// Obsolete Packet Block.
+    static let packet: UInt32 = 2
+    static let simplePacket: UInt32 = 3
+    static let enhancedPacket: UInt32 = 6
+}
+
+/// pcapng option codes used here.
+enum PcapngOption {
+    static let endOfOptions: UInt16 = 0
+    static let interfaceName: UInt16 = 2
+    static let timestampResolution: UInt16 = 9
+    static let timestampOffset: UInt16 = 14
+}
+
+extension CaptureReader {
+    /// Reads blocks until one holds a packet; nil at the end of the file.
+    func nextPcapngRecord() throws(CaptureError) -> CaptureRecord? {
+        let input = self.input
+        while true {
+            let blockOffset = input.offset
+            let available = try input.ensure(12)
+            if available == 0 {
+                return nil
+            }
+            guard available == 12 else {
+                throw CaptureError(
+                    offset: blockOffset, context: "pcapng block header", reason: .truncated(needed: 12, available: available))
+            }
+            guard case .pcapng(var state) = self.state else { return nil }
+            var order = state.byteOrder
+            let type = input.uint32(0, order)
+            if type == PcapngBlockType.sectionHeader {
+                let magic = input.uint32(8, .littleEndian)
+                switch magic {
+                case 0x1A2B_3C4D: order = .littleEndian
+                case 0x4D3C_2B1A: order = .bigEndian
+                default:
+                    throw CaptureError(
+                        offset: blockOffset + 8, context: "pcapng section header block", reason: .badByteOrderMagic(magic))
+                }
+            }
+            let context = Self.blockName(type)
+            let length = Int(input.uint32(4, order))
+            let minimum = type == PcapngBlockType.sectionHeader ? 28 : 12
+            guard length >= minimum, length % 4 == 0, length <= Self.maximumRecordLength else {
+                throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
+            }
+            let availableBlock = try input.ensure(length)
+            guard availableBlock == length else {
+                throw CaptureError(
+                    offset: blockOffset, context: context, reason: .truncated(needed: length, available: availableBlock))
+            }
+            let trailing = Int(input.uint32(length - 4, order))
+            guard trailing == length else {
+                throw CaptureError(
+                    offset: blockOffset + length - 4, context: context,
+                    reason: .blockLengthMismatch(leading: length, trailing: trailing))
+            }
+            var record: CaptureRecord?
+            switch type {
+            case PcapngBlockType.sectionHeader:
+                let major = input.uint16(12, order)
+                let minor = input.uint16(14, order)
+                guard major == 1 else {
+                    throw CaptureError(
+                        offset: blockOffset + 12, context: context,
+                        reason: .unsupportedVersion(major: major, minor: minor))
+                }
+                state = PcapngState(byteOrder: order, interfaces: [])
+            case PcapngBlockType.interfaceDescription:
+                state.interfaces.append(try self.readInterface(length: length, order: order, blockOffset: blockOffset))
+            case PcapngBlockType.enhancedPacket:
+                record = try self.readEnhancedPacket(length: length, state: state, blockOffset: blockOffset)
+            case PcapngBlockType.simplePacket:
+                record = try self.readSimplePacket(length: length, state: state, blockOffset: blockOffset)
+            case PcapngBlockType.packet:
+                record = try self.readObsoletePacket(length: length, state: state, blockOffset: blockOffset)
+            default:
+                break
+            }
+            self.state = .pcapng(state)
+            input.advance(length)
+            if let record {
+                return record
+            }
+        }
+    }
+
+    private static func blockName(_ type: UInt32) -> String {
+        switch type {
+        case PcapngBlockType.sectionHeader: "pcapng section header block"
+        case PcapngBlockType.interfaceDescription: "pcapng interface description block"
+        case PcapngBlockType.enhancedPacket: "pcapng enhanced packet block"
+        case PcapngBlockType.simplePacket: "pcapng simple packet block"
+        case PcapngBlockType.packet: "pcapng packet block"
+        default: "pcapng block type 0x\(String(type, radix: 16))"
+        }
+    }
+
+    private func readInterface(length: Int, order: CaptureByteOrder, blockOffset: Int) throws(CaptureError)
+        -> CaptureInterface
+    {
+        let context = "pcapng interface description block"
+        guard length >= 20 else {
+            throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
+        }
+        var interface = CaptureInterface(
+            linkType: LinkType(rawValue: UInt32(self.input.uint16(8, order))), snapLength: self.input.uint32(12, order))
+        var position = 16
+        let end = length - 4
+        while position + 4 <= end {
+            let code = self.input.uint16(position, order)
+            let valueLength = Int(self.input.uint16(position + 2, order))
+            let valueStart = position + 4
+            if code == PcapngOption.endOfOptions {
+                break
+            }
+            guard valueStart + valueLength <= end else {
+                throw CaptureError(
+                    offset: blockOffset + position + 2, context: context + " option \(code)",
+                    reason: .lengthOutOfRange(declared: valueLength, limit: end - valueStart))
+            }
+            switch code {
+            case PcapngOption.timestampResolution where valueLength >= 1:
+                interface.unitsPerSecond = try Self.unitsPerSecond(
+                    self.input.byte(valueStart), offset: blockOffset + valueStart, context: context)
+            case PcapngOption.timestampOffset where valueLength >= 8:
+                let high = UInt64(self.input.uint32(valueStart, order))
+                let low = UInt64(self.input.uint32(valueStart + 4, order))
+                let value = order == .bigEndian ? high << 32 | low : low << 32 | high
+                interface.offsetSeconds = Int64(bitPattern: value)
+            case PcapngOption.interfaceName:
+                let raw = self.input.copy(valueStart, valueLength)
+                interface.name = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            default:
+                break
+            }
+            position = valueStart + (valueLength + 3) / 4 * 4
+        }
+        return interface
+    }
+
+    /// if_tsresol: a power of ten, or of two when the top bit is set.
+    private static func unitsPerSecond(_ resolution: UInt8, offset: Int, context: String) throws(CaptureError) -> UInt64 {
+        let exponent = Int(resolution & 0x7F)
+        if resolution & 0x80 != 0 {
+            guard exponent <= 63 else {
+                throw CaptureError(offset: offset, context: context, reason: .invalidValue("if_tsresol 2^-\(exponent)"))
+            }
+            return 1 << UInt64(exponent)
+        }
+        guard exponent <= 19 else {
+            throw CaptureError(offset: offset, context: context, reason: .invalidValue("if_tsresol 10^-\(exponent)"))
+        }
+        var value: UInt64 = 1
+        for _ in 0..<exponent {
+            value *= 10
+        }
+        return value
+    }
+
+    private func interface(_ index: Int, in state: PcapngState, blockOffset: Int, context: String) throws(CaptureError)
+        -> CaptureInterface
+    {
+        guard index >= 0, index < state.interfaces.count else {
+            throw CaptureError(offset: blockOffset + 8, context: context, reason: .unknownInterface(index))
+        }
+        return state.interfaces[index]
+    }
+
+    /// Converts a 64-bit tick count of `interface` into seconds and nanoseconds.
+    private static func timestamp(high: UInt32, low: UInt32, interface: CaptureInterface) -> CaptureTimestamp {
+        let ticks = UInt64(high) << 32 | UInt64(low)
+        let units = max(interface.unitsPerSecond, 1)
+        var seconds = ticks / units
+        let remainder = ticks % units
+        let product = remainder.multipliedFullWidth(by: 1_000_000_000)
+        let nanoseconds = units.dividingFullWidth(product).quotient
+        if interface.offsetSeconds >= 0 {
+            seconds = seconds.addingReportingOverflow(UInt64(interface.offsetSeconds)).overflow
+                ? .max : seconds + UInt64(interface.offsetSeconds)
+        } else {
+            let back = interface.offsetSeconds.magnitude
+            seconds = seconds > back ? seconds - back : 0
+        }
+        return CaptureTimestamp(seconds: seconds, nanoseconds: UInt32(truncatingIfNeeded: nanoseconds))
+    }
+
+    private func readEnhancedPacket(length: Int, state: PcapngState, blockOffset: Int) throws(CaptureError)
+        -> CaptureRecord
+    {
+        let context = "pcapng enhanced packet block"
+        let order = state.byteOrder
+        guard length >= 32 else {
+            throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
+        }
+        let interfaceIndex = Int(self.input.uint32(8, order))
+        let interface = try self.interface(interfaceIndex, in: state, blockOffset: blockOffset, context: context)
+        let capturedLength = Int(self.input.uint32(20, order))
+        let room = length - 32
+        guard capturedLength <= room else {
+            throw CaptureError(
+                offset: blockOffset + 20, context: context, reason: .lengthOutOfRange(declared: capturedLength, limit: room))
+        }
+        return CaptureRecord(
+            timestamp: Self.timestamp(high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
+            linkType: interface.linkType, interfaceIndex: interfaceIndex,
+            originalLength: Int(self.input.uint32(24, order)), bytes: self.input.copy(28, capturedLength),
+            fileOffset: blockOffset)
+    }
+
+    private func readSimplePacket(length: Int, state: PcapngState, blockOffset: Int) throws(CaptureError)
+        -> CaptureRecord
+    {
+        let context = "pcapng simple packet block"
+        guard length >= 16 else {
+            throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
+        }
+        let interface = try self.interface(0, in: state, blockOffset: blockOffset, context: context)
+        let originalLength = Int(self.input.uint32(8, state.byteOrder))
+        var capturedLength = min(originalLength, length - 16)
+        if interface.snapLength > 0 {
+            capturedLength = min(capturedLength, Int(interface.snapLength))
+        }
+        return CaptureRecord(
+            timestamp: CaptureTimestamp(seconds: 0), linkType: interface.linkType, interfaceIndex: 0,
+            originalLength: originalLength, bytes: self.input.copy(12, capturedLength), fileOffset: blockOffset)
+    }
+
+    private func readObsoletePacket(length: Int, state: PcapngState, blockOffset: Int) throws(CaptureError)
+        -> CaptureRecord
+    {
+        let context = "pcapng packet block"
+        let order = state.byteOrder
+        guard length >= 32 else {
+            throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
+        }
+        let interfaceIndex = Int(self.input.uint16(8, order))
+        let interface = try self.interface(interfaceIndex, in: state, blockOffset: blockOffset, context: context)
+        let capturedLength = Int(self.input.uint32(20, order))
+        let room = length - 32
+        guard capturedLength <= room else {
+            throw CaptureError(
+                offset: blockOffset + 20, context: context, reason: .lengthOutOfRange(declared: capturedLength, limit: room))
+        }
+        return CaptureRecord(
+            timestamp: Self.timestamp(high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
+            linkType: interface.linkType, interfaceIndex: interfaceIndex,
+            originalLength: Int(self.input.uint32(24, order)), bytes: self.input.copy(28, capturedLength),
+            fileOffset: blockOffset)
+    }
+}

@@ -1,0 +1,125 @@
+/// How an SCTP packet travelled over IP.
+public enum SCTPCarriage: Hashable, Sendable, CustomStringConvertible {
+    /// Directly in IP, protocol number 132 (RFC 9260 §1).
+    case ip
+    /// In a UDP datagram (RFC 6951), between these UDP ports.
+    case udpEncapsulated(sourcePort: UInt16, destinationPort: UInt16)
+
+    /// `ip` or `udp 9899 > 9899`.
+    public var description: String {
+        switch self {
+        case .ip: "ip"
+        case .udpEncapsulated(let source, let destination): "udp \(source) > \(destination)"
+        }
+    }
+}
+
+/// The link-layer header a frame began with.
+public enum LinkHeader: Hashable, Sendable {
+    /// Raw IP link types have none.
+    case none
+    case ethernet(EthernetHeader)
+    case linuxCooked(LinuxCookedHeader)
+    case linuxCookedV2(LinuxCookedV2Header)
+}
+
+/// The IP header an SCTP packet came in.
+public enum NetworkHeader: Hashable, Sendable {
+    case ipv4(IPv4Header)
+    /// The fixed header and the extension headers skipped after it.
+    case ipv6(IPv6Header, IPv6ExtensionChain)
+}
+
+/// An SCTP packet found in a frame, with everything below it.
+public struct CarriedSCTPPacket: Hashable, Sendable {
+    /// The SCTP packet (common header onward) as far as it was captured.
+    public var bytes: [UInt8]
+    /// Where `bytes` begins in the frame.
+    public var offsetInFrame: Int
+    public var source: IPAddress
+    public var destination: IPAddress
+    public var carriage: SCTPCarriage
+    public var link: LinkHeader
+    public var network: NetworkHeader
+    /// Bytes the IP or UDP length promised that the capture does not hold (a snapshot length
+    /// shorter than the packet); 0 when the packet is whole.
+    public var missingBytes: Int
+    /// Whether the IPv4 header checksum is right (nil for IPv6).
+    public var ipv4HeaderChecksumCorrect: Bool?
+    /// The UDP checksum's status when UDP-encapsulated, nil otherwise.
+    public var udpChecksum: UDPChecksumStatus?
+
+    public init(
+        bytes: [UInt8], offsetInFrame: Int, source: IPAddress, destination: IPAddress, carriage: SCTPCarriage,
+        link: LinkHeader, network: NetworkHeader, missingBytes: Int, ipv4HeaderChecksumCorrect: Bool?,
+        udpChecksum: UDPChecksumStatus?
+    ) {
+        self.bytes = bytes
+        self.offsetInFrame = offsetInFrame
+        self.source = source
+        self.destination = destination
+        self.carriage = carriage
+        self.link = link
+        self.network = network
+        self.missingBytes = missingBytes
+        self.ipv4HeaderChecksumCorrect = ipv4HeaderChecksumCorrect
+        self.udpChecksum = udpChecksum
+    }
+
+    /// Whether the whole SCTP packet was captured.
+    public var isComplete: Bool { self.missingBytes == 0 }
+
+    /// The SCTP source port (first two bytes of the common header), nil if not captured.
+    public var sctpSourcePort: UInt16? {
+        self.bytes.count >= 2 ? UInt16(self.bytes[0]) << 8 | UInt16(self.bytes[1]) : nil
+    }
+
+    /// The SCTP destination port, nil if not captured.
+    public var sctpDestinationPort: UInt16? {
+        self.bytes.count >= 4 ? UInt16(self.bytes[2]) << 8 | UInt16(self.bytes[3]) : nil
+    }
+}
+
+/// Why a well-formed frame holds no (whole) SCTP packet.
+public enum NotSCTPReason: Hashable, Sendable, CustomStringConvertible {
+    /// The link type is not one the extractor reads.
+    case unsupportedLinkType(LinkType)
+    /// The link layer carries something other than IPv4 or IPv6 (ARP, LLDP, an 802.3 length...).
+    case notIP(etherType: UInt16)
+    /// IP carries another protocol (TCP, ICMP, ...).
+    case otherProtocol(UInt8)
+    /// UDP between ports that are not configured as SCTP encapsulation ports.
+    case udpNotEncapsulation(sourcePort: UInt16, destinationPort: UInt16)
+    /// One fragment of an IPv4 datagram (fragments are not reassembled).
+    case ipv4Fragment(identification: UInt16, fragmentOffset: UInt16, moreFragments: Bool, protocolNumber: UInt8)
+    /// One fragment of an IPv6 packet (fragments are not reassembled).
+    case ipv6Fragment(IPv6FragmentInfo, protocolNumber: UInt8)
+    /// IPv6 with No Next Header (59) or an opaque ESP payload (50).
+    case noVisibleUpperLayer(UInt8)
+
+    public var description: String {
+        switch self {
+        case .unsupportedLinkType(let type):
+            "unsupported link type \(type)"
+        case .notIP(let etherType):
+            "not IP (ethertype 0x\(String(etherType, radix: 16)))"
+        case .otherProtocol(let number):
+            "IP protocol \(number), not SCTP"
+        case .udpNotEncapsulation(let source, let destination):
+            "UDP \(source) > \(destination), not an SCTP encapsulation port"
+        case .ipv4Fragment(let identification, let offset, let more, let number):
+            "IPv4 fragment (id \(identification), offset \(Int(offset) * 8), more \(more), protocol \(number))"
+        case .ipv6Fragment(let info, let number):
+            "IPv6 fragment (id \(info.identification), offset \(Int(info.fragmentOffset) * 8), more \(info.moreFragments), "
+                + "protocol \(number))"
+        case .noVisibleUpperLayer(let number):
+            "IPv6 next header \(number), no readable upper layer"
+        }
+    }
+}
+
+/// What a frame holds, as far as SCTP is concerned.
+public enum SCTPExtraction: Hashable, Sendable {
+    case sctp(CarriedSCTPPacket)
+    case notSCTP(NotSCTPReason)
+}

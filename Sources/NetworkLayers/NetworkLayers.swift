@@ -1,2 +1,0 @@
-/// NetworkLayers module (see Package.swift for the module map).
-enum NetworkLayersModule {}

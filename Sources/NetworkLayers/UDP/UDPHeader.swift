@@ -1,0 +1,82 @@
+/// A UDP header (RFC 768), and its checksum over the IPv4 (RFC 768) or IPv6 (RFC 8200 §8.1)
+/// pseudo-header. SCTP over UDP (RFC 6951) uses port 9899 by default.
+public struct UDPHeader: Hashable, Sendable {
+    public var sourcePort: UInt16
+    public var destinationPort: UInt16
+    /// Header plus payload, in bytes.
+    public var length: UInt16
+    /// The checksum field as found; zero means "not computed" over IPv4.
+    public var checksum: UInt16
+
+    public static let headerLength = 8
+    /// The IANA port for SCTP over UDP (RFC 6951 §5.1).
+    public static let sctpEncapsulationPort: UInt16 = 9899
+
+    public init(sourcePort: UInt16, destinationPort: UInt16, length: UInt16 = 8, checksum: UInt16 = 0) {
+        self.sourcePort = sourcePort
+        self.destinationPort = destinationPort
+        self.length = length
+        self.checksum = checksum
+    }
+
+    /// Decodes the header at `offset`; the payload starts 8 bytes later.
+    public static func decode(_ frame: [UInt8], at offset: Int = 0) throws(NetworkLayerError) -> UDPHeader {
+        try FrameBytes.require(frame, offset, Self.headerLength, .udp)
+        let length = FrameBytes.uint16(frame, offset + 4)
+        guard Int(length) >= Self.headerLength else {
+            throw NetworkLayerError(
+                offset: offset + 4, layer: .udp, reason: .lengthTooShort(declared: Int(length), minimum: Self.headerLength))
+        }
+        return UDPHeader(
+            sourcePort: FrameBytes.uint16(frame, offset), destinationPort: FrameBytes.uint16(frame, offset + 2),
+            length: length, checksum: FrameBytes.uint16(frame, offset + 6))
+    }
+
+    /// Appends the 8 header bytes as they stand.
+    public func encode(into bytes: inout [UInt8]) {
+        FrameBytes.appendUInt16(self.sourcePort, to: &bytes)
+        FrameBytes.appendUInt16(self.destinationPort, to: &bytes)
+        FrameBytes.appendUInt16(self.length, to: &bytes)
+        FrameBytes.appendUInt16(self.checksum, to: &bytes)
+    }
+
+    /// The checksum the datagram at `bytes[range]` (header with its checksum field, then
+    /// payload) should carry between `source` and `destination`; a computed zero is sent as
+    /// 0xFFFF (RFC 768). Nil if the addresses are of different IP versions.
+    public static func expectedChecksum(_ bytes: [UInt8], _ range: Range<Int>, source: IPAddress, destination: IPAddress)
+        -> UInt16?
+    {
+        var sum = InternetChecksum()
+        switch (source, destination) {
+        case (.v4(let s), .v4(let d)):
+            sum.add(doubleWord: s.rawValue)
+            sum.add(doubleWord: d.rawValue)
+            sum.add(word: UInt16(IPProtocolNumber.udp))
+            sum.add(word: UInt16(truncatingIfNeeded: range.count))
+        case (.v6(let s), .v6(let d)):
+            for word in [s.high >> 32, s.high, s.low >> 32, s.low, d.high >> 32, d.high, d.low >> 32, d.low] {
+                sum.add(doubleWord: UInt32(truncatingIfNeeded: word))
+            }
+            sum.add(doubleWord: UInt32(truncatingIfNeeded: range.count))
+            sum.add(word: UInt16(IPProtocolNumber.udp))
+        default:
+            return nil
+        }
+        guard range.count >= Self.headerLength else { return nil }
+        sum.add(bytes, range.lowerBound..<(range.lowerBound + 6))
+        sum.add(word: 0)
+        sum.add(bytes, (range.lowerBound + 8)..<range.upperBound)
+        let value = sum.value
+        return value == 0 ? 0xFFFF : value
+    }
+}
+
+/// What a UDP checksum says.
+public enum UDPChecksumStatus: Hashable, Sendable {
+    case correct
+    /// Zero: the sender did not compute one (allowed over IPv4 only, RFC 768 / RFC 8200 §8.1).
+    case absent
+    case incorrect(found: UInt16, expected: UInt16)
+    /// Part of the datagram was not captured, so the checksum cannot be checked.
+    case unverifiable
+}

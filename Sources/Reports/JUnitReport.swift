@@ -1,0 +1,87 @@
+import Runner
+
+/// JUnit XML for CI systems: one `<testcase>` per scenario; FAIL is `<failure>`, ERROR `<error>`,
+/// SKIP `<skipped>`. Times are virtual seconds, so the file is reproducible.
+public enum JUnitReport {
+    public static func document(_ results: [ScenarioResult], target: String, seed: UInt64) -> String {
+        let failures = results.filter { $0.verdict == .fail }.count
+        let errors = results.filter { $0.verdict == .error }.count
+        let skipped = results.filter { $0.verdict == .skip }.count
+        let total = results.reduce(Int64(0)) { $0 + $1.duration.nanoseconds }
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        xml += "<testsuites name=\"sctpconform\" \(counts) time=\"\(Self.seconds(total))\">\n"
+        xml += "  <testsuite name=\"\(Self.escape("sctpconform.\(target)"))\" \(counts) time=\"\(Self.seconds(total))\">\n"
+        xml += "    <properties>\n"
+        xml += "      <property name=\"target\" value=\"\(Self.escape(target))\"/>\n"
+        xml += "      <property name=\"seed\" value=\"\(seed)\"/>\n"
+        xml += "    </properties>\n"
+        for result in results {
+            xml += "    <testcase classname=\"\(Self.escape(Self.className(result.file)))\" "
+                + "name=\"\(Self.escape(result.scenarioID))\" file=\"\(Self.escape(result.file))\" "
+                + "time=\"\(Self.seconds(result.duration.nanoseconds))\">\n"
+            let details = ConsoleReport.details(result).joined(separator: "\n")
+            switch result.verdict {
+            case .pass:
+                break
+            case .fail:
+                xml += "      <failure message=\"\(Self.escape(result.reason ?? "failed"))\" type=\"FAIL\">"
+                    + Self.escape(details) + "</failure>\n"
+            case .error:
+                xml += "      <error message=\"\(Self.escape(result.reason ?? "error"))\" type=\"ERROR\">"
+                    + Self.escape(details) + "</error>\n"
+            case .skip:
+                xml += "      <skipped message=\"\(Self.escape(result.reason ?? "skipped"))\"/>\n"
+            }
+            xml += "      <system-out>\(Self.escape(Self.summary(result)))</system-out>\n"
+            xml += "    </testcase>\n"
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    /// `Scenarios/handshake.yaml` → `Scenarios.handshake`.
+    static func className(_ file: String) -> String {
+        var name = file
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+        }
+        return name.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: ".")
+    }
+
+    static func summary(_ result: ScenarioResult) -> String {
+        var lines = ["\(result.title)", "seed \(result.seed), target \(result.target), \(result.packets.count) packets"]
+        if !result.rfc.isEmpty { lines.append("RFC: " + result.rfc.joined(separator: ", ")) }
+        if !result.etsi.isEmpty { lines.append("ETSI TS 102 369: " + result.etsi.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Nanoseconds as decimal seconds with microsecond precision.
+    static func seconds(_ nanoseconds: Int64) -> String {
+        let micros = max(0, nanoseconds) / 1_000
+        let fraction = String(micros % 1_000_000)
+        return "\(micros / 1_000_000).\(String(repeating: "0", count: 6 - fraction.count))\(fraction)"
+    }
+
+    /// XML 1.0 escaping; characters XML cannot carry become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&apos;"
+            case "\n", "\t", "\r": output.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    output += "\u{FFFD}"
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,64 @@
+import Captures
+import Foundation
+import Runner
+
+/// Why reports could not be written.
+public struct ReportError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "cannot write \(self.path): \(self.reason)" }
+}
+
+/// Writes a run's reports into one directory, each file atomically (temporary file, then rename):
+/// `<id>.pcap` and `<id>.json` per scenario, `run.json` and `junit.xml` for the run.
+public struct ReportWriter: Sendable {
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Writes everything; returns the paths written, in order.
+    @discardableResult
+    public func write(_ results: [ScenarioResult], target: String, seed: UInt64) throws(ReportError) -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
+        } catch {
+            throw ReportError(path: self.directory, reason: error.localizedDescription)
+        }
+        var written: [String] = []
+        var reportNames: [String: String] = [:]
+        for result in results {
+            let pcapName = result.capture.isEmpty && result.verdict == .skip ? nil : "\(result.scenarioID).pcap"
+            if let pcapName {
+                written.append(try self.write(Self.pcap(result), name: pcapName))
+            }
+            let jsonName = "\(result.scenarioID).json"
+            written.append(try self.write(Array(ResultJSON.scenario(result, pcapName: pcapName).serialized().utf8), name: jsonName))
+            reportNames[result.scenarioID] = jsonName
+        }
+        let summary = ResultJSON.run(results, target: target, seed: seed, files: reportNames)
+        written.append(try self.write(Array(summary.serialized().utf8), name: "run.json"))
+        written.append(try self.write(Array(JUnitReport.document(results, target: target, seed: seed).utf8), name: "junit.xml"))
+        return written
+    }
+
+    /// The pcap bytes of one run (raw IP, microsecond virtual timestamps).
+    public static func pcap(_ result: ScenarioResult) -> [UInt8] {
+        PcapEncoder.encode(result.capture, linkType: .raw, precision: .microseconds)
+    }
+
+    private func write(_ bytes: [UInt8], name: String) throws(ReportError) -> String {
+        let path = self.directory.hasSuffix("/") ? self.directory + name : self.directory + "/" + name
+        do {
+            // A writer that does not reach commit() removes its temporary file when released.
+            let writer = try AtomicFileWriter(path: path)
+            try writer.write(bytes)
+            try writer.commit()
+        } catch {
+            throw ReportError(path: path, reason: error.description)
+        }
+        return path
+    }
+}

@@ -1,2 +1,0 @@
-/// Reports module (see Package.swift for the module map).
-enum ReportsModule {}

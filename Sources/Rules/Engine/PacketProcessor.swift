@@ -1,0 +1,87 @@
+import SCTPWire
+
+/// Runs one packet through the rules of its association, chunk by chunk in wire order, updating
+/// the association as the receiver would (a COOKIE ECHO settles tags before the DATA bundled
+/// after it is judged).
+enum PacketProcessor {
+    static func process(
+        _ view: PacketView, sender: Int, _ association: inout AssociationState, configuration: RuleConfiguration,
+        sink: inout FindingSink
+    ) {
+        association.lastPacket = view.number
+        association.packetCount += 1
+        var context = PacketContext(
+            view: view, associationID: association.id, sender: sender, configuration: configuration)
+        VerificationTagRules.judgeSender(context, &association, sink: &sink)
+        PacketFormatRules.judgeZeroChecksum(context, association, sink: &sink)
+        OutOfTheBlueRules.judgeReply(context, &association, sink: &sink)
+        context.discard = VerificationTagRules.discardReason(context, association)
+        context.isOutOfTheBlue = OutOfTheBlueRules.isOutOfTheBlue(context, association)
+        if context.isOutOfTheBlue {
+            OutOfTheBlueRules.noteReceipt(context, &association)
+        }
+        association.sides[context.receiver].noteInbound(tag: context.tag)
+        for chunk in view.chunks {
+            HandshakeRules.judge(chunk, context, association, sink: &sink)
+            ObligationRules.discharge(chunk, sender: sender, &association)
+            Self.dispatch(chunk, &context, &association, sink: &sink)
+        }
+        ObligationRules.countPacket(sender: sender, number: view.number, &association)
+        association.sides[sender].packetsSent += 1
+        if association.isOver {
+            AssociationLifecycle.conclude(&association, sink: &sink)
+        }
+    }
+
+    private static func dispatch(
+        _ chunk: Chunk, _ context: inout PacketContext, _ association: inout AssociationState,
+        sink: inout FindingSink
+    ) {
+        switch chunk {
+        case .initiation(let initiation):
+            InitiationRules.onInit(initiation, context, &association, sink: &sink)
+        case .initiationAck(let acknowledgement):
+            InitiationRules.onInitAck(acknowledgement, context, &association, sink: &sink)
+        case .cookieEcho(let echo):
+            CookieRules.onCookieEcho(echo, &context, &association, sink: &sink)
+        case .cookieAck:
+            CookieRules.onCookieAck(context, &association, sink: &sink)
+        case .data(let data):
+            DataRules.onData(DataChunkSummary(data), context, &association, sink: &sink)
+        case .iData(let data):
+            DataRules.onData(DataChunkSummary(data), context, &association, sink: &sink)
+        case .sack(let sack):
+            SACKRules.onSACK(
+                cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks, duplicates: sack.duplicateTSNs, context,
+                &association, sink: &sink)
+        case .nrSack(let sack):
+            SACKRules.onSACK(
+                cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks + sack.nrGapBlocks,
+                duplicates: sack.duplicateTSNs, context, &association, sink: &sink)
+        case .heartbeat(let heartbeat):
+            HeartbeatRules.onHeartbeat(heartbeat, context, &association, sink: &sink)
+        case .heartbeatAck(let acknowledgement):
+            HeartbeatRules.onHeartbeatAck(acknowledgement, context, association, sink: &sink)
+        case .abort:
+            ShutdownRules.onAbort(context, &association)
+        case .shutdown(let shutdown):
+            ShutdownRules.onShutdown(shutdown, context, &association, sink: &sink)
+        case .shutdownAck:
+            ShutdownRules.onShutdownAck(context, &association, sink: &sink)
+        case .shutdownComplete(let complete):
+            ShutdownRules.onShutdownComplete(complete, context, &association, sink: &sink)
+        case .error(let error):
+            CookieRules.onError(error, context, &association, sink: &sink)
+        case .forwardTSN(let forward):
+            DataRules.onForwardTSN(forward.newCumulativeTSN, context, &association)
+        case .iForwardTSN(let forward):
+            DataRules.onForwardTSN(forward.newCumulativeTSN, context, &association)
+        case .reConfig(let reconfiguration):
+            StreamRules.onReConfig(reconfiguration, &association)
+        case .unknown(let unknown):
+            UnrecognizedRules.onUnknownChunk(unknown, &context, &association)
+        case .ecne, .cwr, .auth, .asconf, .asconfAck, .pad:
+            break
+        }
+    }
+}

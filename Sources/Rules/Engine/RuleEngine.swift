@@ -1,0 +1,64 @@
+/// The rule checker: give it every packet of a run or capture, in order, then call `finish()`.
+/// It tracks associations from the packets alone (both directions, several at once, collisions,
+/// restarts, out-of-the-blue traffic) and returns what each packet breaks. Both sides are judged;
+/// each finding names the endpoint that broke the rule.
+public struct RuleEngine: Sendable {
+    public let configuration: RuleConfiguration
+    private var table = AssociationTable()
+    private var sink: FindingSink
+    /// Packets given to `process`.
+    public private(set) var packetCount = 0
+    /// Packets the capture did not keep whole (not judged).
+    public private(set) var incompletePackets = 0
+
+    public init(configuration: RuleConfiguration) {
+        self.configuration = configuration
+        self.sink = FindingSink(limit: configuration.findingLimitPerRule)
+    }
+
+    /// Judges one packet; returns the findings it brings.
+    public mutating func process(_ observation: SCTPObservation) -> [Finding] {
+        self.packetCount += 1
+        guard observation.missingBytes == 0 else {
+            self.incompletePackets += 1
+            return []
+        }
+        let view = PacketView(observation)
+        let located = view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
+        let associationID = located.map { self.table.associations[$0.index].id }
+        PacketFormatRules.judge(view, associationID: associationID, sink: &self.sink)
+        BundlingRules.judge(view, associationID: associationID, sink: &self.sink)
+        ChunkFieldRules.judge(view, associationID: associationID, sink: &self.sink)
+        if let located {
+            let tagsBefore = self.table.associations[located.index].sides.map(\.tag)
+            PacketProcessor.process(
+                view, sender: located.sender, &self.table.associations[located.index],
+                configuration: self.configuration, sink: &self.sink)
+            let sides = self.table.associations[located.index].sides
+            for side in 0..<2 where sides[side].tag != tagsBefore[side] {
+                if let tag = sides[side].tag {
+                    self.table.register(tag: tag, side: side, in: located.index)
+                }
+            }
+        }
+        return self.sink.drain()
+    }
+
+    /// The run or capture is over: judges what was still owed (reports never sent, TSNs skipped).
+    public mutating func finish() -> [Finding] {
+        for index in self.table.associations.indices {
+            AssociationLifecycle.conclude(&self.table.associations[index], sink: &self.sink)
+        }
+        return self.sink.drain()
+    }
+
+    /// Every association (and out-of-the-blue exchange) seen so far, in order of first packet.
+    public var associations: [AssociationSummary] {
+        self.table.associations.map(AssociationSummary.init)
+    }
+
+    /// Findings dropped because their rule had reached the per-association limit.
+    public var suppressedFindings: Int {
+        self.sink.suppressed
+    }
+}

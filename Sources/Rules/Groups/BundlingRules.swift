@@ -1,0 +1,49 @@
+import SCTPWire
+
+/// Which chunks may share a packet, and in which order (RFC 9260 §6.10, §5.1).
+enum BundlingRules {
+    static let singleChunkTypes = RuleDescriptor(
+        "bundling.single-chunk-types", family: .bundling, sections: [.sctp("6.10"), .sctp("8.5.1")],
+        severity: .must, statement: "INIT, INIT ACK and SHUTDOWN COMPLETE travel alone in their packet.")
+    static let controlBeforeData = RuleDescriptor(
+        "bundling.control-before-data", family: .bundling, sections: [.sctp("6.10")], severity: .must,
+        statement: "Control chunks come before the first DATA or I-DATA chunk of a packet.")
+    static let cookieFirst = RuleDescriptor(
+        "bundling.cookie-first", family: .bundling, sections: [.sctp("5.1")], severity: .must,
+        statement: "A bundled COOKIE ECHO or COOKIE ACK is the first chunk of its packet.")
+
+    static let rules = [singleChunkTypes, controlBeforeData, cookieFirst]
+
+    static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+        let chunks = view.chunks
+        guard chunks.count > 1 else { return }
+        func report(_ rule: RuleDescriptor, _ message: String) {
+            sink.report(
+                rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)
+        }
+        if let lonely = chunks.first(where: { [.initiation, .initiationAck, .shutdownComplete].contains($0.type) }) {
+            report(Self.singleChunkTypes, "\(PacketFormatRules.name(lonely.type)) bundled: \(view.chunkSummary)")
+        }
+        if let firstData = chunks.firstIndex(where: { Self.isData($0.type) }),
+            let late = chunks[firstData...].firstIndex(where: { Self.isControl($0.type) })
+        {
+            report(
+                Self.controlBeforeData,
+                "\(PacketFormatRules.name(chunks[late].type)) (chunk \(late + 1)) follows "
+                    + "\(PacketFormatRules.name(chunks[firstData].type)) (chunk \(firstData + 1))")
+        }
+        for (index, chunk) in chunks.enumerated().dropFirst() where chunk.type == .cookieEcho || chunk.type == .cookieAck {
+            report(
+                Self.cookieFirst, "\(PacketFormatRules.name(chunk.type)) is chunk \(index + 1): \(view.chunkSummary)")
+        }
+    }
+
+    static func isData(_ type: ChunkType) -> Bool {
+        type == .data || type == .iData
+    }
+
+    /// Registered non-data chunks; PAD (RFC 4820) and unknown types may sit anywhere.
+    static func isControl(_ type: ChunkType) -> Bool {
+        type.isKnown && !Self.isData(type) && type != .pad
+    }
+}

@@ -1,0 +1,126 @@
+import SCTPWire
+
+/// Common header, chunk framing, padding and checksum (RFC 9260 §3, §3.2, §6.8; RFC 9653). Judged
+/// on the raw bytes, so that lying lengths and non-zero padding, which typed decoding rejects or
+/// hides, are seen.
+enum PacketFormatRules {
+    static let framing = RuleDescriptor(
+        "packet.framing", family: .packet, sections: [.sctp("3"), .sctp("3.2")], severity: .must,
+        statement: "A packet is a 12-byte common header and whole chunks: every chunk length is at least 4 "
+            + "and ends inside the packet, and nothing but padding follows the last chunk.")
+    static let paddingLength = RuleDescriptor(
+        "packet.padding-length", family: .packet, sections: [.sctp("3.2")], severity: .must,
+        statement: "Every chunk, the last one included, is followed by exactly the 0 to 3 padding bytes "
+            + "that bring it to a multiple of 4 bytes.")
+    static let paddingZero = RuleDescriptor(
+        "packet.padding-zero", family: .packet, sections: [.sctp("3.2")], severity: .must,
+        statement: "Padding bytes are zero.")
+    static let chunkLayout = RuleDescriptor(
+        "packet.chunk-layout", family: .packet, sections: [.sctp("3.3")], severity: .must,
+        statement: "Every chunk of a registered type has the layout its definition gives: fixed fields "
+            + "present, lengths and counts consistent.")
+    static let hasChunks = RuleDescriptor(
+        "packet.has-chunks", family: .packet, sections: [.sctp("3")], severity: .suspicious,
+        statement: "A packet carries at least one chunk.")
+    static let checksum = RuleDescriptor(
+        "packet.checksum", family: .packet, sections: [.sctp("6.8")], severity: .must,
+        statement: "The checksum field holds the CRC32c of the packet.")
+    static let zeroChecksum = RuleDescriptor(
+        "packet.zero-checksum", family: .packet, sections: [RFCSection(rfc: 9653, "5.2"), .sctp("6.8")],
+        severity: .must,
+        statement: "A zero checksum goes only to a peer that announced Zero Checksum Acceptable in this "
+            + "association, and never on a packet with an INIT.")
+    static let checksumDiscard = RuleDescriptor(
+        "packet.checksum-discard", family: .packet, sections: [.sctp("6.8")], severity: .must,
+        statement: "A packet with a wrong checksum is discarded: nothing in it is acknowledged, answered "
+            + "or acted on.")
+
+    static let rules = [
+        framing, paddingLength, paddingZero, chunkLayout, hasChunks, checksum, zeroChecksum, checksumDiscard,
+    ]
+
+    /// Judges what needs no association: header, framing, padding, layout, a wrong checksum.
+    static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+        func report(_ rule: RuleDescriptor, _ message: String) {
+            sink.report(
+                rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)
+        }
+        guard view.header != nil else {
+            report(Self.framing, "\(view.bytes.count) bytes, shorter than the 12-byte common header")
+            return
+        }
+        if case .incorrect(let found, let expected) = view.checksum {
+            report(Self.checksum, "checksum \(RuleText.hex(found)), the CRC32c is \(RuleText.hex(expected))")
+        }
+        let framingSound = Self.judgeFraming(view, report: report)
+        if framingSound, let error = view.decodingError {
+            report(Self.chunkLayout, "chunk \(view.chunks.count + 1) cannot be read: \(error)")
+        }
+    }
+
+    /// Walks the raw chunks; returns whether every chunk was framed soundly.
+    private static func judgeFraming(_ view: PacketView, report: (RuleDescriptor, String) -> Void) -> Bool {
+        let bytes = view.bytes
+        if bytes.count == CommonHeader.length {
+            report(Self.hasChunks, "the packet has no chunks")
+            return true
+        }
+        var index = 0
+        for chunk in RawPacket(bytes).chunks {
+            index += 1
+            guard chunk.isLengthSane else {
+                let rest = bytes[chunk.offset...]
+                if index > 1, rest.allSatisfy({ $0 == 0 }) {
+                    report(
+                        Self.paddingLength,
+                        "chunk \(index - 1) is followed by \(rest.count) more zero bytes than the padding it needs")
+                } else if !chunk.isHeaderComplete {
+                    report(
+                        Self.framing,
+                        "\(rest.count) bytes after chunk \(index - 1) at offset \(chunk.offset) are too few for a chunk header")
+                } else if chunk.declaredLength < 4 {
+                    report(
+                        Self.framing,
+                        "chunk \(index) (\(Self.name(chunk.type))) at offset \(chunk.offset) declares length "
+                            + "\(chunk.declaredLength), less than its 4-byte header")
+                } else {
+                    report(
+                        Self.framing,
+                        "chunk \(index) (\(Self.name(chunk.type))) at offset \(chunk.offset) declares length "
+                            + "\(chunk.declaredLength), but only \(chunk.availableLength) bytes remain")
+                }
+                return false
+            }
+            if !chunk.isPaddingComplete {
+                report(
+                    Self.paddingLength,
+                    "chunk \(index) (\(Self.name(chunk.type))) of length \(chunk.declaredLength) ends the packet with "
+                        + "\(chunk.paddingRange.count) of its \(chunk.expectedPaddingLength) padding bytes")
+            }
+            if !chunk.isPaddingZero {
+                let values = chunk.padding.map { RuleText.hex8($0) }.joined(separator: " ")
+                report(Self.paddingZero, "chunk \(index) (\(Self.name(chunk.type))) is padded with \(values)")
+            }
+        }
+        return true
+    }
+
+    /// Judges a zero checksum against what the receiver announced (RFC 9653).
+    static func judgeZeroChecksum(_ context: PacketContext, _ association: AssociationState, sink: inout FindingSink) {
+        guard context.view.checksum == .zero else { return }
+        let receiver = association.sides[context.receiver]
+        if context.view.contains(.initiation) {
+            sink.report(Self.zeroChecksum, "zero checksum on a packet with an INIT", context)
+        } else if !receiver.acceptsZeroChecksum(tag: context.tag) {
+            sink.report(
+                Self.zeroChecksum,
+                "zero checksum, but \(receiver.endpoint) did not announce Zero Checksum Acceptable for tag "
+                    + RuleText.hex(context.tag),
+                context)
+        }
+    }
+
+    static func name(_ type: ChunkType) -> String {
+        type.name ?? type.description
+    }
+}

@@ -1,0 +1,129 @@
+import SCTPWire
+
+/// Verification tags and the T bit (RFC 9260 §8.5, §8.5.1): every packet carries the tag its
+/// receiver announced, except INIT (tag 0), COOKIE ECHO (the tag of the INIT ACK it answers, which
+/// the receiver announced too) and ABORT or SHUTDOWN COMPLETE with the T bit, which reflect.
+enum VerificationTagRules {
+    static let peerTag = RuleDescriptor(
+        "vtag.peer-tag", family: .vtag, sections: [.sctp("8.5"), .sctp("8.5.1")], severity: .must,
+        statement: "A packet carries the verification tag its receiver announced in its INIT or INIT ACK, "
+            + "apart from the exceptions of §8.5.1.")
+    static let initZero = RuleDescriptor(
+        "vtag.init-zero", family: .vtag, sections: [.sctp("8.5.1")], severity: .must,
+        statement: "A packet with an INIT carries verification tag 0.")
+    static let tBit = RuleDescriptor(
+        "vtag.t-bit", family: .vtag, sections: [.sctp("8.5.1"), .sctp("3.3.7"), .sctp("3.3.13")],
+        severity: .must,
+        statement: "ABORT and SHUTDOWN COMPLETE set the T bit only when they reflect a tag: the sender has no "
+            + "association knowing the peer's tag, and the tag is its own or the one it received.")
+    static let mismatchDiscard = RuleDescriptor(
+        "vtag.mismatch-discard", family: .vtag, sections: [.sctp("8.5")], severity: .must,
+        statement: "A packet whose verification tag the receiver did not announce is discarded: nothing in it "
+            + "is acknowledged, answered or acted on.")
+
+    static let rules = [peerTag, initZero, tBit, mismatchDiscard]
+
+    /// The ABORT or SHUTDOWN COMPLETE of the packet that has its T bit set, if any.
+    static func reflectingChunk(_ view: PacketView) -> Chunk? {
+        view.chunks.first {
+            switch $0 {
+            case .abort(let abort): abort.flags.contains(.tBit)
+            case .shutdownComplete(let complete): complete.flags.contains(.tBit)
+            default: false
+            }
+        }
+    }
+
+    /// Judges the tag the sender put on the packet; learns the receiver's tag when the capture began
+    /// after the handshake.
+    static func judgeSender(_ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink) {
+        let view = context.view
+        guard let first = view.chunks.first else { return }
+        let tag = context.tag
+        if view.contains(.initiation) {
+            if tag != 0 {
+                sink.report(Self.initZero, "INIT packet with verification tag \(RuleText.hex(tag))", context)
+            }
+            return
+        }
+        let sender = association.sides[context.sender]
+        let receiver = association.sides[context.receiver]
+        if let reflecting = Self.reflectingChunk(view) {
+            Self.judgeReflection(reflecting, context, association, sink: &sink)
+            return
+        }
+        if receiver.accepts(tag: tag) { return }
+        if association.origin == .joinedMidway, receiver.tag == nil, receiver.proposals.isEmpty {
+            association.sides[context.receiver].tag = tag
+            return
+        }
+        let expected: String
+        if let known = receiver.tag {
+            expected = "\(receiver.endpoint) uses \(RuleText.hex(known))"
+        } else if let announced = receiver.proposals.last {
+            expected = "\(receiver.endpoint) announced \(RuleText.hex(announced.tag)) in packet #\(announced.packet)"
+        } else {
+            expected = "\(receiver.endpoint) has announced no tag to \(sender.endpoint)"
+        }
+        let what = first.type == .cookieEcho ? "COOKIE ECHO" : view.chunkSummary
+        sink.report(Self.peerTag, "\(what) with verification tag \(RuleText.hex(tag)); \(expected)", context)
+    }
+
+    private static func judgeReflection(
+        _ chunk: Chunk, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink
+    ) {
+        let sender = association.sides[context.sender]
+        let receiver = association.sides[context.receiver]
+        let name = PacketFormatRules.name(chunk.type)
+        let tag = context.tag
+        if association.origin != .joinedMidway {
+            let mayReflect: Bool
+            switch sender.state {
+            case .closed, .cookieWait: mayReflect = true
+            case .cookieEchoed: mayReflect = chunk.type == .shutdownComplete
+            case .established, .shutdownSent, .shutdownReceived, .shutdownAckSent: mayReflect = false
+            }
+            if !mayReflect, let peerTag = receiver.tag {
+                sink.report(
+                    Self.tBit,
+                    "\(name) with the T bit from \(sender.endpoint) in \(sender.state), which knows the peer's tag "
+                        + "\(RuleText.hex(peerTag)) and must use it with the T bit clear",
+                    context)
+                return
+            }
+        }
+        if !sender.accepts(tag: tag), !sender.recentInboundTags.contains(tag) {
+            sink.report(
+                Self.tBit,
+                "\(name) with the T bit reflects tag \(RuleText.hex(tag)), which is neither the sender's own tag nor "
+                    + "one it received",
+                context)
+        }
+    }
+
+    /// Why the receiver must discard the packet for its checksum or tag, nil when it may process it.
+    /// A COOKIE ECHO packet's tag is judged against the cookie (RFC 9260 §5.1.5), not here.
+    static func discardReason(_ context: PacketContext, _ association: AssociationState) -> DiscardReason? {
+        let view = context.view
+        let receiver = association.sides[context.receiver]
+        switch view.checksum {
+        case .correct: break
+        case .zero: if !receiver.acceptsZeroChecksum(tag: context.tag) { return .checksum }
+        case .incorrect, nil: return .checksum
+        }
+        guard let first = view.chunks.first else { return nil }
+        let tag = context.tag
+        if tag == 0, first.type != .initiation || view.chunks.count > 1 {
+            return .verificationTag(tag)
+        }
+        switch first.type {
+        case .initiation, .cookieEcho: return nil
+        default: break
+        }
+        if Self.reflectingChunk(view) != nil {
+            let sender = association.sides[context.sender]
+            return sender.accepts(tag: tag) || association.origin == .joinedMidway ? nil : .verificationTag(tag)
+        }
+        return receiver.accepts(tag: tag) ? nil : .verificationTag(tag)
+    }
+}

@@ -1,0 +1,151 @@
+import Captures
+import NetworkLayers
+import SCTPWire
+
+/// Options of an offline check.
+public struct CaptureCheckOptions: Hashable, Sendable {
+    /// UDP ports taken as SCTP encapsulation (RFC 6951) on either end of a datagram.
+    public var udpEncapsulationPorts: Set<UInt16>
+    /// Also take UDP datagrams on other ports as SCTP when their payload's CRC32c verifies (a
+    /// random payload does so once in 2^32); the ports are then taken for the rest of the capture.
+    public var detectsUDPEncapsulationByChecksum: Bool
+    public var configuration: RuleConfiguration
+
+    public init(
+        udpEncapsulationPorts: Set<UInt16> = [UDPHeader.sctpEncapsulationPort],
+        detectsUDPEncapsulationByChecksum: Bool = true, configuration: RuleConfiguration = .capture
+    ) {
+        self.udpEncapsulationPorts = udpEncapsulationPorts
+        self.detectsUDPEncapsulationByChecksum = detectsUDPEncapsulationByChecksum
+        self.configuration = configuration
+    }
+}
+
+/// What an offline check found.
+public struct CaptureCheckResult: Sendable {
+    /// The file name (or the name given to in-memory bytes).
+    public var name: String
+    /// The format, nil when the file could not be opened as a capture.
+    public var format: CaptureFormat?
+    /// Frames read.
+    public var frames = 0
+    /// SCTP packets found in them.
+    public var sctpPackets = 0
+    /// Frames whose link, IP or UDP headers could not be read, with the first reasons.
+    public var unreadableFrames = 0
+    public var unreadableFrameSamples: [String] = []
+    /// Packets cut short by the snapshot length (not judged).
+    public var incompletePackets = 0
+    public var findings: [Finding] = []
+    /// Findings dropped because a rule reached its per-association limit.
+    public var suppressedFindings = 0
+    public var associations: [AssociationSummary] = []
+    /// Why reading stopped early (unopenable, not a capture, truncated or corrupt), nil when the
+    /// whole file was read.
+    public var readError: String?
+
+    /// Whether some finding breaks a MUST.
+    public var hasMustFinding: Bool {
+        self.findings.contains { $0.severity == .must }
+    }
+}
+
+/// Reads a pcap or pcapng file and judges every SCTP packet in it: SCTP over IPv4 or IPv6, directly
+/// or UDP-encapsulated.
+public enum CaptureChecker {
+    /// Checks the capture at `path`.
+    public static func check(path: String, options: CaptureCheckOptions = CaptureCheckOptions()) -> CaptureCheckResult {
+        var result = CaptureCheckResult(name: path)
+        let reader: CaptureReader
+        do {
+            reader = try CaptureReader(path: path)
+        } catch {
+            result.readError = error.description
+            return result
+        }
+        Self.run(reader, options: options, into: &result)
+        return result
+    }
+
+    /// Checks a capture held in memory.
+    public static func check(
+        bytes: [UInt8], name: String = "<memory>", options: CaptureCheckOptions = CaptureCheckOptions()
+    ) -> CaptureCheckResult {
+        var result = CaptureCheckResult(name: name)
+        let reader: CaptureReader
+        do {
+            reader = try CaptureReader(bytes: bytes)
+        } catch {
+            result.readError = error.description
+            return result
+        }
+        Self.run(reader, options: options, into: &result)
+        return result
+    }
+
+    private static func run(_ reader: CaptureReader, options: CaptureCheckOptions, into result: inout CaptureCheckResult) {
+        result.format = reader.format
+        var engine = RuleEngine(configuration: options.configuration)
+        var extractor = SCTPExtractor(udpEncapsulationPorts: options.udpEncapsulationPorts)
+        var findings: [Finding] = []
+        while true {
+            let record: CaptureRecord
+            do {
+                guard let next = try reader.next() else { break }
+                record = next
+            } catch {
+                result.readError = error.description
+                break
+            }
+            result.frames += 1
+            let carried: CarriedSCTPPacket
+            do {
+                switch try extractor.extract(frame: record.bytes, linkType: record.linkType) {
+                case .sctp(let packet):
+                    carried = packet
+                case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort))
+                where options.detectsUDPEncapsulationByChecksum:
+                    let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
+                    guard case .sctp(let packet) = try probe.extract(frame: record.bytes, linkType: record.linkType),
+                        packet.isComplete, packet.bytes.count > CommonHeader.length,
+                        SCTPChecksum.verify(packet.bytes) == .correct
+                    else { continue }
+                    extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
+                    carried = packet
+                case .notSCTP:
+                    continue
+                }
+            } catch {
+                result.unreadableFrames += 1
+                if result.unreadableFrameSamples.count < 10 {
+                    result.unreadableFrameSamples.append("frame \(result.frames): \(error)")
+                }
+                continue
+            }
+            result.sctpPackets += 1
+            findings += engine.process(Self.observation(carried, number: result.frames, time: record.timestamp))
+        }
+        findings += engine.finish()
+        result.incompletePackets = engine.incompletePackets
+        result.suppressedFindings = engine.suppressedFindings
+        result.associations = engine.associations
+        result.findings = findings.sorted {
+            ($0.associationID ?? 0, $0.packetNumber) < ($1.associationID ?? 0, $1.packetNumber)
+        }
+    }
+
+    static func observation(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> SCTPObservation {
+        var sourceUDP: UInt16?
+        var destinationUDP: UInt16?
+        if case .udpEncapsulated(let source, let destination) = carried.carriage {
+            sourceUDP = source
+            destinationUDP = destination
+        }
+        return SCTPObservation(
+            number: number, time: time.totalNanoseconds,
+            source: TransportEndpoint(host: .ip(carried.source), port: carried.sctpSourcePort ?? 0, udpPort: sourceUDP),
+            destination: TransportEndpoint(
+                host: .ip(carried.destination), port: carried.sctpDestinationPort ?? 0, udpPort: destinationUDP),
+            bytes: carried.bytes, missingBytes: carried.missingBytes)
+    }
+}

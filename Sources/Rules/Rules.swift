@@ -1,2 +1,0 @@
-/// Rules module (see Package.swift for the module map).
-enum RulesModule {}

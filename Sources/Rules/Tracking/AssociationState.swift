@@ -1,0 +1,55 @@
+/// How the checker came to know an association.
+public enum AssociationOrigin: String, Hashable, Sendable, Codable {
+    /// Its INIT was seen.
+    case handshake
+    /// The capture began after its setup: tags were learned from traffic, and rules that need the
+    /// setup (cookies, stream counts, Initial TSNs) stay silent for it.
+    case joinedMidway = "joined-midway"
+    /// Packets between endpoints that had no association (RFC 9260 §8.4).
+    case outOfTheBlue = "out-of-the-blue"
+}
+
+/// One association (or one out-of-the-blue exchange) between two endpoints.
+struct AssociationState: Sendable {
+    /// 1-based, in order of first packet.
+    let id: Int
+    /// Side 0 sent the first packet (the initiator when the INIT was seen).
+    var sides: [SideState]
+    /// Other addresses of each side (multi-homing), found through verification tags.
+    var aliases: [(endpoint: TransportEndpoint, side: Int)] = []
+    var origin: AssociationOrigin
+    var firstPacket: Int
+    var lastPacket: Int
+    var packetCount = 0
+    /// COOKIE ECHO packets that restarted the association with new tags (RFC 9260 §5.2.4 A).
+    var restartPackets: [Int] = []
+    /// COOKIE ECHO packets that settled an INIT collision (RFC 9260 §5.2.4 B).
+    var collisionPackets: [Int] = []
+    /// Set once a RE-CONFIG adds streams (RFC 6525): stream limits are no longer checked.
+    var streamCountsUncertain = false
+
+    init(id: Int, first: TransportEndpoint, second: TransportEndpoint, origin: AssociationOrigin, packet: Int) {
+        self.id = id
+        let state: EndpointState = origin == .joinedMidway ? .established : .closed
+        self.sides = [SideState(endpoint: first, state: state), SideState(endpoint: second, state: state)]
+        self.origin = origin
+        self.firstPacket = packet
+        self.lastPacket = packet
+    }
+
+    /// The side `endpoint` is, if it belongs to this association.
+    func side(of endpoint: TransportEndpoint) -> Int? {
+        if self.sides[0].endpoint == endpoint { return 0 }
+        if self.sides[1].endpoint == endpoint { return 1 }
+        return self.aliases.first { $0.endpoint == endpoint }?.side
+    }
+
+    /// Both ends are closed: a new INIT between them starts a new association.
+    var isOver: Bool {
+        self.sides[0].state == .closed && self.sides[1].state == .closed
+            && (self.sides[0].packetsSent > 0 || self.sides[1].packetsSent > 0)
+    }
+
+    /// Whether the setup was seen, so that Initial TSNs, stream counts and cookies are known.
+    var sawSetup: Bool { self.origin == .handshake }
+}

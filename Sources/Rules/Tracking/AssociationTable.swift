@@ -1,0 +1,92 @@
+/// The two endpoints of a packet, in an order that does not depend on direction.
+struct EndpointPair: Hashable, Sendable {
+    let low: TransportEndpoint
+    let high: TransportEndpoint
+
+    init(_ a: TransportEndpoint, _ b: TransportEndpoint) {
+        if a < b {
+            self.low = a
+            self.high = b
+        } else {
+            self.low = b
+            self.high = a
+        }
+    }
+}
+
+/// A receiver's tag together with the ports, for finding an association from another address.
+struct TaggedPorts: Hashable, Sendable {
+    let receiverPort: UInt16
+    let senderPort: UInt16
+    let tag: UInt32
+}
+
+/// Every association seen, and which one each pair of endpoints currently belongs to.
+struct AssociationTable: Sendable {
+    var associations: [AssociationState] = []
+    private var current: [EndpointPair: Int] = [:]
+    private var byTag: [TaggedPorts: Int] = [:]
+    private var lastPair: EndpointPair?
+    private var lastIndex = 0
+
+    /// The association `view` belongs to and the side that sent it; creates one when needed. Nil
+    /// when source and destination are the same endpoint (no sides to tell apart).
+    mutating func locate(_ view: PacketView, observesFromStart: Bool) -> (index: Int, sender: Int)? {
+        guard view.source != view.destination else { return nil }
+        let pair = EndpointPair(view.source, view.destination)
+        let carriesInit = view.chunks.first?.type == .initiation
+        if let lastPair = self.lastPair, lastPair == pair, !carriesInit,
+            let sender = self.associations[self.lastIndex].side(of: view.source)
+        {
+            return (self.lastIndex, sender)
+        }
+        if let index = self.current[pair] {
+            if carriesInit, self.associations[index].isOver {
+                return self.create(view, pair: pair, origin: .handshake)
+            }
+            if let sender = self.associations[index].side(of: view.source) {
+                self.lastPair = pair
+                self.lastIndex = index
+                return (index, sender)
+            }
+        }
+        if let header = view.header, header.verificationTag != 0,
+            let index = self.byTag[TaggedPorts(receiverPort: header.destinationPort, senderPort: header.sourcePort, tag: header.verificationTag)],
+            !self.associations[index].isOver
+        {
+            let association = self.associations[index]
+            let receiver = association.sides[0].tag == header.verificationTag ? 0 : 1
+            let sender = 1 - receiver
+            if association.side(of: view.source) == nil {
+                self.associations[index].aliases.append((view.source, sender))
+            }
+            if association.side(of: view.destination) == nil {
+                self.associations[index].aliases.append((view.destination, receiver))
+            }
+            self.current[pair] = index
+            return (index, sender)
+        }
+        let origin: AssociationOrigin =
+            carriesInit ? .handshake : (observesFromStart ? .outOfTheBlue : .joinedMidway)
+        return self.create(view, pair: pair, origin: origin)
+    }
+
+    /// Makes `tag` of `side` findable from other addresses (multi-homing).
+    mutating func register(tag: UInt32, side: Int, in index: Int) {
+        let association = self.associations[index]
+        let key = TaggedPorts(
+            receiverPort: association.sides[side].endpoint.port,
+            senderPort: association.sides[1 - side].endpoint.port, tag: tag)
+        self.byTag[key] = index
+    }
+
+    private mutating func create(_ view: PacketView, pair: EndpointPair, origin: AssociationOrigin) -> (Int, Int) {
+        let index = self.associations.count
+        self.associations.append(
+            AssociationState(id: index + 1, first: view.source, second: view.destination, origin: origin, packet: view.number))
+        self.current[pair] = index
+        self.lastPair = pair
+        self.lastIndex = index
+        return (index, 0)
+    }
+}

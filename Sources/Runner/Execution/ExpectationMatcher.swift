@@ -1,0 +1,203 @@
+import SCTPWire
+import Scenario
+
+/// Matches packets from the SUT against an `expect` step: the common header (checksum, tag, ports)
+/// and the chunks, arranged as the step says.
+struct ExpectationMatcher {
+    var expectation: PacketExpectation
+    var sutPort: UInt16
+    var peerPort: UInt16
+
+    /// Matches one packet for the single-packet arrangements. Empty means it matched; the matcher's
+    /// variables then hold the captures.
+    func match(_ packet: ReceivedPacket, _ matcher: inout PatternMatcher) -> [FieldMismatch] {
+        var attempt = matcher
+        var mismatches = self.matchHeader(packet, &attempt)
+        let patterns = self.expectation.chunks
+        switch self.expectation.arrangement {
+        case .inOrder:
+            guard packet.kinds.count == patterns.count,
+                zip(patterns, packet.chunks).allSatisfy({ Self.kindMatches($0.0, $0.1) })
+            else {
+                return mismatches + [self.chunkListMismatch(packet)]
+            }
+            for (index, (pattern, chunk)) in zip(patterns, packet.chunks).enumerated() {
+                mismatches += self.match(pattern, chunk, index: index, &attempt)
+            }
+        case .anyOrder, .contains, .anyOrderAcrossPackets:
+            if self.expectation.arrangement != .contains, packet.chunks.count != patterns.count {
+                return mismatches + [self.chunkListMismatch(packet)]
+            }
+            var used = Set<Int>()
+            for pattern in patterns {
+                var best: [FieldMismatch]?
+                var found = false
+                for (index, chunk) in packet.chunks.enumerated() where !used.contains(index) {
+                    var trial = attempt
+                    let result = self.match(pattern, chunk, index: index, &trial)
+                    if result.isEmpty {
+                        attempt = trial
+                        used.insert(index)
+                        found = true
+                        break
+                    }
+                    if best == nil, Self.kindMatches(pattern, chunk) { best = result }
+                }
+                if !found {
+                    mismatches += best ?? [self.chunkListMismatch(packet)]
+                }
+            }
+        }
+        if mismatches.isEmpty {
+            matcher = attempt
+        }
+        return mismatches
+    }
+
+    /// For `across_packets`: matches every chunk of `packet` against a distinct pattern still `remaining`
+    /// (removing those it uses). Empty means every chunk found its pattern.
+    func matchAcross(_ packet: ReceivedPacket, remaining: inout [ChunkPattern], _ matcher: inout PatternMatcher)
+        -> [FieldMismatch]
+    {
+        var attempt = matcher
+        var left = remaining
+        var mismatches = self.matchHeader(packet, &attempt)
+        for (index, chunk) in packet.chunks.enumerated() {
+            var matched = false
+            var best: [FieldMismatch]?
+            for (patternIndex, pattern) in left.enumerated() {
+                var trial = attempt
+                let result = self.match(pattern, chunk, index: index, &trial)
+                if result.isEmpty {
+                    attempt = trial
+                    left.remove(at: patternIndex)
+                    matched = true
+                    break
+                }
+                if best == nil, Self.kindMatches(pattern, chunk) { best = result }
+            }
+            if !matched {
+                mismatches += best ?? [
+                    FieldMismatch(
+                        path: "chunks[\(index)]",
+                        expected: "one of the chunks still expected: " + left.map(\.description).joined(separator: "; "),
+                        observed: chunk.name, location: left.first?.location)
+                ]
+            }
+        }
+        if mismatches.isEmpty {
+            matcher = attempt
+            remaining = left
+        }
+        return mismatches
+    }
+
+    // MARK: Parts
+
+    private func matchHeader(_ packet: ReceivedPacket, _ matcher: inout PatternMatcher) -> [FieldMismatch] {
+        var mismatches: [FieldMismatch] = []
+        let raw = RawPacket(packet.bytes)
+        guard let header = raw.header else {
+            return [FieldMismatch(path: "header", expected: "a 12-byte common header", observed: "\(packet.bytes.count) bytes", location: nil)]
+        }
+        switch (self.expectation.checksum ?? .correct, raw.checksumStatus) {
+        case (.any, _), (.correct, .correct?), (.zero, .zero?):
+            break
+        case (let wanted, let status):
+            let observed: String
+            switch status {
+            case .correct?: observed = "a correct CRC32c"
+            case .zero?: observed = "zero"
+            case .incorrect(let found, let expected)?:
+                observed = "0x\(String(found, radix: 16)) (the CRC32c is 0x\(String(expected, radix: 16)))"
+            case nil: observed = "absent"
+            }
+            mismatches.append(
+                FieldMismatch(
+                    path: "header.checksum", expected: wanted == .zero ? "zero" : "a correct CRC32c (RFC 9260 §6.8)",
+                    observed: observed, location: nil))
+        }
+        if let pattern = self.expectation.verificationTag {
+            mismatches += matcher.match(
+                pattern.pattern, .unsigned(UInt64(header.verificationTag)), path: "header.verification_tag",
+                location: pattern.location)
+        } else if let required = packet.requiredTag, required != header.verificationTag {
+            mismatches.append(
+                FieldMismatch(
+                    path: "header.verification_tag",
+                    expected: FieldValueText.describe(.unsigned(UInt64(required))) + ", " + packet.requiredTagReason,
+                    observed: FieldValueText.describe(.unsigned(UInt64(header.verificationTag))), location: nil))
+        }
+        mismatches += self.matchPort(
+            self.expectation.sourcePort, header.sourcePort, default: self.sutPort, path: "header.source_port", &matcher)
+        mismatches += self.matchPort(
+            self.expectation.destinationPort, header.destinationPort, default: self.peerPort,
+            path: "header.destination_port", &matcher)
+        if packet.trailingBytes > 0 {
+            mismatches.append(
+                FieldMismatch(
+                    path: "chunks", expected: "chunks whose lengths frame the whole packet",
+                    observed: "\(packet.trailingBytes) bytes after the last chunk that could be framed", location: nil))
+        }
+        return mismatches
+    }
+
+    private func matchPort(
+        _ pattern: LocatedPattern?, _ port: UInt16, default expected: UInt16, path: String, _ matcher: inout PatternMatcher
+    ) -> [FieldMismatch] {
+        if let pattern {
+            return matcher.match(pattern.pattern, .unsigned(UInt64(port)), path: path, location: pattern.location)
+        }
+        guard port != expected else { return [] }
+        return [FieldMismatch(path: path, expected: String(expected), observed: String(port), location: nil)]
+    }
+
+    /// One chunk against one pattern: a typed record pattern, or `chunk:` against the raw header.
+    func match(_ pattern: ChunkPattern, _ chunk: ReceivedChunk, index: Int, _ matcher: inout PatternMatcher)
+        -> [FieldMismatch]
+    {
+        let path = "chunks[\(index)].\(pattern.record.kind)"
+        var mismatches: [FieldMismatch] = []
+        if pattern.record.kind == "chunk" {
+            for field in pattern.record.fields {
+                let value: FieldValue = field.name == "type"
+                    ? .unsigned(UInt64(chunk.raw.type.rawValue)) : .bytes(Array(chunk.raw.value))
+                mismatches += matcher.match(field.pattern, value, path: "\(path).\(field.name)", location: field.location)
+            }
+            if let flags = pattern.flags {
+                mismatches += matcher.match(
+                    flags.pattern, .unsigned(UInt64(chunk.raw.flags)), path: "\(path).flags", location: flags.location)
+            }
+        } else {
+            guard let record = chunk.record else {
+                let observed = chunk.kind == pattern.record.kind
+                    ? "\(chunk.name) that does not decode: \(chunk.decodingError ?? "malformed")" : chunk.name
+                return [FieldMismatch(path: path, expected: pattern.record.kind, observed: observed, location: pattern.location)]
+            }
+            mismatches += matcher.match(pattern.record, record, path: path)
+        }
+        if let length = pattern.length {
+            mismatches += matcher.match(
+                length.pattern, .unsigned(UInt64(chunk.raw.declaredLength)), path: "\(path).length",
+                location: length.location)
+        }
+        return mismatches
+    }
+
+    static func kindMatches(_ pattern: ChunkPattern, _ chunk: ReceivedChunk) -> Bool {
+        pattern.record.kind == "chunk" || pattern.record.kind == chunk.kind
+    }
+
+    private func chunkListMismatch(_ packet: ReceivedPacket) -> FieldMismatch {
+        let expected = self.expectation.chunks.map(\.record.kind).joined(separator: ", ")
+        let qualifier: String
+        switch self.expectation.arrangement {
+        case .inOrder: qualifier = ""
+        case .anyOrder, .anyOrderAcrossPackets: qualifier = " (any order)"
+        case .contains: qualifier = " (at least)"
+        }
+        return FieldMismatch(
+            path: "chunks", expected: "[\(expected)]\(qualifier)", observed: "[\(packet.chunkNames)]",
+            location: self.expectation.chunks.first?.location)
+    }
+}

@@ -1,0 +1,249 @@
+import SCTPWire
+import Scenario
+import Targets
+import VirtualTime
+
+/// The five step kinds.
+extension ScenarioExecution {
+    /// What a passed step did.
+    struct StepRecord {
+        var packets: [Int] = []
+        var events: [String] = []
+    }
+
+    func execute(_ step: Step) throws(StepInterruption) -> StepRecord {
+        switch step.action {
+        case .send(let template):
+            return try self.executeSend(template, step: step)
+        case .expect(let expectation):
+            return try self.executeExpect(expectation, step: step)
+        case .expectNothing:
+            return try self.executeExpectNothing(step)
+        case .wait(let duration):
+            let end = self.stepClock + Self.duration(duration)
+            if end > self.now {
+                try self.advance(to: end)
+            }
+            self.stepClock = end
+            return StepRecord()
+        case .application(.perform(let command, let expectFailure)):
+            return try self.executeCommand(command, expectFailure: expectFailure, step: step)
+        case .application(.expectEvent(let pattern)):
+            return try self.executeExpectEvent(pattern, step: step)
+        }
+    }
+
+    // MARK: send
+
+    private func executeSend(_ template: PacketTemplate, step: Step) throws(StepInterruption) -> StepRecord {
+        try self.advance(to: self.now)
+        let built: BuiltPacket
+        do {
+            built = try self.builder.build(
+                template, model: self.model, variables: self.matcher.variables, filler: self.filler,
+                location: step.location)
+        } catch {
+            throw .error("\(error.location): cannot build the packet: \(error.message)")
+        }
+        let number = try self.send(built, step: step.number)
+        self.stepClock = self.now
+        return StepRecord(packets: [number])
+    }
+
+    // MARK: expect
+
+    private func executeExpect(_ expectation: PacketExpectation, step: Step) throws(StepInterruption) -> StepRecord {
+        let start = self.stepClock
+        let after = step.after.map(Self.duration) ?? .zero
+        let earliest = start + after
+        let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
+        let logic = ExpectationMatcher(
+            expectation: expectation, sutPort: self.scenario.sutPort, peerPort: self.scenario.peerPort)
+        let across = expectation.arrangement == .anyOrderAcrossPackets
+        var remaining = expectation.chunks
+        var matched: [Int] = []
+        var ignoredNearMiss: (packet: ReceivedPacket, mismatches: [FieldMismatch])?
+        let quantum = self.quantum(until: deadline)
+        try self.advance(to: self.now)
+        while true {
+            while !self.inbox.isEmpty {
+                let packet = self.inbox.removeFirst()
+                var trial = self.matcher
+                var left = remaining
+                let mismatches = across
+                    ? logic.matchAcross(packet, remaining: &left, &trial) : logic.match(packet, &trial)
+                if mismatches.isEmpty {
+                    if packet.time < earliest {
+                        self.setDisposition(packet.number, .unexpected(step: step.number))
+                        throw .failed(
+                            StepFailure(
+                                message: "step \(step.number) (\(step.location)): \(self.describe(expectation)) arrived at "
+                                    + "\(packet.time), before \(earliest) (after: \(after) from the step start \(start))",
+                                packetNumber: packet.number))
+                    }
+                    self.matcher = trial
+                    remaining = left
+                    self.setDisposition(packet.number, .matched(step: step.number))
+                    matched.append(packet.number)
+                    if !across || remaining.isEmpty {
+                        self.stepClock = max(start, packet.time)
+                        return StepRecord(packets: matched)
+                    }
+                    continue
+                }
+                if self.isIgnorable(packet) {
+                    self.setDisposition(packet.number, .ignored)
+                    if ignoredNearMiss == nil, packet.kinds.contains(where: expectation.kinds.contains) {
+                        ignoredNearMiss = (packet, mismatches)
+                    }
+                    continue
+                }
+                self.setDisposition(packet.number, .unexpected(step: step.number))
+                throw .failed(
+                    StepFailure(
+                        message: "step \(step.number) (\(step.location)): expected \(self.describe(expectation)), "
+                            + "observed packet #\(packet.number) [\(packet.chunkNames)] at \(packet.time)",
+                        mismatches: mismatches, packetNumber: packet.number))
+            }
+            if self.now >= deadline {
+                var message = "step \(step.number) (\(step.location)): expected \(self.describe(expectation)) "
+                    + "within \(deadline - start) of \(start)"
+                if after > .zero { message += " (not before \(earliest))" }
+                if across && !matched.isEmpty {
+                    message += "; still missing: " + remaining.map(\.description).joined(separator: "; ")
+                } else {
+                    message += ", nothing matching arrived"
+                }
+                if let nearMiss = ignoredNearMiss {
+                    message += " (ignored packet #\(nearMiss.packet.number) [\(nearMiss.packet.chunkNames)] did not match)"
+                }
+                throw .failed(StepFailure(message: message, mismatches: ignoredNearMiss?.mismatches ?? []))
+            }
+            let oneBefore = earliest + .nanoseconds(-1)
+            let next = oneBefore > self.now ? oneBefore : min(self.now + quantum, deadline)
+            try self.advance(to: next)
+        }
+    }
+
+    private func executeExpectNothing(_ step: Step) throws(StepInterruption) -> StepRecord {
+        let start = self.stepClock
+        let deadline = start + Self.duration(step.within ?? self.scenario.defaultWithin)
+        try self.advance(to: self.now)
+        try self.rejectNonIgnored(step: step, start: start, deadline: deadline)
+        if deadline > self.now {
+            try self.advance(to: deadline)
+            try self.rejectNonIgnored(step: step, start: start, deadline: deadline)
+        }
+        self.stepClock = max(self.stepClock, deadline)
+        return StepRecord()
+    }
+
+    private func rejectNonIgnored(step: Step, start: VirtualInstant, deadline: VirtualInstant) throws(StepInterruption) {
+        while !self.inbox.isEmpty {
+            let packet = self.inbox.removeFirst()
+            if self.isIgnorable(packet) {
+                self.setDisposition(packet.number, .ignored)
+                continue
+            }
+            self.setDisposition(packet.number, .unexpected(step: step.number))
+            throw .failed(
+                StepFailure(
+                    message: "step \(step.number) (\(step.location)): expected nothing within \(deadline - start) of "
+                        + "\(start), observed packet #\(packet.number) [\(packet.chunkNames)] at \(packet.time)",
+                    packetNumber: packet.number))
+        }
+    }
+
+    // MARK: app
+
+    private func executeCommand(
+        _ command: ApplicationCommand, expectFailure: Bool, step: Step
+    ) throws(StepInterruption) -> StepRecord {
+        try self.advance(to: self.now)
+        for action in ApplicationMapping.actions(for: command) {
+            let result = try self.perform(action)
+            switch (result, expectFailure) {
+            case (.ok, false), (.failed, true):
+                continue
+            case (.failed(let errno, let message), false):
+                throw .failed(
+                    StepFailure(
+                        message: "step \(step.number) (\(step.location)): app \(command.name) failed: \(message) "
+                            + "(errno \(errno))"))
+            case (.ok, true):
+                throw .failed(
+                    StepFailure(
+                        message: "step \(step.number) (\(step.location)): app \(command.name) succeeded, the scenario "
+                            + "expects it to fail"))
+            }
+        }
+        self.stepClock = self.now
+        return StepRecord()
+    }
+
+    private func executeExpectEvent(_ pattern: RecordPattern, step: Step) throws(StepInterruption) -> StepRecord {
+        let start = self.stepClock
+        let after = step.after.map(Self.duration) ?? .zero
+        let earliest = start + after
+        let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
+        let quantum = self.quantum(until: deadline)
+        var skipped: [String] = []
+        var nearMiss: [FieldMismatch] = []
+        try self.advance(to: self.now)
+        while true {
+            while !self.events.isEmpty {
+                let (time, event) = self.events.removeFirst()
+                let record = ApplicationMapping.record(for: event)
+                var trial = self.matcher
+                let mismatches = trial.match(pattern, record, path: "event")
+                let text = FieldValueText.describe(record)
+                if mismatches.isEmpty {
+                    if time < earliest {
+                        throw .failed(
+                            StepFailure(
+                                message: "step \(step.number) (\(step.location)): event \(text) came at \(time), before "
+                                    + "\(earliest)"))
+                    }
+                    self.matcher = trial
+                    self.stepClock = max(start, time)
+                    return StepRecord(events: [text])
+                }
+                if record.kind == pattern.kind, nearMiss.isEmpty { nearMiss = mismatches }
+                skipped.append(text)
+            }
+            if self.now >= deadline {
+                let seen = skipped.isEmpty ? "no application events" : "events " + skipped.joined(separator: ", ")
+                throw .failed(
+                    StepFailure(
+                        message: "step \(step.number) (\(step.location)): expected application event \(pattern) within "
+                            + "\(deadline - start) of \(start); observed \(seen)",
+                        mismatches: nearMiss))
+            }
+            try self.advance(to: min(self.now + quantum, deadline))
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The polling step for a window ending at `deadline`: the configured interval, larger when the
+    /// window would otherwise need more than `maximumPollsPerStep` looks.
+    private func quantum(until deadline: VirtualInstant) -> VirtualDuration {
+        let window = max(deadline - self.now, .zero)
+        let perPoll = window.nanoseconds / Int64(self.configuration.maximumPollsPerStep)
+        return max(self.configuration.pollInterval, .nanoseconds(perPoll))
+    }
+
+    private func describe(_ expectation: PacketExpectation) -> String {
+        let chunks = expectation.chunks.map(\.description).joined(separator: ", ")
+        switch expectation.arrangement {
+        case .inOrder: return "[\(chunks)]"
+        case .anyOrder: return "[\(chunks)] in any order"
+        case .contains: return "a packet containing [\(chunks)]"
+        case .anyOrderAcrossPackets: return "[\(chunks)] in any order across packets"
+        }
+    }
+
+    static func duration(_ duration: ScenarioDuration) -> VirtualDuration {
+        .nanoseconds(duration.nanoseconds)
+    }
+}

@@ -1,0 +1,283 @@
+import Captures
+import SCTPWire
+import Scenario
+import Targets
+import Transports
+import VirtualTime
+
+/// Why a step stopped the run.
+enum StepInterruption: Error {
+    /// The SUT did not do what the step expects.
+    case failed(StepFailure)
+    /// The step could not be carried out (target failure, a value the harness cannot compute).
+    case error(String)
+}
+
+/// The state of one scenario run: the clock, the wire, the association model, the variables.
+///
+/// Two instants are kept. `now` is how far the target has run (it only moves forward). `stepClock`
+/// is when the previous step finished: the send time of a send, the arrival time of the matched
+/// packet of an expect, the end of a wait. `within`/`after` count from `stepClock`, so a polling
+/// overshoot never shifts a window.
+final class ScenarioExecution {
+    let scenario: Scenario
+    let target: any Target
+    let transport: any Transport
+    /// Records the exchange for the pcap (outermost, so it sees what the harness sees).
+    let capture: CapturingTransport
+    let configuration: RunnerConfiguration
+    let checkers: [any LiveChecker]
+    let builder: PacketBuilder
+
+    var model: AssociationModel
+    var matcher: PatternMatcher
+    /// Model variables as last copied into `matcher.variables` (only changes are copied).
+    var publishedModelVariables: [String: FieldValue] = [:]
+    var now = VirtualInstant.zero
+    var stepClock = VirtualInstant.zero
+    /// Packets from the SUT no step has taken yet, in arrival order.
+    var inbox: [ReceivedPacket] = []
+    /// Application events no step has taken yet.
+    var events: [(time: VirtualInstant, event: ApplicationEvent)] = []
+    var packets: [ExchangedPacket] = []
+    var findings: [ScenarioFinding] = []
+    /// Bytes for default cookies, heartbeat info (seeded).
+    let filler: [UInt8]
+
+    init(scenario: Scenario, target: any Target, configuration: RunnerConfiguration) {
+        self.scenario = scenario
+        self.target = target
+        self.capture = CapturingTransport(wrapping: configuration.decorateTransport(target.transport))
+        self.transport = self.capture
+        self.configuration = configuration
+        self.checkers = configuration.makeCheckers()
+        self.builder = PacketBuilder(vocabulary: configuration.vocabulary)
+        var generator = SplitMix64(seed: configuration.seed ^ 0x5C7C_0F0E_4A55_1E55)
+        var tag = UInt32(truncatingIfNeeded: generator.next())
+        if tag == 0 { tag = 1 }
+        let tsn = UInt32(truncatingIfNeeded: generator.next())
+        self.filler = (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next().bigEndian) { Array($0) } }
+        self.model = AssociationModel(ourPort: scenario.peerPort, peerPort: scenario.sutPort, ourTag: tag, ourInitialTSN: tsn)
+        self.matcher = PatternMatcher(variables: VariableStore())
+        self.publishVariables()
+    }
+
+    // MARK: Run
+
+    func run(into initial: ScenarioResult) -> ScenarioResult {
+        var result = initial
+        result.verdict = .pass
+        var interruption: StepInterruption?
+        do {
+            try self.applyInitialOptions()
+        } catch {
+            interruption = error
+        }
+        if interruption == nil {
+            for (index, step) in self.scenario.steps.enumerated() {
+                let start = self.stepClock
+                var stepResult = result.steps[index]
+                stepResult.start = start
+                do {
+                    let record = try self.execute(step)
+                    stepResult.status = .passed
+                    stepResult.packets = record.packets
+                    stepResult.events = record.events
+                } catch {
+                    interruption = error
+                    switch error {
+                    case .failed(var failure):
+                        failure.rfc = self.citations(step)
+                        stepResult.status = .failed
+                        stepResult.failure = failure
+                        stepResult.packets = failure.packetNumber.map { [$0] } ?? []
+                    case .error(let message):
+                        stepResult.status = .error
+                        stepResult.failure = StepFailure(message: message, rfc: self.citations(step))
+                    }
+                }
+                stepResult.end = max(self.stepClock, start)
+                result.steps[index] = stepResult
+                if interruption != nil { break }
+            }
+        }
+        if interruption == nil {
+            interruption = self.checkLeftovers()
+        }
+        for checker in self.checkers {
+            self.findings += checker.finish(at: self.now)
+        }
+        switch interruption {
+        case .error(let message)?:
+            result.verdict = .error
+            result.reason = message
+        case .failed(let failure)?:
+            result.verdict = .fail
+            result.reason = failure.message
+        case nil:
+            if let finding = self.findings.first(where: { $0.severity == .must }) {
+                result.verdict = .fail
+                result.reason = "\(finding.section): \(finding.message)"
+            }
+        }
+        result.packets = self.packets
+        result.findings = self.findings
+        result.duration = max(self.now, self.stepClock) - .zero
+        do {
+            result.capture = try self.capture.captureRecords()
+        } catch {
+            result.findings.append(
+                ScenarioFinding(rule: "capture", section: "harness", severity: .note, message: "no pcap: \(error.description)"))
+        }
+        return result
+    }
+
+    /// Sets the scenario's `options:` before the first step.
+    private func applyInitialOptions() throws(StepInterruption) {
+        for option in ApplicationMapping.options(self.scenario.options) {
+            let result = try self.perform(.setOption(option))
+            if case .failed(let errno, let message) = result {
+                throw .error("the target refused option \(option): \(message) (errno \(errno))")
+            }
+        }
+    }
+
+    /// After the last step: packets already received that no step took fail the run (ignored kinds aside).
+    private func checkLeftovers() -> StepInterruption? {
+        do {
+            try self.advance(to: self.now)
+        } catch {
+            return error
+        }
+        var unexpected: [ReceivedPacket] = []
+        for packet in self.inbox {
+            if self.isIgnorable(packet) {
+                self.setDisposition(packet.number, .ignored)
+            } else {
+                self.setDisposition(packet.number, .leftOver)
+                unexpected.append(packet)
+            }
+        }
+        self.inbox = []
+        guard let first = unexpected.first else { return nil }
+        return .failed(
+            StepFailure(
+                message: "unexpected packet after the last step: #\(first.number) [\(first.chunkNames)] at \(first.time)"
+                    + (unexpected.count > 1 ? " (and \(unexpected.count - 1) more)" : ""),
+                packetNumber: first.number, rfc: self.scenario.rfc))
+    }
+
+    // MARK: The wire
+
+    /// Lets the target run to `deadline` and takes what it sent and what its application saw.
+    func advance(to deadline: VirtualInstant) throws(StepInterruption) {
+        let target = max(deadline, self.now)
+        let received: [TimedPacket]
+        do {
+            received = try self.transport.receive(until: target)
+        } catch {
+            throw self.targetFailure(error.description)
+        }
+        self.now = target
+        for packet in received {
+            self.ingest(packet)
+        }
+        for event in self.target.takeEvents() {
+            self.events.append((self.now, event))
+        }
+        if let failure = self.target.terminationError {
+            throw self.targetFailure(failure.description)
+        }
+    }
+
+    /// Sends built bytes at `now` and learns from them.
+    func send(_ built: BuiltPacket, step: Int) throws(StepInterruption) -> Int {
+        do {
+            try self.transport.send(built.bytes, at: self.now)
+        } catch {
+            throw self.targetFailure(error.description)
+        }
+        let number = self.packets.count + 1
+        let chunks = RawPacket(built.bytes).chunks.compactMap { try? $0.typed() }
+        self.model.observeSent(tag: built.verificationTag, chunks: chunks)
+        self.publishVariables()
+        self.packets.append(
+            ExchangedPacket(number: number, direction: .toSUT, time: self.now, bytes: built.bytes, disposition: .sent(step: step)))
+        self.check(ObservedPacket(number: number, direction: .toSUT, time: self.now, bytes: built.bytes))
+        return number
+    }
+
+    func perform(_ action: ApplicationAction) throws(StepInterruption) -> ActionResult {
+        do {
+            let result = try self.target.perform(action, at: self.now)
+            for event in self.target.takeEvents() {
+                self.events.append((self.now, event))
+            }
+            return result
+        } catch {
+            throw self.targetFailure(error.description, error: error)
+        }
+    }
+
+    private func ingest(_ timed: TimedPacket) {
+        let number = self.packets.count + 1
+        let packet = ReceivedPacket(number: number, time: timed.time, bytes: timed.bytes, model: self.model)
+        self.model.observeReceived(chunks: packet.typedChunks)
+        self.publishVariables()
+        self.packets.append(
+            ExchangedPacket(number: number, direction: .fromSUT, time: timed.time, bytes: timed.bytes, disposition: .unexamined))
+        self.inbox.append(packet)
+        self.check(ObservedPacket(number: number, direction: .fromSUT, time: timed.time, bytes: timed.bytes))
+    }
+
+    private func check(_ packet: ObservedPacket) {
+        for checker in self.checkers {
+            self.findings += checker.observe(packet)
+        }
+    }
+
+    /// A transport or target failure: a crash of the SUT becomes a finding with its stderr tail.
+    private func targetFailure(_ description: String, error: TargetError? = nil) -> StepInterruption {
+        let failure = self.target.terminationError ?? error
+        if case .crashed(let what, let stderr)? = failure {
+            let tail = stderr.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).joined(separator: "\n")
+            if !self.findings.contains(where: { $0.rule == "sut-crashed" }) {
+                self.findings.append(
+                    ScenarioFinding(
+                        rule: "sut-crashed", section: "robustness", severity: .must,
+                        message: "the SUT crashed: \(what)" + (tail.isEmpty ? "" : "\nstderr:\n\(tail)"),
+                        packetNumber: self.packets.last?.number, time: self.now))
+            }
+            return .error("target crashed: \(what)")
+        }
+        return .error(failure?.description ?? description)
+    }
+
+    // MARK: Bookkeeping
+
+    /// The step's citations, then the scenario's, without repeats.
+    func citations(_ step: Step) -> [String] {
+        var seen = Set<String>()
+        return (step.rfc + self.scenario.rfc).filter { seen.insert($0).inserted }
+    }
+
+    /// Copies the model's variables that changed into the matcher's variables.
+    func publishVariables() {
+        let current = self.model.variables
+        for (name, value) in current where self.publishedModelVariables[name] != value {
+            self.matcher.variables[name] = value
+        }
+        self.publishedModelVariables = current
+    }
+
+    func setDisposition(_ number: Int, _ disposition: ExchangedPacket.Disposition) {
+        let index = number - 1
+        guard self.packets.indices.contains(index) else { return }
+        self.packets[index].disposition = disposition
+    }
+
+    /// A packet all of whose chunks are of kinds the scenario ignores.
+    func isIgnorable(_ packet: ReceivedPacket) -> Bool {
+        !packet.chunks.isEmpty && packet.chunks.allSatisfy { self.scenario.ignore.contains($0.kind) }
+    }
+}

@@ -1,0 +1,54 @@
+import SCTPWire
+import Scenario
+import Targets
+import Transports
+import VirtualTime
+
+/// Runs scenarios against one kind of target and returns their verdicts.
+///
+/// Nothing waits in real time: `within`, `after` and `wait` move the target's virtual clock through
+/// `Transport.receive(until:)`. Every run starts a fresh target from the descriptor, with the
+/// configuration's seed, and ends it afterwards.
+public struct ScenarioRunner: Sendable {
+    public var target: TargetDescriptor
+    public var configuration: RunnerConfiguration
+
+    public init(target: TargetDescriptor, configuration: RunnerConfiguration = RunnerConfiguration()) {
+        self.target = target
+        self.configuration = configuration
+    }
+
+    /// Runs one scenario. Never throws: target failures are ERROR verdicts, with findings.
+    public func run(_ scenario: Scenario) -> ScenarioResult {
+        var result = ScenarioResult(
+            scenarioID: scenario.id, title: scenario.title, file: scenario.file, target: self.target.name,
+            seed: self.configuration.seed, verdict: .skip, rfc: scenario.rfc, etsi: scenario.etsi, notes: scenario.notes,
+            steps: scenario.steps.map { Self.notRun($0) })
+
+        let available = Set(self.target.capabilities.map(\.rawValue))
+        let missing = ApplicationMapping.neededCapabilities(scenario).filter { !available.contains($0) }
+        if !missing.isEmpty {
+            result.reason = "target \(self.target.name) lacks \(missing.joined(separator: ", "))"
+            return result
+        }
+
+        let targetConfiguration = TargetConfiguration(
+            seed: self.configuration.seed, localPort: scenario.sutPort, peerPort: scenario.peerPort)
+        let instance: any Target
+        do {
+            instance = try self.target.make(targetConfiguration, .zero)
+        } catch {
+            result.verdict = .error
+            result.reason = error.description
+            return result
+        }
+        defer { instance.shutdown() }
+        let execution = ScenarioExecution(
+            scenario: scenario, target: instance, configuration: self.configuration)
+        return execution.run(into: result)
+    }
+
+    static func notRun(_ step: Step) -> StepResult {
+        StepResult(number: step.number, kind: step.kindName, location: step.location, status: .notRun, note: step.note)
+    }
+}

@@ -1,2 +1,0 @@
-/// Runner module (see Package.swift for the module map).
-enum RunnerModule {}

@@ -1,0 +1,199 @@
+/// A chunk type code (RFC 9260 §3.2; IANA "Chunk Types"), known or not.
+///
+/// A struct rather than a closed enum: any of the 256 values can be sent and received, and the two
+/// high bits tell a receiver what to do with a type it does not recognize (`action`).
+public struct ChunkType: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var rawValue: UInt8
+
+    public init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    /// Payload Data, DATA (RFC 9260 §3.3.1).
+    public static let data = ChunkType(0)
+    /// Initiation, INIT (RFC 9260 §3.3.2).
+    public static let initiation = ChunkType(1)
+    /// Initiation Acknowledgement, INIT ACK (RFC 9260 §3.3.3).
+    public static let initiationAck = ChunkType(2)
+    /// Selective Acknowledgement, SACK (RFC 9260 §3.3.4).
+    public static let sack = ChunkType(3)
+    /// Heartbeat Request, HEARTBEAT (RFC 9260 §3.3.5).
+    public static let heartbeat = ChunkType(4)
+    /// Heartbeat Acknowledgement, HEARTBEAT ACK (RFC 9260 §3.3.6).
+    public static let heartbeatAck = ChunkType(5)
+    /// Abort, ABORT (RFC 9260 §3.3.7).
+    public static let abort = ChunkType(6)
+    /// Shutdown Association, SHUTDOWN (RFC 9260 §3.3.8).
+    public static let shutdown = ChunkType(7)
+    /// Shutdown Acknowledgement, SHUTDOWN ACK (RFC 9260 §3.3.9).
+    public static let shutdownAck = ChunkType(8)
+    /// Operation Error, ERROR (RFC 9260 §3.3.10).
+    public static let error = ChunkType(9)
+    /// State Cookie, COOKIE ECHO (RFC 9260 §3.3.11).
+    public static let cookieEcho = ChunkType(10)
+    /// Cookie Acknowledgement, COOKIE ACK (RFC 9260 §3.3.12).
+    public static let cookieAck = ChunkType(11)
+    /// Explicit Congestion Notification Echo, ECNE (reserved by RFC 9260 §3.2, RFC 4960 Appendix A).
+    public static let ecne = ChunkType(12)
+    /// Congestion Window Reduced, CWR (reserved by RFC 9260 §3.2, RFC 4960 Appendix A).
+    public static let cwr = ChunkType(13)
+    /// Shutdown Complete, SHUTDOWN COMPLETE (RFC 9260 §3.3.13).
+    public static let shutdownComplete = ChunkType(14)
+    /// Authentication, AUTH (RFC 4895 §4.1).
+    public static let auth = ChunkType(15)
+    /// Non-Renegable SACK, NR-SACK (draft-natarajan-tsvwg-sctp-nrsack; IANA type 16).
+    public static let nrSack = ChunkType(16)
+    /// Interleaved Payload Data, I-DATA (RFC 8260 §2.1).
+    public static let iData = ChunkType(64)
+    /// Address Configuration Acknowledgement, ASCONF-ACK (RFC 5061 §4.1.2).
+    public static let asconfAck = ChunkType(128)
+    /// Re-configuration, RE-CONFIG (RFC 6525 §3.1).
+    public static let reConfig = ChunkType(130)
+    /// Padding, PAD (RFC 4820 §3).
+    public static let pad = ChunkType(132)
+    /// Forward Cumulative TSN, FORWARD TSN (RFC 3758 §3.2).
+    public static let forwardTSN = ChunkType(192)
+    /// Address Configuration Change, ASCONF (RFC 5061 §4.1.1).
+    public static let asconf = ChunkType(193)
+    /// Interleaved Forward Cumulative TSN, I-FORWARD-TSN (RFC 8260 §2.3.1).
+    public static let iForwardTSN = ChunkType(194)
+
+    /// Every chunk type this module decodes into a typed value, in type-code order.
+    public static let known: [ChunkType] = [
+        .data, .initiation, .initiationAck, .sack, .heartbeat, .heartbeatAck, .abort, .shutdown, .shutdownAck,
+        .error, .cookieEcho, .cookieAck, .ecne, .cwr, .shutdownComplete, .auth, .nrSack, .iData, .asconfAck,
+        .reConfig, .pad, .forwardTSN, .asconf, .iForwardTSN,
+    ]
+
+    /// What a receiver that does not recognize this type does with it (RFC 9260 §3.2).
+    public var action: UnrecognizedChunkAction {
+        UnrecognizedChunkAction(chunkType: self.rawValue)
+    }
+
+    /// Whether this type has a typed representation in this module.
+    public var isKnown: Bool {
+        self.name != nil
+    }
+
+    /// The name as the RFCs write it (`INIT ACK`, `I-FORWARD-TSN`), or nil for an unknown type.
+    public var name: String? {
+        switch self.rawValue {
+        case 0: "DATA"
+        case 1: "INIT"
+        case 2: "INIT ACK"
+        case 3: "SACK"
+        case 4: "HEARTBEAT"
+        case 5: "HEARTBEAT ACK"
+        case 6: "ABORT"
+        case 7: "SHUTDOWN"
+        case 8: "SHUTDOWN ACK"
+        case 9: "ERROR"
+        case 10: "COOKIE ECHO"
+        case 11: "COOKIE ACK"
+        case 12: "ECNE"
+        case 13: "CWR"
+        case 14: "SHUTDOWN COMPLETE"
+        case 15: "AUTH"
+        case 16: "NR-SACK"
+        case 64: "I-DATA"
+        case 128: "ASCONF-ACK"
+        case 130: "RE-CONFIG"
+        case 132: "PAD"
+        case 192: "FORWARD TSN"
+        case 193: "ASCONF"
+        case 194: "I-FORWARD-TSN"
+        default: nil
+        }
+    }
+
+    /// The field-record kind (`init-ack`, `cookie-echo`), or `unknown-chunk` for an unknown type.
+    public var kind: String {
+        switch self.rawValue {
+        case 0: "data"
+        case 1: "init"
+        case 2: "init-ack"
+        case 3: "sack"
+        case 4: "heartbeat"
+        case 5: "heartbeat-ack"
+        case 6: "abort"
+        case 7: "shutdown"
+        case 8: "shutdown-ack"
+        case 9: "error"
+        case 10: "cookie-echo"
+        case 11: "cookie-ack"
+        case 12: "ecne"
+        case 13: "cwr"
+        case 14: "shutdown-complete"
+        case 15: "auth"
+        case 16: "nr-sack"
+        case 64: "i-data"
+        case 128: "asconf-ack"
+        case 130: "re-config"
+        case 132: "pad"
+        case 192: "forward-tsn"
+        case 193: "asconf"
+        case 194: "i-forward-tsn"
+        default: UnknownChunk.kind
+        }
+    }
+
+    /// The known type whose field-record kind is `kind` (`init-ack`), or nil.
+    public init?(kind: String) {
+        guard let type = Self.known.first(where: { $0.kind == kind }) else { return nil }
+        self = type
+    }
+
+    /// What a decoder of this type reports in errors (`INIT ACK chunk`); literals, so that building a
+    /// reader costs no allocation.
+    var decodingContext: String {
+        switch self.rawValue {
+        case 0: "DATA chunk"
+        case 1: "INIT chunk"
+        case 2: "INIT ACK chunk"
+        case 3: "SACK chunk"
+        case 4: "HEARTBEAT chunk"
+        case 5: "HEARTBEAT ACK chunk"
+        case 6: "ABORT chunk"
+        case 7: "SHUTDOWN chunk"
+        case 8: "SHUTDOWN ACK chunk"
+        case 9: "ERROR chunk"
+        case 10: "COOKIE ECHO chunk"
+        case 11: "COOKIE ACK chunk"
+        case 12: "ECNE chunk"
+        case 13: "CWR chunk"
+        case 14: "SHUTDOWN COMPLETE chunk"
+        case 15: "AUTH chunk"
+        case 16: "NR-SACK chunk"
+        case 64: "I-DATA chunk"
+        case 128: "ASCONF-ACK chunk"
+        case 130: "RE-CONFIG chunk"
+        case 132: "PAD chunk"
+        case 192: "FORWARD TSN chunk"
+        case 193: "ASCONF chunk"
+        case 194: "I-FORWARD-TSN chunk"
+        default: "unknown chunk"
+        }
+    }
+
+    /// `INIT ACK (2)`, or `chunk 0x55` for an unknown type.
+    public var description: String {
+        if let name = self.name {
+            return "\(name) (\(self.rawValue))"
+        }
+        return "chunk " + ChunkType.hex8(self.rawValue)
+    }
+
+    public static func < (lhs: ChunkType, rhs: ChunkType) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+
+    /// `0x0f`.
+    static func hex8(_ value: UInt8) -> String {
+        let digits = String(value, radix: 16)
+        return digits.count == 1 ? "0x0" + digits : "0x" + digits
+    }
+}

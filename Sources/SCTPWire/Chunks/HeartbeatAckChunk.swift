@@ -1,0 +1,48 @@
+/// HEARTBEAT ACK, Heartbeat Acknowledgement (RFC 9260 §3.3.6).
+///
+/// ```
+///  type 5 | flags (reserved) | length
+///  Heartbeat Info TLV (type 1), copied from the HEARTBEAT
+/// ```
+public struct HeartbeatAckChunk: ChunkBody {
+    public static let chunkType = ChunkType.heartbeatAck
+    public static let minimumValueLength = 0
+
+    /// The flags byte (all bits reserved).
+    public var flags: ReservedChunkFlags
+    /// The Heartbeat Info parameter copied from the HEARTBEAT, in wire order.
+    public var parameters: [Parameter]
+
+    public init(flags: ReservedChunkFlags = [], parameters: [Parameter]) {
+        self.flags = flags
+        self.parameters = parameters
+    }
+
+    public init(flags: ReservedChunkFlags, decodingValue reader: inout ByteReader) throws(WireDecodingError) {
+        self.flags = flags
+        self.parameters = try Parameter.decodeList(from: &reader)
+    }
+
+    public func encodeValue(into writer: inout ByteWriter) {
+        Parameter.encodeList(self.parameters, into: &writer)
+    }
+
+    public var chunk: Chunk { .heartbeatAck(self) }
+
+    public static let fieldSchema = FieldRecordSchema(
+        kind: "heartbeat-ack", summary: "HEARTBEAT ACK, Heartbeat Acknowledgement (type 5)", reference: "RFC 9260 §3.3.6",
+        fields: ReservedChunkFlags.schemaFields + [ChunkSchemaFields.parameters("The Heartbeat Info parameter copied from the HEARTBEAT")])
+
+    public var fieldRecord: FieldRecord {
+        FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.records("parameters", self.parameters)])
+    }
+
+    public init(fieldRecord: FieldRecord) throws(FieldRecordError) {
+        let fields = try TLVFieldReader(fieldRecord, schema: Self.fieldSchema)
+        self.init(
+            flags: try ReservedChunkFlags(fields: fields),
+            parameters: try fields.optionalNestedList("parameters") { (record) throws(FieldRecordError) in
+                try Parameter(fieldRecord: record)
+            })
+    }
+}

@@ -1,0 +1,41 @@
+/// Delete IP Address parameter, type 0xC002 (RFC 5061 §4.2.2): in an ASCONF,
+/// asks the peer to remove an address from the association.
+///
+///     type = 0xC002 (16) | length (16) | ASCONF-Request Correlation ID (32) | address parameter (TLV)
+public struct DeleteIPAddressParameter: ParameterBody, TLVContainer {
+    /// The ASCONF-Request Correlation ID the answer in the ASCONF-ACK refers to.
+    public var correlationID: UInt32
+    /// The address to delete.
+    public var address: Parameter
+
+    public init(correlationID: UInt32, address: Parameter) {
+        self.correlationID = correlationID
+        self.address = address
+    }
+
+    public static let parameterType = ParameterType.deleteIPAddress
+    public static let name = "Delete IP Address"
+    public static let valueLength = TLVValueLength.atLeast(8, unit: 1)
+    public static let fieldSchema = FieldRecordSchema(
+        kind: "delete-ip-address", summary: "Delete IP Address parameter (type 0xC002)", reference: "RFC 5061 §4.2.2",
+        fields: ASCONFAddressRequestCoding.fields)
+
+    public init(decodingValue reader: inout ByteReader) throws(WireDecodingError) {
+        (self.correlationID, self.address) = try ASCONFAddressRequestCoding.decode(from: &reader)
+    }
+
+    public func encodeValue(into writer: inout ByteWriter) {
+        ASCONFAddressRequestCoding.encode(correlationID: self.correlationID, address: self.address, into: &writer)
+    }
+
+    public var parameter: Parameter { .deleteIPAddress(self) }
+
+    public var fieldRecord: FieldRecord {
+        ASCONFAddressRequestCoding.record(kind: Self.kind, correlationID: self.correlationID, address: self.address)
+    }
+
+    public init(fieldRecord: FieldRecord) throws(FieldRecordError) {
+        let (correlationID, address) = try ASCONFAddressRequestCoding.read(fieldRecord, schema: Self.fieldSchema)
+        self.init(correlationID: correlationID, address: address)
+    }
+}

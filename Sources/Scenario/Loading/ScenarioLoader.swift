@@ -1,0 +1,136 @@
+import Foundation
+import Yams
+
+/// Reads scenario files (YAML, see `Scenarios/README.md`) into `Scenario` values.
+///
+/// Every problem is reported with its file:line:column and what was expected there, and as many
+/// problems as can be found in one pass are reported together. No input makes the loader crash.
+public struct ScenarioLoader: Sendable {
+    public var vocabulary: ScenarioVocabulary
+
+    /// Largest scenario file accepted (a scenario is a few kilobytes; this only bounds the work).
+    public static let maximumFileSize = 4 << 20
+
+    public init(vocabulary: ScenarioVocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Loads the file at `path` (reported in errors and results as written).
+    public func load(path: String) throws(ScenarioLoadFailure) -> Scenario {
+        let start = FileLocation(file: path, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ScenarioLoadFailure(errors: [
+                ScenarioError(.unreadableFile, at: start, exists ? "cannot read the file" : "no such file")
+            ])
+        }
+        guard data.count <= Self.maximumFileSize else {
+            throw ScenarioLoadFailure(errors: [
+                ScenarioError(.unreadableFile, at: start, "the file is larger than \(Self.maximumFileSize) bytes")
+            ])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioLoadFailure(errors: [ScenarioError(.unreadableFile, at: start, "the file is not UTF-8 text")])
+        }
+        return try self.load(yaml: text, file: path)
+    }
+
+    /// Loads scenario text; `file` names it in errors.
+    public func load(yaml text: String, file: String) throws(ScenarioLoadFailure) -> Scenario {
+        let parser = ScenarioParser(file: file, vocabulary: self.vocabulary)
+        let scenario = parser.parse(text)
+        let errors = parser.reader.errors.sorted { $0.location < $1.location }
+        if let scenario, errors.isEmpty {
+            return scenario
+        }
+        if errors.isEmpty {
+            throw ScenarioLoadFailure(errors: [
+                ScenarioError(.invalidValue, at: FileLocation(file: file, line: 1, column: 1), "not a scenario")
+            ])
+        }
+        throw ScenarioLoadFailure(errors: errors)
+    }
+
+    /// The scenario files named by `paths`: files as given, folders searched recursively for `*.yaml`
+    /// and `*.yml`, each folder's files sorted by path. Missing paths are returned in `missing`.
+    public static func scenarioFiles(in paths: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = []
+        var missing: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                missing.append(path)
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = (manager.subpaths(atPath: path) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
+                .map { base + "/" + $0 }
+            files.append(contentsOf: found)
+        }
+        return (files, missing)
+    }
+}
+
+extension ScenarioParser {
+    /// Turns a Yams error into a located syntax error.
+    func reportYAMLError(_ error: Error, in text: String) {
+        let file = self.reader.file
+        func at(_ mark: Mark) -> FileLocation { FileLocation(file: file, line: mark.line, column: mark.column) }
+        guard let yamlError = error as? YamlError else {
+            self.reader.report(ScenarioError(.yamlSyntax, at: FileLocation(file: file, line: 1, column: 1), "\(error)"))
+            return
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
+            self.reader.report(ScenarioError(.yamlSyntax, at: at(mark), "invalid YAML: \(message)", expected: Self.hint(for: problem)))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            self.reader.report(
+                ScenarioError(
+                    .duplicateKey, at: at(context.mark),
+                    "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping"))
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = Self.lineAndColumn(of: offset ?? 0, in: text)
+            self.reader.report(
+                ScenarioError(.yamlSyntax, at: FileLocation(file: file, line: line, column: column), "unreadable text: \(problem)"))
+        default:
+            self.reader.report(
+                ScenarioError(.yamlSyntax, at: FileLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)"))
+        }
+    }
+
+    /// What usually causes a libyaml complaint in scenario files.
+    static func hint(for problem: String) -> String? {
+        if problem.contains("block scalar") || problem.contains("indentation indicator") {
+            return "a value starting with '>' or '|' to be quoted, e.g. \">= 1\""
+        }
+        if problem.contains("alias") || problem.contains("anchor") {
+            return "a value starting with '*' or '&' to be quoted, e.g. \"*\" (or write any)"
+        }
+        return nil
+    }
+
+    static func lineAndColumn(of offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for (index, character) in text.unicodeScalars.enumerated() {
+            if index >= offset { break }
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,64 @@
+/// A loaded scenario file: who plays which role, what to send, what to expect.
+///
+/// See `Scenarios/README.md` for the file format.
+public struct Scenario: Hashable, Sendable {
+    /// Whether the SUT accepts (server) or initiates (client) the association.
+    public enum Role: String, Hashable, Sendable, CaseIterable {
+        case server
+        case client
+    }
+
+    /// Short unique name (`handshake`), used for report file names.
+    public var id: String
+    public var title: String
+    /// The file as the user named it.
+    public var file: String
+    /// RFC sections the scenario checks (`RFC 9260 §5.1`).
+    public var rfc: [String]
+    /// ETSI TS 102 369 test purposes (`sctp-as-v-1-1-2`), each checked against the index.
+    public var etsi: [String]
+    public var role: Role
+    /// The SCTP port of the SUT.
+    public var sutPort: UInt16
+    /// The SCTP port of the harness.
+    public var peerPort: UInt16
+    /// Target capabilities needed beyond the role's (`virtual-time`, `socket-options`, ...).
+    public var requires: [String]
+    /// Socket options the SUT sets before the first step.
+    public var options: [SocketOptionSetting]
+    /// Chunk kinds whose packets the SUT may send at any time without failing an `expect`
+    /// (default `[heartbeat]`); a packet is ignored only if all its chunks are of these kinds.
+    public var ignore: Set<String>
+    /// The window of an `expect` without `within:`.
+    public var defaultWithin: ScenarioDuration
+    /// Free text: what the scenario shows, known deviations of particular stacks.
+    public var notes: String?
+    public var steps: [Step]
+
+    /// The window of an `expect` without `within:` unless the file says otherwise.
+    public static let standardWithin = ScenarioDuration.seconds(1)
+    /// The chunk kinds ignored unless the file says otherwise.
+    public static let standardIgnore: Set<String> = ["heartbeat"]
+
+    public init(
+        id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
+        sutPort: UInt16, peerPort: UInt16, requires: [String] = [], options: [SocketOptionSetting] = [],
+        ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
+        notes: String? = nil, steps: [Step]
+    ) {
+        self.id = id
+        self.title = title
+        self.file = file
+        self.rfc = rfc
+        self.etsi = etsi
+        self.role = role
+        self.sutPort = sutPort
+        self.peerPort = peerPort
+        self.requires = requires
+        self.options = options
+        self.ignore = ignore
+        self.defaultWithin = defaultWithin
+        self.notes = notes
+        self.steps = steps
+    }
+}

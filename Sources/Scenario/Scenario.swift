@@ -1,2 +1,0 @@
-/// Scenario module (see Package.swift for the module map).
-enum ScenarioModule {}

@@ -1,0 +1,284 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A helper program that hosts a system under test, run as a child process and spoken to in
+/// frames (a 32-bit big-endian length, then that many bytes) over a socketpair on its fd 0 and 1.
+/// Its stderr is drained continuously (so it can never block on it) and its last lines are kept.
+///
+/// Every wait is bounded in real time (`responseTimeoutMilliseconds`): that is a liveness guard,
+/// not protocol timing. Whatever goes wrong — the child exits, is killed by a signal, stops
+/// answering, or writes something that is not a frame — becomes a `TargetError` (`.crashed` or
+/// `.unresponsive`) that is recorded in `failure` and repeated by every later call. Nothing here
+/// traps or waits forever.
+///
+/// Not thread-safe: owned by one target, used from one task.
+final class HelperProcess {
+    /// "usrsctp helper": how errors name the child.
+    let name: String
+    /// The child's process id.
+    let processIdentifier: pid_t
+    /// How long one send or receive may take in real time before the child counts as hung.
+    let responseTimeoutMilliseconds: Int64
+    /// The first failure; set once, then every call throws it.
+    private(set) var failure: TargetError?
+
+    static let maximumFrameLength = 64 << 20
+    static let standardErrorTailLimit = 8_192
+
+    private var channel: Int32
+    private var errorOutput: Int32
+    private var errorTail: [UInt8] = []
+    private var inbox: [UInt8] = []
+    private var inboxStart = 0
+    private var reaped = false
+    /// Set by `stop`: a deliberate end, not a failure.
+    private(set) var isStopped = false
+
+    init(
+        name: String, executable: String, arguments: [String] = [], responseTimeoutMilliseconds: Int64
+    ) throws(TargetError) {
+        self.name = name
+        self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
+        do throws(ChildSpawn.Failure) {
+            let (parentEnd, childEnd) = try ChildSpawn.socketPair()
+            var childSide = childEnd
+            defer { ChildSpawn.closeDescriptor(&childSide) }
+            let errors = try ChildSpawn.pipe()
+            var errorWrite = errors.write
+            defer { ChildSpawn.closeDescriptor(&errorWrite) }
+            do throws(ChildSpawn.Failure) {
+                self.processIdentifier = try ChildSpawn.spawn(
+                    path: executable, arguments: arguments,
+                    standardInput: childSide, standardOutput: childSide, standardError: errorWrite)
+            } catch {
+                var parentSide = parentEnd
+                var errorRead = errors.read
+                ChildSpawn.closeDescriptor(&parentSide)
+                ChildSpawn.closeDescriptor(&errorRead)
+                throw error
+            }
+            self.channel = parentEnd
+            self.errorOutput = errors.read
+            ChildSpawn.setNonBlocking(self.channel)
+            ChildSpawn.setNonBlocking(self.errorOutput)
+        } catch {
+            throw .failed("cannot start \(name) (\(executable)): \(error.message)")
+        }
+    }
+
+    deinit {
+        self.stop(farewell: nil)
+    }
+
+    /// The last lines the child wrote on stderr.
+    var standardErrorTail: String {
+        String(decoding: self.errorTail, as: UTF8.self)
+    }
+
+    /// Sends one frame (the length prefix is added here).
+    func send(_ frame: [UInt8]) throws(TargetError) {
+        try self.checkUsable()
+        let length = UInt32(truncatingIfNeeded: frame.count)
+        var bytes: [UInt8] = [
+            UInt8(length >> 24), UInt8((length >> 16) & 0xff), UInt8((length >> 8) & 0xff), UInt8(length & 0xff),
+        ]
+        bytes.append(contentsOf: frame)
+        let deadline = LivenessClock.milliseconds() + self.responseTimeoutMilliseconds
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                sendWithoutSignal(self.channel, raw.baseAddress! + written, raw.count - written)
+            }
+            if result > 0 {
+                written += result
+                continue
+            }
+            let code = errno
+            if result < 0 && code == EINTR { continue }
+            if result < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
+                try self.waitForChannel(events: Int16(POLLOUT), deadline: deadline, doing: "accept a command")
+                continue
+            }
+            throw self.childDied(while: "receiving a command")
+        }
+    }
+
+    /// Receives the next frame (without its length prefix), waiting at most the response timeout.
+    func receive() throws(TargetError) -> [UInt8] {
+        try self.checkUsable()
+        let deadline = LivenessClock.milliseconds() + self.responseTimeoutMilliseconds
+        while true {
+            let available = self.inbox.count - self.inboxStart
+            if available >= 4 {
+                let s = self.inboxStart
+                let length = Int(self.inbox[s]) << 24 | Int(self.inbox[s + 1]) << 16
+                    | Int(self.inbox[s + 2]) << 8 | Int(self.inbox[s + 3])
+                if length > Self.maximumFrameLength {
+                    throw self.abandon(because: "wrote a frame of \(length) bytes (more than the protocol allows)")
+                }
+                if available >= 4 + length {
+                    let frame = Array(self.inbox[(s + 4)..<(s + 4 + length)])
+                    self.inboxStart += 4 + length
+                    if self.inboxStart == self.inbox.count {
+                        self.inbox.removeAll(keepingCapacity: true)
+                        self.inboxStart = 0
+                    }
+                    return frame
+                }
+            }
+            try self.waitForChannel(events: Int16(POLLIN), deadline: deadline, doing: "answer")
+            try self.readChannel()
+        }
+    }
+
+    /// Kills the child and records why: for answers that make no sense (a protocol violation).
+    @discardableResult
+    func abandon(because reason: String) -> TargetError {
+        if let failure = self.failure { return failure }
+        let exit = self.reaped ? nil : ChildSpawn.killAndReap(self.processIdentifier)
+        self.reaped = true
+        self.drainStandardError(timeoutMilliseconds: 200)
+        let error = TargetError.crashed(
+            description: "\(self.name) \(reason); killed" + (exit.map { " (\($0))" } ?? ""),
+            stderr: self.standardErrorTail)
+        self.failure = error
+        self.closeDescriptors()
+        return error
+    }
+
+    /// Ends the child: sends `farewell` if given (best effort), closes the channel so the child sees
+    /// end-of-file, waits briefly for it to exit, then kills it. Idempotent.
+    func stop(farewell: [UInt8]?) {
+        if let farewell, self.failure == nil, !self.isStopped {
+            try? self.send(farewell)
+        }
+        self.isStopped = true
+        self.closeDescriptors()
+        if !self.reaped {
+            if ChildSpawn.reap(self.processIdentifier, timeoutMilliseconds: 2_000) == nil {
+                _ = ChildSpawn.killAndReap(self.processIdentifier)
+            }
+            self.reaped = true
+        }
+    }
+
+    // MARK: - Internals
+
+    private func checkUsable() throws(TargetError) {
+        if let failure = self.failure { throw failure }
+        if self.isStopped { throw .failed("\(self.name) was shut down") }
+    }
+
+    private func closeDescriptors() {
+        ChildSpawn.closeDescriptor(&self.channel)
+        ChildSpawn.closeDescriptor(&self.errorOutput)
+    }
+
+    private func readChannel() throws(TargetError) {
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(self.channel, $0.baseAddress, $0.count) }
+            if count > 0 {
+                self.inbox.append(contentsOf: chunk[0..<count])
+                if count < chunk.count { return }
+                continue
+            }
+            let code = errno
+            if count < 0 && code == EINTR { continue }
+            if count < 0 && (code == EAGAIN || code == EWOULDBLOCK) { return }
+            throw self.childDied(while: "answering")
+        }
+    }
+
+    /// Polls the channel (and drains stderr meanwhile) until `events` or the deadline.
+    private func waitForChannel(events: Int16, deadline: Int64, doing activity: String) throws(TargetError) {
+        while true {
+            let remaining = deadline - LivenessClock.milliseconds()
+            if remaining <= 0 {
+                let seconds = Double(self.responseTimeoutMilliseconds) / 1_000
+                let exit = self.reaped ? nil : ChildSpawn.killAndReap(self.processIdentifier)
+                self.reaped = true
+                self.drainStandardError(timeoutMilliseconds: 200)
+                let error = TargetError.unresponsive(
+                    "\(self.name) (pid \(self.processIdentifier)) did not \(activity) within \(seconds) s of real "
+                        + "time; killed" + (exit.map { " (\($0))" } ?? "")
+                        + (self.errorTail.isEmpty ? "" : "\n\(self.standardErrorTail)"))
+                self.failure = error
+                self.closeDescriptors()
+                throw error
+            }
+            var fds = [
+                pollfd(fd: self.channel, events: events, revents: 0),
+                pollfd(fd: self.errorOutput, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, fds[1].fd >= 0 ? 2 : 1, Int32(clamping: min(remaining, 1_000)))
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw self.abandon(because: "could not be polled (\(String(cString: strerror(errno))))")
+            }
+            if fds[1].revents != 0 { self.readStandardError() }
+            if fds[0].revents != 0 { return }
+        }
+    }
+
+    private func readStandardError() {
+        guard self.errorOutput >= 0 else { return }
+        var chunk = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(self.errorOutput, $0.baseAddress, $0.count) }
+            if count > 0 {
+                self.errorTail.append(contentsOf: chunk[0..<count])
+                if self.errorTail.count > Self.standardErrorTailLimit {
+                    self.errorTail.removeFirst(self.errorTail.count - Self.standardErrorTailLimit)
+                }
+                continue
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count == 0 { ChildSpawn.closeDescriptor(&self.errorOutput) }
+            return
+        }
+    }
+
+    /// Reads what is left on stderr until end-of-file or the (real-time) timeout.
+    private func drainStandardError(timeoutMilliseconds: Int64) {
+        let deadline = LivenessClock.milliseconds() + timeoutMilliseconds
+        while self.errorOutput >= 0 {
+            let remaining = deadline - LivenessClock.milliseconds()
+            if remaining <= 0 { return }
+            var fds = [pollfd(fd: self.errorOutput, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 1, Int32(clamping: remaining))
+            if ready < 0 && errno == EINTR { continue }
+            if ready <= 0 { return }
+            self.readStandardError()
+        }
+    }
+
+    /// The channel closed under us: find out how the child ended and record it as a crash.
+    private func childDied(while activity: String) -> TargetError {
+        if let failure = self.failure { return failure }
+        var exit = ChildSpawn.reap(self.processIdentifier, timeoutMilliseconds: 2_000)
+        var description: String
+        if let exit {
+            description = "\(self.name) (pid \(self.processIdentifier)) \(exit) while \(activity)"
+        } else {
+            exit = ChildSpawn.killAndReap(self.processIdentifier)
+            description = "\(self.name) (pid \(self.processIdentifier)) closed its channel while \(activity); killed"
+        }
+        self.reaped = true
+        self.drainStandardError(timeoutMilliseconds: 500)
+        let error = TargetError.crashed(description: description, stderr: self.standardErrorTail)
+        self.failure = error
+        self.closeDescriptors()
+        return error
+    }
+}
+
+/// `send(2)` with MSG_NOSIGNAL: a dead child gives EPIPE, never a SIGPIPE that would kill the harness.
+private func sendWithoutSignal(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    send(fd, bytes, count, Int32(MSG_NOSIGNAL))
+}

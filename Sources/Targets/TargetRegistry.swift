@@ -1,0 +1,116 @@
+import VirtualTime
+
+/// Whether a target can run on this machine.
+public enum TargetAvailability: Hashable, Sendable {
+    /// Ready; `detail` says what it will use (library path, compiler, ...).
+    case available(detail: String)
+    /// Missing something: `reason` says what, `hint` how to get it.
+    case unavailable(reason: String, hint: String)
+
+    public var isAvailable: Bool {
+        if case .available = self { return true }
+        return false
+    }
+}
+
+/// One kind of system under test, as the registry knows it.
+public struct TargetDescriptor: Sendable {
+    /// The name scenarios and the command line use (`usrsctp`, later `linux`, `udp-peer`).
+    public var name: String
+    /// One line for `sctpconform targets`.
+    public var summary: String
+    /// What the target can do (scenarios needing more are skipped).
+    public var capabilities: Set<TargetCapability>
+    /// Checks, without starting anything, whether the target can run here.
+    public var checkAvailability: @Sendable () -> TargetAvailability
+    /// Starts a target for one run.
+    public var make: @Sendable (TargetConfiguration, VirtualInstant) throws(TargetError) -> any Target
+
+    public init(
+        name: String,
+        summary: String,
+        capabilities: Set<TargetCapability>,
+        checkAvailability: @escaping @Sendable () -> TargetAvailability,
+        make: @escaping @Sendable (TargetConfiguration, VirtualInstant) throws(TargetError) -> any Target
+    ) {
+        self.name = name
+        self.summary = summary
+        self.capabilities = capabilities
+        self.checkAvailability = checkAvailability
+        self.make = make
+    }
+}
+
+/// The systems under test sctpconform knows, by name.
+///
+/// `standard` holds the built-in ones. More (the Linux kernel in QEMU, a remote peer over RFC 6951
+/// UDP encapsulation) are added as descriptors: a name, capabilities, an availability check that
+/// explains what is missing, and a factory.
+public struct TargetRegistry: Sendable {
+    /// Descriptors in the order they were given (`sctpconform targets` prints them so).
+    public private(set) var descriptors: [TargetDescriptor]
+
+    public init(_ descriptors: [TargetDescriptor]) {
+        self.descriptors = []
+        for descriptor in descriptors {
+            self.register(descriptor)
+        }
+    }
+
+    /// The built-in targets.
+    public static var standard: TargetRegistry {
+        TargetRegistry([Self.usrsctp])
+    }
+
+    /// usrsctp hosted on virtual time (the default target).
+    public static let usrsctp = TargetDescriptor(
+        name: "usrsctp",
+        summary: "usrsctp 0.9.5 (libusrsctp.a) in a helper process, on the harness's virtual clock and seed",
+        capabilities: USRSCTPTarget.supportedCapabilities,
+        checkAvailability: {
+            switch USRSCTPHelperBuilder.locateToolchain() {
+            case .success(let toolchain):
+                return .available(detail: "\(toolchain.library), compiled with \(toolchain.compiler)")
+            case .failure(.unavailable(let reason, let hint)):
+                return .unavailable(reason: reason, hint: hint)
+            case .failure(let error):
+                return .unavailable(reason: error.description, hint: USRSCTPHelperBuilder.installHint)
+            }
+        },
+        make: { (configuration, start) throws(TargetError) -> any Target in
+            try USRSCTPTarget(configuration: configuration, start: start)
+        }
+    )
+
+    /// The registered names, in order.
+    public var names: [String] { self.descriptors.map(\.name) }
+
+    /// Adds a descriptor, replacing one with the same name.
+    public mutating func register(_ descriptor: TargetDescriptor) {
+        if let index = self.descriptors.firstIndex(where: { $0.name == descriptor.name }) {
+            self.descriptors[index] = descriptor
+        } else {
+            self.descriptors.append(descriptor)
+        }
+    }
+
+    public func descriptor(named name: String) -> TargetDescriptor? {
+        self.descriptors.first { $0.name == name }
+    }
+
+    /// Starts the target called `name`. An unknown name or an unavailable target is
+    /// `TargetError.unavailable` with a hint.
+    public func makeTarget(
+        named name: String, configuration: TargetConfiguration, start: VirtualInstant = .zero
+    ) throws(TargetError) -> any Target {
+        guard let descriptor = self.descriptor(named: name) else {
+            throw .unavailable(
+                reason: "no target named '\(name)'",
+                hint: "known targets: \(self.names.joined(separator: ", ")) (see `sctpconform targets`)")
+        }
+        if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
+            throw .unavailable(reason: reason, hint: hint)
+        }
+        return try descriptor.make(configuration, start)
+    }
+}

@@ -1,0 +1,124 @@
+import Transports
+import VirtualTime
+
+/// One running usrsctp helper and what it has said so far: the state shared by `USRSCTPTarget` and
+/// its transport.
+///
+/// Virtual time only moves forward: every command carries an instant, the helper runs the stack's
+/// timers up to it first, and an instant earlier than the helper's clock counts as "now".
+final class USRSCTPSession {
+    let helper: HelperProcess
+    /// Largest virtual span one command may cover; longer advances are split so each command stays
+    /// short in real time (usrsctp's timers are stepped per millisecond).
+    let maximumAdvancePerCommand: VirtualDuration
+    /// The helper's clock: the latest instant any command carried.
+    private(set) var helperTime: VirtualInstant
+    /// Packets the stack emitted that the harness has not received yet, in emission order.
+    private var pendingPackets: [TimedPacket] = []
+    /// Application events not yet taken, in order.
+    private var pendingEvents: [TimedApplicationEvent] = []
+
+    init(helper: HelperProcess, start: VirtualInstant, maximumAdvancePerCommand: VirtualDuration) {
+        self.helper = helper
+        self.helperTime = start
+        self.maximumAdvancePerCommand = max(maximumAdvancePerCommand, .milliseconds(1))
+    }
+
+    /// Sends one command and collects every reply up to its result.
+    @discardableResult
+    func run(_ command: USRSCTPHelperProtocol.Command) throws(TargetError) -> (errno: Int32, message: String) {
+        try self.helper.send(command.encoded())
+        while true {
+            let frame = try self.helper.receive()
+            let reply: USRSCTPHelperProtocol.Reply
+            do {
+                reply = try USRSCTPHelperProtocol.Reply.decode(frame)
+            } catch {
+                throw self.helper.abandon(because: "sent a malformed reply (\(error))")
+            }
+            switch reply {
+            case .packet(let packet):
+                self.pendingPackets.append(packet)
+            case .event(let time, let event):
+                self.pendingEvents.append(TimedApplicationEvent(time: time, event: event))
+            case .result(let code, let message):
+                return (code, message)
+            }
+        }
+    }
+
+    /// Runs the stack's timers up to `instant`, in commands of at most `maximumAdvancePerCommand`.
+    func advance(to instant: VirtualInstant) throws(TargetError) {
+        while self.helperTime < instant {
+            let step = min(instant, self.helperTime + self.maximumAdvancePerCommand)
+            try self.run(.advance(until: step))
+            self.helperTime = step
+        }
+    }
+
+    /// Brings the helper to `instant` (in bounded steps), then runs `command` there.
+    @discardableResult
+    func run(_ command: USRSCTPHelperProtocol.Command, at instant: VirtualInstant)
+        throws(TargetError) -> (errno: Int32, message: String)
+    {
+        if instant > self.helperTime + self.maximumAdvancePerCommand {
+            // Long gap: step the timers in bounded commands up to the last millisecond boundary.
+            try self.advance(to: VirtualInstant(nanoseconds: instant.nanoseconds - instant.nanoseconds % 1_000_000))
+        }
+        let result = try self.run(command)
+        self.helperTime = max(self.helperTime, instant)
+        return result
+    }
+
+    /// Removes and returns the packets emitted at or before `deadline`.
+    func takePackets(notAfter deadline: VirtualInstant) -> [TimedPacket] {
+        guard let split = self.pendingPackets.firstIndex(where: { $0.time > deadline }) else {
+            defer { self.pendingPackets.removeAll() }
+            return self.pendingPackets
+        }
+        let taken = Array(self.pendingPackets[..<split])
+        self.pendingPackets.removeFirst(split)
+        return taken
+    }
+
+    /// Removes and returns every application event so far.
+    func takeEvents() -> [TimedApplicationEvent] {
+        defer { self.pendingEvents.removeAll() }
+        return self.pendingEvents
+    }
+}
+
+/// The `Transport` of a `USRSCTPTarget`: packets go straight into the hosted stack at the given
+/// virtual instant; receiving runs the stack's timers up to the deadline.
+final class USRSCTPTransport: Transport {
+    private let session: USRSCTPSession
+
+    init(session: USRSCTPSession) {
+        self.session = session
+    }
+
+    /// Runs the stack's timers up to `time` (so timer-driven packets due before it are emitted
+    /// first, with their own instants), then hands it the packet. A `time` before the stack's clock
+    /// counts as its current instant. Replies are collected for `receive(until:)`.
+    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
+        do {
+            _ = try self.session.run(.deliver(at: time, packet: packet), at: time)
+        } catch {
+            throw TransportError(error.description)
+        }
+    }
+
+    /// Runs the stack's timers up to `deadline` and returns every packet it emitted up to then, in
+    /// emission order, each stamped with the virtual instant usrsctp handed it to its output
+    /// callback: the instant of the `send`/`perform` that caused it, or the millisecond boundary at
+    /// which the timer that caused it fired. Packets stamped after `deadline` (possible only when
+    /// the stack's clock is already past it) stay queued for a later call.
+    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
+        do {
+            try self.session.advance(to: deadline)
+        } catch {
+            throw TransportError(error.description)
+        }
+        return self.session.takePackets(notAfter: deadline)
+    }
+}

@@ -1,0 +1,120 @@
+import Captures
+import NetworkLayers
+import Testing
+import Transports
+import VirtualTime
+
+/// A peer that answers each packet 1 ms later with its ports swapped, and refuses packets that
+/// start with 0xFF.
+final class EchoTransport: Transport {
+    private var pending: [TimedPacket] = []
+
+    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
+        if packet.first == 0xFF {
+            throw TransportError("refused")
+        }
+        var reply = packet
+        if reply.count >= 4 {
+            reply.swapAt(0, 2)
+            reply.swapAt(1, 3)
+        }
+        self.pending.append(TimedPacket(time: time + .milliseconds(1), bytes: reply))
+    }
+
+    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
+        let due = self.pending.filter { $0.time <= deadline }
+        self.pending.removeAll { $0.time <= deadline }
+        return due
+    }
+}
+
+@Suite("Capturing transport")
+struct CapturingTransportTests {
+    static let packetA: [UInt8] = [0x13, 0x88, 0x00, 0x07, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 4]
+    static let packetB: [UInt8] = [0x13, 0x88, 0x00, 0x07, 0, 0, 0, 9, 0, 0, 0, 0, 0x0B, 0, 0, 4]
+
+    static func run(_ capture: CapturingTransport) throws {
+        try capture.send(Self.packetA, at: VirtualInstant(nanoseconds: 5_000))
+        #expect(throws: TransportError("refused")) { try capture.send([0xFF, 0, 0, 0], at: VirtualInstant(nanoseconds: 6_000)) }
+        try capture.send(Self.packetB, at: VirtualInstant(nanoseconds: 500_000))
+        let received = try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000))
+        #expect(received.count == 2)
+    }
+
+    @Test("records what crossed, in both directions, and passes everything through")
+    func records() throws {
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        try Self.run(capture)
+        #expect(capture.records.map(\.direction) == [.toPeer, .toPeer, .fromPeer, .fromPeer])
+        #expect(capture.records.map(\.time.nanoseconds) == [5_000, 500_000, 1_005_000, 1_500_000])
+        #expect(capture.records[0].bytes == Self.packetA)
+        #expect(capture.records[2].bytes.prefix(4) == [0x00, 0x07, 0x13, 0x88])
+        capture.clearRecords()
+        #expect(capture.records.isEmpty)
+    }
+
+    @Test("the pcap is raw IP between 198.18.0.1 and 198.18.0.2, in time order, with virtual timestamps")
+    func pcap() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        try Self.run(capture)
+        // A late send stamped before the replies still lands in time order.
+        try capture.send(Self.packetB, at: VirtualInstant(nanoseconds: 1_200_000))
+        let path = directory.file("capture.pcap")
+        try capture.writePcap(to: path)
+        let records = try CaptureReader(path: path).readAll()
+        #expect(records.map(\.linkType) == Array(repeating: LinkType.raw, count: 5))
+        #expect(records.map(\.timestamp.totalNanoseconds) == [5_000, 500_000, 1_005_000, 1_200_000, 1_500_000])
+        let packets = try records.map { record throws -> CarriedSCTPPacket in
+            guard case .sctp(let packet) = try SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType) else {
+                throw TransportError("not SCTP")
+            }
+            return packet
+        }
+        let harness = IPAddress("198.18.0.1")!, sut = IPAddress("198.18.0.2")!
+        #expect(packets.map(\.source) == [harness, harness, sut, harness, sut])
+        #expect(packets.map(\.destination) == [sut, sut, harness, sut, harness])
+        #expect(packets[0].bytes == Self.packetA)
+        #expect(packets.allSatisfy { $0.carriage == .ip && $0.ipv4HeaderChecksumCorrect == true })
+        #expect(directory.entries() == ["capture.pcap"])
+
+        // The same run gives the same file byte for byte.
+        let again = CapturingTransport(wrapping: EchoTransport())
+        try Self.run(again)
+        try again.send(Self.packetB, at: VirtualInstant(nanoseconds: 1_200_000))
+        let secondPath = directory.file("again.pcap")
+        try again.writePcap(to: secondPath, precision: .microseconds)
+        #expect(readFileBytes(secondPath) == readFileBytes(path))
+    }
+
+    @Test("IPv6 addresses and UDP encapsulation, ports swapped for replies")
+    func ipv6UDP() throws {
+        let capture = CapturingTransport(
+            wrapping: EchoTransport(), harnessAddress: IPAddress("2001:db8::1")!, sutAddress: IPAddress("2001:db8::2")!,
+            carriage: .udpEncapsulated(sourcePort: 40_000, destinationPort: 9899))
+        try Self.run(capture)
+        let records = try capture.captureRecords()
+        let carried = records.compactMap { record -> CarriedSCTPPacket? in
+            if case .sctp(let packet) = try? SCTPExtractor.extract(frame: record.bytes, linkType: .raw) { return packet }
+            return nil
+        }
+        #expect(carried.count == 4)
+        #expect(carried[0].carriage == .udpEncapsulated(sourcePort: 40_000, destinationPort: 9899))
+        #expect(carried[2].carriage == .udpEncapsulated(sourcePort: 9899, destinationPort: 40_000))
+        #expect(carried[2].source == IPAddress("2001:db8::2")!)
+        #expect(carried.allSatisfy { $0.udpChecksum == .correct })
+    }
+
+    @Test("mismatched address families cannot be framed")
+    func mismatch() throws {
+        let capture = CapturingTransport(
+            wrapping: EchoTransport(), harnessAddress: IPAddress("198.18.0.1")!, sutAddress: IPAddress("::1")!)
+        try capture.send(Self.packetA, at: .zero)
+        #expect(throws: EncapsulationError.self) { try capture.captureRecords() }
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        #expect(throws: CaptureError.self) { try capture.writePcap(to: directory.file("x.pcap")) }
+        #expect(directory.entries().isEmpty)
+    }
+}

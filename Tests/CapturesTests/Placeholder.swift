@@ -1,5 +1,0 @@
-import Testing
-
-@Test func CapturesTestsPlaceholder() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func RulesTestsPlaceholder() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func RunnerTestsPlaceholder() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,81 @@
+import Foundation
+import Reports
+import Runner
+import Scenario
+import Targets
+import Testing
+
+/// The shipped scenarios against the real usrsctp target (when this machine can build it).
+@Suite(.serialized, .enabled(if: RunnerTests.isUSRSCTPAvailable, "usrsctp target unavailable"))
+struct USRSCTPScenarioTests {
+    /// Where usrsctp 0.9.5 does not conform, each a FAIL at this step, for this reason. If usrsctp
+    /// changes, this test says so.
+    static let knownNonConformances: [String: (step: Int, reason: String)] = [
+        "init-tag-zero": (3, "usrsctp answers an INIT with initiate tag 0 with an ABORT (RFC 4960 §3.3.2); RFC 9260 §3.3.2 requires a silent discard")
+    ]
+
+    private func scenarios() throws -> [Scenario] {
+        let (files, _) = ScenarioLoader.scenarioFiles(in: [RunnerTests.scenariosDirectory])
+        return try files.map { try ScenarioLoader().load(path: $0) }
+    }
+
+    @Test func shippedScenariosPass() throws {
+        let runner = ScenarioRunner(target: TargetRegistry.usrsctp)
+        let scenarios = try self.scenarios()
+        #expect(scenarios.count >= 15)
+        for scenario in scenarios {
+            let result = runner.run(scenario)
+            let explanation = ([ConsoleReport.line(result)] + ConsoleReport.details(result)).joined(separator: "\n")
+            if let known = Self.knownNonConformances[scenario.id] {
+                #expect(result.verdict == .fail, "\(known.reason); now: \(explanation)")
+                #expect(result.failedStep?.number == known.step, "\(explanation)")
+            } else {
+                #expect(result.verdict == .pass, "\(explanation)")
+            }
+        }
+    }
+
+    @Test func sameSeedGivesIdenticalReportsDifferentSeedDoesNot() throws {
+        let scenarios = try self.scenarios().filter { ["handshake", "cookie-stale"].contains($0.id) }
+        #expect(scenarios.count == 2)
+        func reports(seed: UInt64) -> [[UInt8]] {
+            let runner = ScenarioRunner(target: TargetRegistry.usrsctp, configuration: RunnerConfiguration(seed: seed))
+            return scenarios.flatMap { scenario -> [[UInt8]] in
+                let result = runner.run(scenario)
+                return [ReportWriter.pcap(result), Array(ResultJSON.scenario(result, pcapName: "x.pcap").serialized().utf8)]
+            }
+        }
+        let first = reports(seed: 1)
+        let second = reports(seed: 1)
+        let other = reports(seed: 2)
+        #expect(first == second)
+        for (index, bytes) in first.enumerated() {
+            #expect(bytes != other[index], "report \(index) did not change with the seed")
+        }
+    }
+
+    /// Minutes of virtual time take well under a second of real time; asserted loosely (the figure is
+    /// measured by `sctpconform-bench`), only to catch a run that waits in real time.
+    @Test func longVirtualWaitsDoNotWaitInRealTime() throws {
+        let scenarios = try self.scenarios().filter { ["cookie-stale", "init-retransmission"].contains($0.id) }
+        #expect(scenarios.count == 2)
+        let runner = ScenarioRunner(target: TargetRegistry.usrsctp)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for scenario in scenarios {
+            let result = runner.run(scenario)
+            #expect(result.verdict == .pass)
+            #expect(result.duration.nanoseconds >= 30_000_000_000)
+        }
+        #expect(clock.now - start < .seconds(10))
+    }
+}
+
+enum RunnerTests {
+    static var isUSRSCTPAvailable: Bool { TargetRegistry.usrsctp.checkAvailability().isAvailable }
+
+    static var scenariosDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios").path
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func SCTPWireTestsPlaceholder() {
-    #expect(Bool(true))
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ScenarioTestsPlaceholder() {
-    #expect(Bool(true))
-}

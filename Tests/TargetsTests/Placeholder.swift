@@ -1,5 +1,0 @@
-import Testing
-
-@Test func TargetsTestsPlaceholder() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Targets
+import Testing
+import Transports
+import VirtualTime
+
+/// A helper that dies is a `.crashed` finding, never a harness crash or hang.
+@Suite struct USRSCTPCrashTests {
+    @Test func killedHelperBecomesCrashedWithoutHanging() throws {
+        let fixture = try USRSCTPFixture()
+        _ = try fixture.establish()
+        #expect(kill(fixture.target.processIdentifier, SIGKILL) == 0)
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(throws: TransportError.self) {
+            _ = try fixture.transport.receive(until: .zero + .seconds(10))
+        }
+        guard case .crashed(let description, _) = fixture.target.terminationError else {
+            Issue.record("expected .crashed, got \(String(describing: fixture.target.terminationError))")
+            return
+        }
+        #expect(description.contains("SIGKILL"))
+        // Every later call fails at once with the same error.
+        #expect(throws: fixture.target.terminationError!) {
+            _ = try fixture.target.perform(.connect, at: .zero + .seconds(11))
+        }
+        #expect(throws: TransportError.self) {
+            try fixture.transport.send([0, 1, 2], at: .zero + .seconds(11))
+        }
+        fixture.target.shutdown()
+        #expect(clock.now - started < .seconds(5))
+    }
+
+    @Test func shutdownIsIdempotentAndLaterCallsFail() throws {
+        let fixture = try USRSCTPFixture()
+        let pid = fixture.target.processIdentifier
+        fixture.target.shutdown()
+        fixture.target.shutdown()
+        #expect(fixture.target.terminationError == nil)
+        #expect(kill(pid, 0) != 0)  // reaped: no such process
+        #expect(throws: TargetError.self) {
+            _ = try fixture.target.perform(.listen, at: .zero)
+        }
+    }
+
+    @Test func garbageIsDeliveredNotFatal() throws {
+        let fixture = try USRSCTPFixture()
+        #expect(try fixture.target.perform(.listen, at: .zero) == .ok)
+        // Bad checksum, truncated header, random bytes: usrsctp drops them; the helper lives on.
+        for packet: [UInt8] in [[], [1, 2, 3], Array(repeating: 0xff, count: 64)] {
+            try fixture.transport.send(packet, at: .zero)
+        }
+        #expect(try fixture.transport.receive(until: .zero + .seconds(1)).isEmpty)
+        #expect(fixture.target.terminationError == nil)
+        #expect(try fixture.sendInit(at: USRSCTPFixture.ms(1_500)) != nil)
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func VirtualTimeTestsPlaceholder() {
-    #expect(Bool(true))
-}
