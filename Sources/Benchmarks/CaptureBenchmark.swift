@@ -43,16 +43,25 @@ enum CaptureBenchmark {
         if index % 2 == 0 {
             return SCTPPacket(
                 header: CommonHeader(sourcePort: 5_000, destinationPort: 5_001, verificationTag: 0x1234_5678),
-                chunks: [.data(DataChunk(tsn: tsn, streamID: 1, streamSequence: UInt16(truncatingIfNeeded: index / 2),
-                                         ppid: 51, userData: (0..<36).map { UInt8(truncatingIfNeeded: $0 &+ index) }))])
+                chunks: [
+                    .data(
+                        DataChunk(
+                            tsn: tsn, streamID: 1, streamSequence: UInt16(truncatingIfNeeded: index / 2),
+                            ppid: 51, userData: (0..<36).map { UInt8(truncatingIfNeeded: $0 &+ index) }))
+                ])
         }
         return SCTPPacket(
             header: CommonHeader(sourcePort: 5_001, destinationPort: 5_000, verificationTag: 0x8765_4321),
-            chunks: [.sack(SACKChunk(cumulativeTSNAck: tsn, advertisedReceiverWindow: 106_496, gapBlocks: [], duplicateTSNs: []))])
+            chunks: [
+                .sack(
+                    SACKChunk(
+                        cumulativeTSNAck: tsn, advertisedReceiverWindow: 106_496, gapBlocks: [], duplicateTSNs: []))
+            ])
     }
 
     static func write(count: Int, path: String) -> Int32 {
-        let forward = SCTPEncapsulation(source: .v4(IPv4Address(198, 18, 0, 1)), destination: .v4(IPv4Address(198, 18, 0, 2)))
+        let forward = SCTPEncapsulation(
+            source: .v4(IPv4Address(198, 18, 0, 1)), destination: .v4(IPv4Address(198, 18, 0, 2)))
         let backward = forward.reversed
         let harnessMAC = MACAddress(0x02, 0, 0, 0, 0, 1)
         let peerMAC = MACAddress(0x02, 0, 0, 0, 0, 2)
@@ -90,10 +99,13 @@ enum CaptureBenchmark {
                 let reader = try CaptureReader(path: path)
                 while let record = try reader.next() {
                     bytes += record.bytes.count
-                    guard case .sctp(let carried) = try? extractor.extract(frame: record.bytes, linkType: record.linkType),
-                        let packet = try? SCTPPacket(decoding: carried.bytes)
+                    guard
+                        case .sctp(let carried) = try? extractor.extract(frame: record.bytes, linkType: record.linkType)
                     else { continue }
-                    if SCTPChecksum.verify(carried.bytes) == .correct {
+                    // Decode in place: the reader covers the SCTP range of the frame, nothing is copied.
+                    var reader = ByteReader(carried.frame, range: carried.sctpRange, context: "SCTP packet")
+                    guard let packet = try? SCTPPacket.decode(from: &reader) else { continue }
+                    if carried.withSCTPBytes({ SCTPChecksum.verify($0) }) == .correct {
                         correct += 1
                     }
                     packets += 1

@@ -20,7 +20,8 @@ enum CodecBenchmark {
                     initiateTag: 0x0BAD_BEEF, advertisedReceiverWindow: 106_496, outboundStreams: 10,
                     inboundStreams: 10, initialTSN: 2_317_599_708,
                     parameters: [
-                        .stateCookie(StateCookieParameter(cookie: (0..<256).map { UInt8(truncatingIfNeeded: $0 &* 7) })),
+                        .stateCookie(
+                            StateCookieParameter(cookie: (0..<256).map { UInt8(truncatingIfNeeded: $0 &* 7) })),
                         .ecnCapable(ECNCapableParameter()), .forwardTSNSupported(ForwardTSNSupportedParameter()),
                     ]))
         ])
@@ -51,7 +52,10 @@ enum CodecBenchmark {
                 "\(name) (\(bytes.count) B)", Bench.scaled(rate) + "packets/s",
                 target: target.map { "≥ " + Bench.scaled($0) + "packets/s" }, met: target.map { rate >= $0 })
         }
-        for (name, packet) in [("encode + CRC32c, 64-byte DATA", Self.dataPacket), ("encode + CRC32c, 300-byte INIT ACK", Self.initAckPacket)] {
+        for (name, packet) in [
+            ("encode + CRC32c, 64-byte DATA", Self.dataPacket),
+            ("encode + CRC32c, 300-byte INIT ACK", Self.initAckPacket),
+        ] {
             let rate = Bench.iterationsPerSecond {
                 Bench.blackHole(packet.encoded())
             }

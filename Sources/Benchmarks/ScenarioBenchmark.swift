@@ -57,7 +57,10 @@ enum ScenarioBenchmark {
         let runner = ScenarioRunner(target: descriptor)
         let warmUp = runner.run(scenario)
         guard warmUp.verdict == .pass else {
-            print("\(scenario.id) does not pass against \(targetName) (\(warmUp.verdict.rawValue): \(warmUp.reason ?? ""))")
+            print(
+                "\(scenario.id) does not pass against \(targetName) "
+                    + "(\(warmUp.verdict.rawValue): \(warmUp.reason ?? ""))"
+            )
             return 1
         }
         var packets = 0
@@ -76,7 +79,8 @@ enum ScenarioBenchmark {
         let perScenario = seconds / Double(iterations) * 1_000
         print(
             "scenario \(scenario.id) against \(targetName): \(iterations) runs in \(Self.format(seconds)) s, "
-                + "\(Self.format(Double(iterations) / seconds)) scenarios/s, \(Self.format(Double(packets) / seconds)) packets/s, "
+                + "\(Self.format(Double(iterations) / seconds)) scenarios/s, "
+                + "\(Self.format(Double(packets) / seconds)) packets/s, "
                 + "\(Self.format(perScenario)) ms per run (\(packets / iterations) packets, "
                 + "\(warmUp.duration) virtual time each)")
         return 0

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `sctpconform-bench [GROUP [ARGUMENTS...]]`: prints performance figures (one core, release
@@ -44,7 +44,7 @@ func printUsage() {
 var arguments = Array(CommandLine.arguments.dropFirst())
 var status: Int32 = 0
 #if DEBUG
-print("warning: debug build; figures are meaningful only with `swift run -c release sctpconform-bench`")
+    print("warning: debug build; figures are meaningful only with `swift run -c release sctpconform-bench`")
 #endif
 if arguments.isEmpty {
     for group in groups where group.runsByDefault {

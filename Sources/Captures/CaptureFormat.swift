@@ -17,8 +17,9 @@ public enum PcapTimestampPrecision: Hashable, Sendable {
 /// What kind of capture file a reader found.
 public enum CaptureFormat: Hashable, Sendable, CustomStringConvertible {
     /// Classic libpcap (`modified` is the Kuznetzov variant with 24-byte record headers).
-    case pcap(byteOrder: CaptureByteOrder, precision: PcapTimestampPrecision, linkType: LinkType, snapLength: UInt32,
-              modified: Bool)
+    case pcap(
+        byteOrder: CaptureByteOrder, precision: PcapTimestampPrecision, linkType: LinkType, snapLength: UInt32,
+        modified: Bool)
     /// pcapng (byte order per section; link types per interface).
     case pcapng
 
@@ -45,8 +46,10 @@ public struct CaptureInterface: Hashable, Sendable {
     /// if_name, when present.
     public var name: String?
 
-    public init(linkType: LinkType, snapLength: UInt32, unitsPerSecond: UInt64 = 1_000_000, offsetSeconds: Int64 = 0,
-                name: String? = nil) {
+    public init(
+        linkType: LinkType, snapLength: UInt32, unitsPerSecond: UInt64 = 1_000_000, offsetSeconds: Int64 = 0,
+        name: String? = nil
+    ) {
         self.linkType = linkType
         self.snapLength = snapLength
         self.unitsPerSecond = unitsPerSecond

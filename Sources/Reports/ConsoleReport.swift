@@ -7,8 +7,11 @@ public enum ConsoleReport {
     /// `PASS  handshake                     0.203s  Passive association setup ...`.
     public static func line(_ result: ScenarioResult) -> String {
         let id = result.scenarioID.padding(toLength: max(24, result.scenarioID.count), withPad: " ", startingAt: 0)
-        let duration = Self.virtualTime(nanoseconds: result.duration.nanoseconds).padding(toLength: 9, withPad: " ", startingAt: 0)
-        var line = "\(result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)) \(id) \(duration) \(result.title)"
+        let duration = Self.virtualTime(nanoseconds: result.duration.nanoseconds).padding(
+            toLength: 9, withPad: " ", startingAt: 0)
+        var line =
+            result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)
+            + " \(id) \(duration) \(result.title)"
         if result.verdict == .skip, let reason = result.reason {
             line += " (\(reason))"
         }

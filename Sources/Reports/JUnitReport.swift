@@ -11,13 +11,15 @@ public enum JUnitReport {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
         xml += "<testsuites name=\"sctpconform\" \(counts) time=\"\(Self.seconds(total))\">\n"
-        xml += "  <testsuite name=\"\(Self.escape("sctpconform.\(target)"))\" \(counts) time=\"\(Self.seconds(total))\">\n"
+        xml +=
+            "  <testsuite name=\"\(Self.escape("sctpconform.\(target)"))\" \(counts) time=\"\(Self.seconds(total))\">\n"
         xml += "    <properties>\n"
         xml += "      <property name=\"target\" value=\"\(Self.escape(target))\"/>\n"
         xml += "      <property name=\"seed\" value=\"\(seed)\"/>\n"
         xml += "    </properties>\n"
         for result in results {
-            xml += "    <testcase classname=\"\(Self.escape(Self.className(result.file)))\" "
+            xml +=
+                "    <testcase classname=\"\(Self.escape(Self.className(result.file)))\" "
                 + "name=\"\(Self.escape(result.scenarioID))\" file=\"\(Self.escape(result.file))\" "
                 + "time=\"\(Self.seconds(result.duration.nanoseconds))\">\n"
             let details = ConsoleReport.details(result).joined(separator: "\n")
@@ -25,10 +27,12 @@ public enum JUnitReport {
             case .pass:
                 break
             case .fail:
-                xml += "      <failure message=\"\(Self.escape(result.reason ?? "failed"))\" type=\"FAIL\">"
+                xml +=
+                    "      <failure message=\"\(Self.escape(result.reason ?? "failed"))\" type=\"FAIL\">"
                     + Self.escape(details) + "</failure>\n"
             case .error:
-                xml += "      <error message=\"\(Self.escape(result.reason ?? "error"))\" type=\"ERROR\">"
+                xml +=
+                    "      <error message=\"\(Self.escape(result.reason ?? "error"))\" type=\"ERROR\">"
                     + Self.escape(details) + "</error>\n"
             case .skip:
                 xml += "      <skipped message=\"\(Self.escape(result.reason ?? "skipped"))\"/>\n"
@@ -50,7 +54,9 @@ public enum JUnitReport {
     }
 
     static func summary(_ result: ScenarioResult) -> String {
-        var lines = ["\(result.title)", "seed \(result.seed), target \(result.target), \(result.packets.count) packets"]
+        var lines = [
+            "\(result.title)", "seed \(result.seed), target \(result.target), \(result.packets.count) packets",
+        ]
         if !result.rfc.isEmpty { lines.append("RFC: " + result.rfc.joined(separator: ", ")) }
         if !result.etsi.isEmpty { lines.append("ETSI TS 102 369: " + result.etsi.joined(separator: ", ")) }
         return lines.joined(separator: "\n")

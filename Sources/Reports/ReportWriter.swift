@@ -35,12 +35,15 @@ public struct ReportWriter: Sendable {
                 written.append(try self.write(Self.pcap(result), name: pcapName))
             }
             let jsonName = "\(result.scenarioID).json"
-            written.append(try self.write(Array(ResultJSON.scenario(result, pcapName: pcapName).serialized().utf8), name: jsonName))
+            written.append(
+                try self.write(Array(ResultJSON.scenario(result, pcapName: pcapName).serialized().utf8), name: jsonName)
+            )
             reportNames[result.scenarioID] = jsonName
         }
         let summary = ResultJSON.run(results, target: target, seed: seed, files: reportNames)
         written.append(try self.write(Array(summary.serialized().utf8), name: "run.json"))
-        written.append(try self.write(Array(JUnitReport.document(results, target: target, seed: seed).utf8), name: "junit.xml"))
+        written.append(
+            try self.write(Array(JUnitReport.document(results, target: target, seed: seed).utf8), name: "junit.xml"))
         return written
     }
 

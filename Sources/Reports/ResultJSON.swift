@@ -8,7 +8,8 @@ public enum ResultJSON {
     public static let formatVersion: Int64 = 1
 
     public static func scenario(_ result: ScenarioResult, pcapName: String?) -> JSONValue {
-        let packetsByNumber = Dictionary(result.packets.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let packetsByNumber = Dictionary(
+            result.packets.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         return .object([
             ("format", .integer(Self.formatVersion)),
             ("scenario", .string(result.scenarioID)),
@@ -31,7 +32,9 @@ public enum ResultJSON {
     }
 
     /// The summary of a run: counts and one line per scenario.
-    public static func run(_ results: [ScenarioResult], target: String, seed: UInt64, files: [String: String]) -> JSONValue {
+    public static func run(
+        _ results: [ScenarioResult], target: String, seed: UInt64, files: [String: String]
+    ) -> JSONValue {
         .object([
             ("format", .integer(Self.formatVersion)),
             ("target", .string(target)),
@@ -55,9 +58,10 @@ public enum ResultJSON {
     }
 
     static func counts(_ results: [ScenarioResult]) -> JSONValue {
-        .object(Verdict.allCases.map { verdict in
-            (verdict.rawValue.lowercased(), .integer(Int64(results.filter { $0.verdict == verdict }.count)))
-        })
+        .object(
+            Verdict.allCases.map { verdict in
+                (verdict.rawValue.lowercased(), .integer(Int64(results.filter { $0.verdict == verdict }.count)))
+            })
     }
 
     static func step(_ step: StepResult, packets: [Int: ExchangedPacket]) -> JSONValue {

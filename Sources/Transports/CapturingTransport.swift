@@ -71,7 +71,8 @@ public final class CapturingTransport: Transport {
 
     /// The records as raw-IP capture records, in time order (ties keep call order).
     public func captureRecords() throws(EncapsulationError) -> [CaptureRecord] {
-        let outbound = SCTPEncapsulation(source: self.harnessAddress, destination: self.sutAddress, carriage: self.carriage)
+        let outbound = SCTPEncapsulation(
+            source: self.harnessAddress, destination: self.sutAddress, carriage: self.carriage)
         let inbound = outbound.reversed
         let ordered = self.records.enumerated().sorted { lhs, rhs in
             (lhs.element.time, lhs.offset) < (rhs.element.time, rhs.offset)
@@ -95,7 +96,8 @@ public final class CapturingTransport: Transport {
         do {
             records = try self.captureRecords()
         } catch {
-            throw CaptureError(offset: 0, context: "framing packets for \(path)", reason: .invalidValue(error.description))
+            throw CaptureError(
+                offset: 0, context: "framing packets for \(path)", reason: .invalidValue(error.description))
         }
         try PcapWriter.write(records, to: path, linkType: .raw, precision: precision)
     }

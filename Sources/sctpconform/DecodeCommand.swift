@@ -4,11 +4,11 @@ import NetworkLayers
 import SCTPWire
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `sctpconform decode FILE`: prints the SCTP packets of a pcap or pcapng capture, one line each
@@ -233,8 +233,10 @@ struct CaptureDecoder {
     }
 
     private func verboseLines(_ record: CaptureRecord, _ carried: CarriedSCTPPacket) -> [String] {
-        var lines = ["frame: \(self.frameCount), \(record.bytes.count) of \(record.originalLength) bytes, "
-            + "link type \(record.linkType), time \(record.timestamp)"]
+        var lines = [
+            "frame: \(self.frameCount), \(record.bytes.count) of \(record.originalLength) bytes, "
+                + "link type \(record.linkType), time \(record.timestamp)"
+        ]
         switch carried.network {
         case .ipv4(let header):
             let checksum = carried.ipv4HeaderChecksumCorrect == true ? "correct" : "incorrect"
@@ -254,7 +256,8 @@ struct CaptureDecoder {
         lines.append("sctp checksum: " + (SCTPChecksum.verify(carried.bytes).map { $0.description } ?? "absent"))
         do {
             let packet = try SCTPPacket(decoding: carried.bytes)
-            lines += FieldRecordText.verbose(packet).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines += FieldRecordText.verbose(packet).split(separator: "\n", omittingEmptySubsequences: false).map(
+                String.init)
         } catch {
             lines.append("undecodable: \(error)")
         }
@@ -305,7 +308,8 @@ struct CaptureDecoder {
             fields.append(("packet", FieldRecordText.json(packet.fieldRecord)))
         } catch {
             fields.append(("packet", "null"))
-            fields.append(("decode_error", "{\"offset\":\(error.offset),\"message\":\(Self.quoted(error.description))}"))
+            fields.append(
+                ("decode_error", "{\"offset\":\(error.offset),\"message\":\(Self.quoted(error.description))}"))
         }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
@@ -317,8 +321,9 @@ struct CaptureDecoder {
         let micros = Self.pad(Int(timestamp.nanoseconds / 1_000), 6)
         switch self.timeFormat {
         case .clock:
-            let ofDay = timestamp.seconds % 86_400
-            return "\(Self.pad(Int(ofDay / 3_600), 2)):\(Self.pad(Int(ofDay / 60 % 60), 2)):\(Self.pad(Int(ofDay % 60), 2)).\(micros)"
+            let ofDay = Int(timestamp.seconds % 86_400)
+            let (hours, minutes, seconds) = (ofDay / 3_600, ofDay / 60 % 60, ofDay % 60)
+            return "\(Self.pad(hours, 2)):\(Self.pad(minutes, 2)):\(Self.pad(seconds, 2)).\(micros)"
         case .epoch:
             return "\(timestamp.seconds).\(micros)"
         case .relative:

@@ -73,12 +73,22 @@ struct RunCommand: ParsableCommand {
         }
         if self.json {
             let document = JSONValue.object([
-                ("run", ResultJSON.run(results, target: self.target, seed: self.seed, files: [:])),
+                (
+                    "run",
+                    ResultJSON.run(
+                        results, target: self.target, seed: self.seed,
+                        files: Dictionary(
+                            results.map { ($0.scenarioID, "\($0.scenarioID).json") },
+                            uniquingKeysWith: { first, _ in first })
+                    )
+                ),
                 ("results", .array(results.map { ResultJSON.scenario($0, pcapName: "\($0.scenarioID).pcap") })),
             ])
             print(document.serialized(), terminator: "")
         } else {
-            print(ConsoleReport.summary(results) + " (target \(self.target), seed \(self.seed), reports in \(self.reports))")
+            print(
+                ConsoleReport.summary(results)
+                    + " (target \(self.target), seed \(self.seed), reports in \(self.reports))")
         }
         if results.contains(where: { $0.verdict == .fail || $0.verdict == .error }) {
             throw ExitCode(1)

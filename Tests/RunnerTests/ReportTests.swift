@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Reports
 import Runner
 import SCTPWire
@@ -9,10 +6,15 @@ import Scenario
 import Targets
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 @Suite struct ReportTests {
     private func results() throws -> [ScenarioResult] {
         let passing = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: ScriptedTarget(onPacket: ScriptedPeer.server()))
+            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps),
+            target: ScriptedTarget(onPacket: ScriptedPeer.server()))
         var failing = try RunnerTestSupport.run(
             RunnerTestSupport.scenario("  - send: init\n  - expect: {init-ack: {outbound_streams: \"<= 5\"}}"),
             target: ScriptedTarget(onPacket: ScriptedPeer.server()))
@@ -21,13 +23,20 @@ import Testing
     }
 
     @Test func writesEveryFileAtomicallyAndReadably() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sctpconform-reports-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sctpconform-reports-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let results = try self.results()
         let written = try ReportWriter(directory: directory + "/nested").write(results, target: "scripted", seed: 1)
-        #expect(written.map { ($0 as NSString).lastPathComponent } == ["t.pcap", "t.json", "t-fail.pcap", "t-fail.json", "run.json", "junit.xml"])
+        #expect(
+            written.map { ($0 as NSString).lastPathComponent } == [
+                "t.pcap", "t.json", "t-fail.pcap", "t-fail.json", "run.json", "junit.xml",
+            ])
         let names = try FileManager.default.contentsOfDirectory(atPath: directory + "/nested").sorted()
-        #expect(names == ["junit.xml", "run.json", "t-fail.json", "t-fail.pcap", "t.json", "t.pcap"], "no temporary files left")
+        #expect(
+            names == ["junit.xml", "run.json", "t-fail.json", "t-fail.pcap", "t.json", "t.pcap"],
+            "no temporary files left")
 
         let json = try #require(FileManager.default.contents(atPath: directory + "/nested/t-fail.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
@@ -45,7 +54,8 @@ import Testing
         let junitData = try #require(FileManager.default.contents(atPath: directory + "/nested/junit.xml"))
         let junit = try #require(String(data: junitData, encoding: .utf8))
         #expect(junit.contains("tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\""))
-        #expect(junit.contains("<failure message=\"step 2 (t.yaml:8:5): expected [init-ack {outbound_streams: &lt;= 5}]"))
+        #expect(
+            junit.contains("<failure message=\"step 2 (t.yaml:8:5): expected [init-ack {outbound_streams: &lt;= 5}]"))
         _ = try XMLDocument(xmlString: junit)
     }
 
@@ -63,7 +73,14 @@ import Testing
     }
 
     @Test func jsonEscapesAndKeepsKeyOrder() {
-        let value = JSONValue.object([("b", .string("quote \" backslash \\ newline \n tab \t bell \u{7}")), ("a", .array([.integer(-1), .unsigned(.max), .bool(true), .null]))])
-        #expect(value.serialized() == "{\n  \"b\": \"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007\",\n  \"a\": [-1, 18446744073709551615, true, null]\n}\n")
+        let value = JSONValue.object([
+            ("b", .string("quote \" backslash \\ newline \n tab \t bell \u{7}")),
+            ("a", .array([.integer(-1), .unsigned(.max), .bool(true), .null])),
+        ])
+        #expect(
+            value.serialized()
+                == "{\n  \"b\": \"quote \\\" backslash \\\\ newline \\n tab \\t bell \\u0007\",\n"
+                + "  \"a\": [-1, 18446744073709551615, true, null]\n}\n"
+        )
     }
 }

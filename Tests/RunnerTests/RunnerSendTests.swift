@@ -35,7 +35,10 @@ import VirtualTime
         #expect(initChunk.initiateTag != 0)
         #expect(initChunk.outboundStreams == 10 && initChunk.inboundStreams == 65535)
         // SACK before any DATA: the SUT's initial TSN - 1.
-        #expect(sent[2].chunks == [.sack(SACKChunk(cumulativeTSNAck: ScriptedPeer.sutTSN - 1, advertisedReceiverWindow: 106_496))])
+        #expect(
+            sent[2].chunks == [
+                .sack(SACKChunk(cumulativeTSNAck: ScriptedPeer.sutTSN - 1, advertisedReceiverWindow: 106_496))
+            ])
         #expect(sent[2].header.verificationTag == ScriptedPeer.sutTag)
         // Bundled DATA: consecutive TSNs, per-stream sequence numbers.
         let data = sent[3].chunks.compactMap { chunk -> DataChunk? in
@@ -77,7 +80,9 @@ import VirtualTime
         #expect(dataChunk.declaredLength == 100 && dataChunk.flags == 0x0B)
         #expect(packets[1].checksumStatus == .zero && packets[1].sourcePort == 7)
         let raw = try #require(Array(packets[1].chunks).first)
-        #expect(raw.type == ChunkType(0x4F) && raw.flags == 2 && Array(raw.value) == [0x0A, 0x0B, 0x0C] && raw.declaredLength == 7)
+        #expect(
+            raw.type == ChunkType(0x4F) && raw.flags == 2 && Array(raw.value) == [0x0A, 0x0B, 0x0C]
+                && raw.declaredLength == 7)
         #expect(packets[2].checksum == 0x1234_5678)
         // T bit set: the harness's own tag (RFC 9260 §8.5.1).
         let initTag = try #require(RunnerTestSupport.sent(target).first.flatMap { ScriptedPeer.initiateTag(of: $0) })
@@ -89,8 +94,9 @@ import VirtualTime
             """
               - send: {cookie-echo: {cookie: {from: $cookie, flip: -1}}}
                 verification_tag: $peer + 1
+              - expect: cookie-ack
             """)
-        #expect(result.verdict == .pass)
+        #expect(result.verdict == .pass, "\(result.reason ?? "")")
         var tampered = ScriptedPeer.cookie
         tampered[tampered.count - 1] = ~tampered[tampered.count - 1]
         #expect(sent.last?.chunks == [.cookieEcho(CookieEchoChunk(cookie: tampered))])
@@ -99,11 +105,15 @@ import VirtualTime
 
     @Test func valueWithoutAVariableIsAnErrorAtItsLocation() throws {
         let target = ScriptedTarget()
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - send: {cookie-echo: {cookie: $cookie}}"), target: target)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: {cookie-echo: {cookie: $cookie}}"), target: target)
         #expect(result.verdict == .error)
-        #expect(result.reason?.hasPrefix("t.yaml:7:34: cannot build the packet: $cookie: variable $cookie has no value yet") == true)
+        #expect(
+            result.reason?.hasPrefix("t.yaml:7:34: cannot build the packet: $cookie: variable $cookie has no value yet")
+                == true)
         let outOfRange = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps + "\n  - send: {cookie-echo: {cookie: {from: $cookie, flip: 99}}}"),
+            RunnerTestSupport.scenario(
+                RunnerTestSupport.handshakeSteps + "\n  - send: {cookie-echo: {cookie: {from: $cookie, flip: 99}}}"),
             target: ScriptedTarget(onPacket: ScriptedPeer.server()))
         #expect(outOfRange.verdict == .error)
         #expect(outOfRange.reason?.contains("flip: 99 is outside the 8 bytes") == true)
@@ -112,19 +122,25 @@ import VirtualTime
     @Test func heartbeatAckEchoesTheSUTsInfo() throws {
         let target = ScriptedTarget(onPacket: ScriptedPeer.server())
         target.schedule(
-            ScriptedPeer.simple(.heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [4, 2]))])), tag: 0),
+            ScriptedPeer.simple(
+                .heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [4, 2]))])), tag: 0),
             at: VirtualInstant(nanoseconds: 10_000_000))
         let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - expect: heartbeat\n    verification_tag: any\n  - send: heartbeat-ack"), target: target)
+            RunnerTestSupport.scenario("  - expect: heartbeat\n    verification_tag: any\n  - send: heartbeat-ack"),
+            target: target)
         #expect(result.verdict == .pass)
-        #expect(RunnerTestSupport.sent(target).last?.chunks == [.heartbeatAck(HeartbeatAckChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [4, 2]))]))])
+        #expect(
+            RunnerTestSupport.sent(target).last?.chunks == [
+                .heartbeatAck(HeartbeatAckChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [4, 2]))]))
+            ])
     }
 
     @Test func liveCheckerSeesEveryPacketInOrder() throws {
         let checker = FlagEverySUTPacket(severity: .note)
         let box = CheckerBox(checker)
         let target = ScriptedTarget(onPacket: ScriptedPeer.server())
-        _ = try RunnerTestSupport.run(RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target, checkers: { [box.checker] })
+        _ = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target, checkers: { [box.checker] })
         #expect(checker.seen == [1, 2, 3, 4])
         #expect(checker.finished)
     }

@@ -13,17 +13,20 @@ import VirtualTime
 
     @Test func withinWindow() throws {
         let late = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 200ms"), target: self.delayedServer(.milliseconds(500)))
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 200ms"),
+            target: self.delayedServer(.milliseconds(500)))
         #expect(late.verdict == .fail)
         let inTime = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 1s"), target: self.delayedServer(.milliseconds(500)))
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 1s"),
+            target: self.delayedServer(.milliseconds(500)))
         #expect(inTime.verdict == .pass)
         #expect(inTime.steps[1].end == VirtualInstant(nanoseconds: 500_000_000))
     }
 
     @Test func afterRejectsEarlyPackets() throws {
         let early = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    after: 1s"), target: self.delayedServer(.milliseconds(500)))
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    after: 1s"),
+            target: self.delayedServer(.milliseconds(500)))
         #expect(early.verdict == .fail)
         #expect(early.failedStep?.failure?.message.contains("arrived at 0.500000s, before 1.000000s") == true)
     }
@@ -62,12 +65,16 @@ import VirtualTime
     }
 
     @Test func expectNothing() throws {
-        let quiet = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - send: abort\n  - expect: nothing\n    within: 2s"), target: ScriptedTarget())
+        let quiet = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: abort\n  - expect: nothing\n    within: 2s"), target: ScriptedTarget()
+        )
         #expect(quiet.verdict == .pass)
         #expect(quiet.duration == .seconds(2))
         let chatty = ScriptedTarget()
-        chatty.schedule(ScriptedPeer.simple(.abort(AbortChunk()), tag: 0), at: VirtualInstant(nanoseconds: 1_500_000_000))
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - expect: nothing\n    within: 2s"), target: chatty)
+        chatty.schedule(
+            ScriptedPeer.simple(.abort(AbortChunk()), tag: 0), at: VirtualInstant(nanoseconds: 1_500_000_000))
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - expect: nothing\n    within: 2s"), target: chatty)
         #expect(result.verdict == .fail)
         #expect(result.failedStep?.failure?.message.contains("observed packet #1 [ABORT] at 1.500000s") == true)
     }
@@ -78,14 +85,16 @@ import VirtualTime
         let lenient = ScriptedTarget(onPacket: ScriptedPeer.server(delay: .milliseconds(10)))
         lenient.schedule(heartbeat, at: .zero)
         let passed = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    verification_tag: any"), target: lenient)
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    verification_tag: any"),
+            target: lenient)
         #expect(passed.verdict == .pass)
         #expect(passed.packets.first?.disposition == .ignored)
 
         let strict = ScriptedTarget(onPacket: ScriptedPeer.server(delay: .milliseconds(10)))
         strict.schedule(heartbeat, at: .zero)
         let failed = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    verification_tag: any", header: "ignore: []\n"),
+            RunnerTestSupport.scenario(
+                "  - send: init\n  - expect: init-ack\n    verification_tag: any", header: "ignore: []\n"),
             target: strict)
         #expect(failed.verdict == .fail)
     }
@@ -93,10 +102,13 @@ import VirtualTime
     @Test func ignoredKindStillMatchesWhenExpected() throws {
         let target = ScriptedTarget()
         target.schedule(
-            ScriptedPeer.simple(.heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [7]))])), tag: 0),
+            ScriptedPeer.simple(
+                .heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [7]))])), tag: 0),
             at: VirtualInstant(nanoseconds: 30_000_000_000))
         let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - expect: {heartbeat: {parameters: [{heartbeat-info: {info: 0x07}}]}}\n    within: 31s"), target: target)
+            RunnerTestSupport.scenario(
+                "  - expect: {heartbeat: {parameters: [{heartbeat-info: {info: 0x07}}]}}\n    within: 31s"),
+            target: target)
         #expect(result.verdict == .pass)
         #expect(result.packets.first?.disposition == .matched(step: 1))
     }
@@ -108,7 +120,8 @@ import VirtualTime
                 (.zero, ScriptedPeer.simple(.abort(AbortChunk()), tag: ScriptedPeer.initiateTag(of: packet))),
             ])
         }
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack"), target: target)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack"), target: target)
         #expect(result.verdict == .fail)
         #expect(result.reason == "unexpected packet after the last step: #3 [ABORT] at 0.000000s")
         #expect(result.packets.last?.disposition == .leftOver)
@@ -119,7 +132,10 @@ import VirtualTime
             let tag = ScriptedPeer.initiateTag(of: packet)
             return .init(packets: [
                 (.zero, ScriptedPeer.simple(.cookieAck(CookieAckChunk()), tag: tag)),
-                (.milliseconds(5), ScriptedPeer.packet(tag: tag, [.shutdownAck(ShutdownAckChunk()), .cookieAck(CookieAckChunk())])),
+                (
+                    .milliseconds(5),
+                    ScriptedPeer.packet(tag: tag, [.shutdownAck(ShutdownAckChunk()), .cookieAck(CookieAckChunk())])
+                ),
             ])
         }
         let result = try RunnerTestSupport.run(
@@ -132,22 +148,43 @@ import VirtualTime
         #expect(result.steps[1].packets == [2, 3])
 
         let containsTarget = ScriptedTarget { packet, _, _ in
-            .init(packets: [(.zero, ScriptedPeer.packet(tag: ScriptedPeer.initiateTag(of: packet), [.shutdownAck(ShutdownAckChunk()), .cookieAck(CookieAckChunk())]))])
+            .init(packets: [
+                (
+                    .zero,
+                    ScriptedPeer.packet(
+                        tag: ScriptedPeer.initiateTag(of: packet),
+                        [.shutdownAck(ShutdownAckChunk()), .cookieAck(CookieAckChunk())])
+                )
+            ])
         }
         let contains = try RunnerTestSupport.run(
             RunnerTestSupport.scenario("  - send: init\n  - expect: {contains: [cookie-ack]}"), target: containsTarget)
         #expect(contains.verdict == .pass)
         let exactTarget = ScriptedTarget { packet, _, _ in
-            .init(packets: [(.zero, ScriptedPeer.packet(tag: ScriptedPeer.initiateTag(of: packet), [.shutdownAck(ShutdownAckChunk()), .cookieAck(CookieAckChunk())]))])
+            .init(packets: [
+                (
+                    .zero,
+                    ScriptedPeer.packet(
+                        tag: ScriptedPeer.initiateTag(of: packet),
+                        [.shutdownAck(ShutdownAckChunk()), .cookieAck(CookieAckChunk())])
+                )
+            ])
         }
-        let exact = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - send: init\n  - expect: [cookie-ack, shutdown-ack]"), target: exactTarget)
+        let exact = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: init\n  - expect: [cookie-ack, shutdown-ack]"), target: exactTarget)
         #expect(exact.verdict == .fail)
     }
 
     @Test func applicationEventsWithinTheirWindow() throws {
         let target = ScriptedTarget(onAction: { action, _ in
             if action == .listen {
-                return (.ok, [], [.notification("ADAPTATION_INDICATION"), .associationChange(state: "COMM_UP", outboundStreams: 4, inboundStreams: 2)])
+                return (
+                    .ok, [],
+                    [
+                        .notification("ADAPTATION_INDICATION"),
+                        .associationChange(state: "COMM_UP", outboundStreams: 4, inboundStreams: 2),
+                    ]
+                )
             }
             return (.ok, [], [])
         })
@@ -170,7 +207,8 @@ import VirtualTime
         let target = ScriptedTarget { packet, _, _ in
             .init(packets: [(.zero, ScriptedPeer.initAck(answering: packet, tag: 0x0BAD_0BAD))])
         }
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack"), target: target)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack"), target: target)
         #expect(result.verdict == .fail)
         let mismatch = try #require(result.failedStep?.failure?.mismatches.first)
         #expect(mismatch.path == "header.verification_tag")

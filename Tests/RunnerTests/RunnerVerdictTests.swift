@@ -8,11 +8,13 @@ import VirtualTime
 @Suite struct RunnerVerdictTests {
     @Test func handshakePasses() throws {
         let target = ScriptedTarget(onPacket: ScriptedPeer.server())
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target)
         #expect(result.verdict == .pass, "\(result.reason ?? "")")
         #expect(result.steps.map(\.status) == Array(repeating: .passed, count: 5))
         #expect(result.packets.map(\.direction) == [.toSUT, .fromSUT, .toSUT, .fromSUT])
-        #expect(result.packets.map(\.disposition) == [.sent(step: 2), .matched(step: 3), .sent(step: 4), .matched(step: 5)])
+        #expect(
+            result.packets.map(\.disposition) == [.sent(step: 2), .matched(step: 3), .sent(step: 4), .matched(step: 5)])
         #expect(result.capture.count == 4)
         #expect(target.actions == [.listen])
         #expect(target.isShutDown)
@@ -36,8 +38,12 @@ import VirtualTime
         let step = try #require(result.failedStep)
         #expect(step.number == 3)
         let failure = try #require(step.failure)
-        #expect(failure.message.hasPrefix("step 3 (t.yaml:9:5): expected [init-ack {outbound_streams: <= 5}], observed packet #2 [INIT ACK]"))
-        #expect(failure.mismatches.map(\.description) == ["chunks[0].init-ack.outbound_streams: expected <= 5, observed 10"])
+        #expect(
+            failure.message.hasPrefix(
+                "step 3 (t.yaml:9:5): expected [init-ack {outbound_streams: <= 5}], observed packet #2 [INIT ACK]"))
+        #expect(
+            failure.mismatches.map(\.description) == ["chunks[0].init-ack.outbound_streams: expected <= 5, observed 10"]
+        )
         #expect(failure.mismatches.first?.location?.description == "t.yaml:9:43")
         #expect(failure.rfc == ["RFC 9260 §5.1.1", "RFC 9260 §5.1"])
         #expect(failure.packetNumber == 2)
@@ -49,9 +55,13 @@ import VirtualTime
             .init(packets: [(.zero, ScriptedPeer.simple(.abort(AbortChunk()), tag: 0))])
         }
         let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    verification_tag: any"), target: target)
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    verification_tag: any"),
+            target: target)
         #expect(result.verdict == .fail)
-        #expect(result.failedStep?.failure?.mismatches.map(\.description) == ["chunks: expected [init-ack], observed [ABORT]"])
+        #expect(
+            result.failedStep?.failure?.mismatches.map(\.description) == [
+                "chunks: expected [init-ack], observed [ABORT]"
+            ])
     }
 
     @Test func timeoutFailsAfterTheWindowInVirtualTime() throws {
@@ -59,7 +69,8 @@ import VirtualTime
         let result = try RunnerTestSupport.run(
             RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 300ms"), target: target)
         #expect(result.verdict == .fail)
-        #expect(result.failedStep?.failure?.message.contains("within 300ms of 0.000000s, nothing matching arrived") == true)
+        #expect(
+            result.failedStep?.failure?.message.contains("within 300ms of 0.000000s, nothing matching arrived") == true)
         #expect(result.duration == .milliseconds(300))
     }
 
@@ -69,7 +80,8 @@ import VirtualTime
             if case .cookieEcho? = packet?.chunks.first { return .init(crash: "signal 11") }
             return server(packet, bytes, time)
         }
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target)
         #expect(result.verdict == .error)
         #expect(result.reason == "target crashed: signal 11")
         #expect(result.steps.map(\.status) == [.passed, .passed, .passed, .error, .notRun])
@@ -81,7 +93,8 @@ import VirtualTime
     @Test func missingCapabilityIsASkip() throws {
         let target = ScriptedTarget(capabilities: [.server])
         let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - app: listen", header: "options: {rto_initial: 1s}\nrequires: [virtual-time]\n"),
+            RunnerTestSupport.scenario(
+                "  - app: listen", header: "options: {rto_initial: 1s}\nrequires: [virtual-time]\n"),
             target: target)
         #expect(result.verdict == .skip)
         #expect(result.reason == "target scripted lacks virtual-time, socket-options")
@@ -107,9 +120,11 @@ import VirtualTime
         let failing = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - app: {send: \"x\"}"), target: target)
         #expect(failing.verdict == .fail)
         #expect(failing.reason == "step 1 (t.yaml:7:5): app send failed: Invalid argument (errno 22)")
-        let expected = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - app: {send: \"x\"}\n    result: error"), target: target)
+        let expected = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - app: {send: \"x\"}\n    result: error"), target: target)
         #expect(expected.verdict == .pass)
-        let unexpected = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - app: listen\n    result: error"), target: target)
+        let unexpected = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - app: listen\n    result: error"), target: target)
         #expect(unexpected.verdict == .fail)
     }
 
@@ -118,7 +133,10 @@ import VirtualTime
         let result = try RunnerTestSupport.run(
             RunnerTestSupport.scenario(
                 "  - app: listen",
-                header: "options: {rto_initial: 1s, heartbeat_interval: 0, rto_max: 60s, outbound_streams: 3, max_init_attempts: 2}\n"),
+                header:
+                    "options: {rto_initial: 1s, heartbeat_interval: 0, rto_max: 60s, outbound_streams: 3, "
+                    + "max_init_attempts: 2}\n"
+            ),
             target: target)
         #expect(result.verdict == .pass)
         #expect(
@@ -132,7 +150,8 @@ import VirtualTime
 
     @Test func refusedOptionIsAnError() throws {
         let target = ScriptedTarget(onAction: { _, _ in (.failed(errno: 22, message: "Invalid argument"), [], []) })
-        let result = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - app: listen", header: "options: {nodelay: true}\n"), target: target)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - app: listen", header: "options: {nodelay: true}\n"), target: target)
         #expect(result.verdict == .error)
         #expect(result.reason?.contains("refused option") == true)
     }
@@ -151,5 +170,19 @@ import VirtualTime
             checkers: { [FlagEverySUTPacket(severity: .must)] })
         #expect(mustResult.verdict == .fail)
         #expect(mustResult.reason == "RFC 9260 §8.5: flagged")
+    }
+
+    @Test func unsetHarnessVariableInAnExpectationIsAnError() throws {
+        let target = ScriptedTarget()
+        target.schedule(ScriptedPeer.initAck(answering: nil, tag: 0), at: .zero)
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario(
+                "  - expect: {init-ack: {parameters: [{state-cookie: {cookie: $heartbeat_info}}]}}"),
+            target: target)
+        #expect(result.verdict == .error)
+        #expect(
+            result.reason
+                == "step 1 (t.yaml:7:5): $heartbeat_info has no value yet, so the expectation cannot be judged "
+                + "(no capture or packet has set it)")
     }
 }

@@ -21,7 +21,8 @@ final class ScriptedTarget: Target, Transport {
     /// Called for every packet the harness sends.
     var onPacket: (SCTPPacket?, [UInt8], VirtualInstant) -> Reaction
     /// Called for every application action.
-    var onAction: (ApplicationAction, VirtualInstant) -> (ActionResult, [(VirtualDuration, [UInt8])], [ApplicationEvent])
+    var onAction:
+        (ApplicationAction, VirtualInstant) -> (ActionResult, [(VirtualDuration, [UInt8])], [ApplicationEvent])
 
     private(set) var received: [TimedPacket] = []
     private(set) var actions: [ApplicationAction] = []
@@ -34,7 +35,10 @@ final class ScriptedTarget: Target, Transport {
     init(
         capabilities: Set<TargetCapability> = [.server, .client, .socketOptions, .virtualTime],
         onPacket: @escaping (SCTPPacket?, [UInt8], VirtualInstant) -> Reaction = { _, _, _ in Reaction() },
-        onAction: @escaping (ApplicationAction, VirtualInstant) -> (ActionResult, [(VirtualDuration, [UInt8])], [ApplicationEvent]) = { _, _ in (.ok, [], []) }
+        onAction:
+            @escaping (ApplicationAction, VirtualInstant) -> (
+                ActionResult, [(VirtualDuration, [UInt8])], [ApplicationEvent]
+            ) = { _, _ in (.ok, [], []) }
     ) {
         self.capabilities = capabilities
         self.onPacket = onPacket
@@ -103,7 +107,9 @@ enum ScriptedPeer {
     static let cookie: [UInt8] = [0xC0, 0x0C, 0x1E, 0x00, 0x01, 0x02, 0x03, 0x04]
 
     /// A packet from the SUT (port 5001) to the harness (port 5000).
-    static func packet(tag: UInt32, _ chunks: [Chunk], sourcePort: UInt16 = 5001, destinationPort: UInt16 = 5000) -> [UInt8] {
+    static func packet(
+        tag: UInt32, _ chunks: [Chunk], sourcePort: UInt16 = 5001, destinationPort: UInt16 = 5000
+    ) -> [UInt8] {
         SCTPPacket(
             header: CommonHeader(sourcePort: sourcePort, destinationPort: destinationPort, verificationTag: tag),
             chunks: chunks
@@ -133,7 +139,9 @@ enum ScriptedPeer {
 
     /// A SUT that completes the handshake (remembering the harness's tag), acknowledges DATA and
     /// answers SHUTDOWN; `delay` before each answer.
-    static func server(delay: VirtualDuration = .zero) -> (SCTPPacket?, [UInt8], VirtualInstant) -> ScriptedTarget.Reaction {
+    static func server(
+        delay: VirtualDuration = .zero
+    ) -> (SCTPPacket?, [UInt8], VirtualInstant) -> ScriptedTarget.Reaction {
         var harnessTag: UInt32 = 0
         return { packet, _, _ in
             guard let packet, let first = packet.chunks.first else { return .init() }
@@ -149,7 +157,12 @@ enum ScriptedPeer {
             case .shutdown:
                 return .init(packets: [(delay, self.simple(.shutdownAck(ShutdownAckChunk()), tag: harnessTag))])
             case .heartbeat(let heartbeat):
-                return .init(packets: [(delay, self.simple(.heartbeatAck(HeartbeatAckChunk(parameters: heartbeat.parameters)), tag: harnessTag))])
+                return .init(packets: [
+                    (
+                        delay,
+                        self.simple(.heartbeatAck(HeartbeatAckChunk(parameters: heartbeat.parameters)), tag: harnessTag)
+                    )
+                ])
             default:
                 return .init()
             }

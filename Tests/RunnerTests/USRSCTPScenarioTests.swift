@@ -11,7 +11,11 @@ struct USRSCTPScenarioTests {
     /// Where usrsctp 0.9.5 does not conform, each a FAIL at this step, for this reason. If usrsctp
     /// changes, this test says so.
     static let knownNonConformances: [String: (step: Int, reason: String)] = [
-        "init-tag-zero": (3, "usrsctp answers an INIT with initiate tag 0 with an ABORT (RFC 4960 §3.3.2); RFC 9260 §3.3.2 requires a silent discard")
+        "init-tag-zero": (
+            3,
+            "usrsctp answers an INIT with initiate tag 0 with an ABORT (RFC 4960 §3.3.2); "
+                + "RFC 9260 §3.3.2 requires a silent discard"
+        )
     ]
 
     private func scenarios() throws -> [Scenario] {
@@ -42,7 +46,9 @@ struct USRSCTPScenarioTests {
             let runner = ScenarioRunner(target: TargetRegistry.usrsctp, configuration: RunnerConfiguration(seed: seed))
             return scenarios.flatMap { scenario -> [[UInt8]] in
                 let result = runner.run(scenario)
-                return [ReportWriter.pcap(result), Array(ResultJSON.scenario(result, pcapName: "x.pcap").serialized().utf8)]
+                return [
+                    ReportWriter.pcap(result), Array(ResultJSON.scenario(result, pcapName: "x.pcap").serialized().utf8),
+                ]
             }
         }
         let first = reports(seed: 1)

@@ -97,8 +97,9 @@ import Testing
         var bytes: [UInt8] = [0x13, 0x88, 0x00, 0x07, 0, 0, 0, 1, 0, 0, 0, 0]
         bytes += [0x0B, 0x00, 0x00, 0x04]  // COOKIE ACK at 12
         bytes += [0x07, 0x00, 0x00, 0x06, 0, 0, 0, 0]  // SHUTDOWN at 16 with a 2-byte value
-        #expect(throws: WireDecodingError(
-            offset: 18, context: "SHUTDOWN chunk", reason: .lengthTooShort(declared: 6, minimum: 8))
+        #expect(
+            throws: WireDecodingError(
+                offset: 18, context: "SHUTDOWN chunk", reason: .lengthTooShort(declared: 6, minimum: 8))
         ) {
             try SCTPPacket(decoding: bytes)
         }

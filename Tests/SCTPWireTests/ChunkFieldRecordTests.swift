@@ -8,8 +8,12 @@ import Testing
         let chunk = try #require(ChunkSamples.all.first { $0.name == "init with parameters" }?.chunk)
         let record = chunk.fieldRecord
         #expect(record.kind == "init")
-        #expect(record.fields.map(\.name)
-            == ["flags", "initiate_tag", "a_rwnd", "outbound_streams", "inbound_streams", "initial_tsn", "parameters"])
+        #expect(
+            record.fields.map(\.name)
+                == [
+                    "flags", "initiate_tag", "a_rwnd", "outbound_streams", "inbound_streams", "initial_tsn",
+                    "parameters",
+                ])
         #expect(record["initiate_tag"] == .unsigned(0xf3dc_3087))
         #expect(record["a_rwnd"] == .unsigned(106_496))
         guard case .list(let parameters) = record["parameters"] else { Issue.record("no parameter list"); return }
@@ -20,21 +24,29 @@ import Testing
 
     @Test func aScenarioStyleInitRecordBuildsTheChunk() throws {
         // `init: {initiate_tag: 1, a_rwnd: 65535, outbound_streams: 10, inbound_streams: 10, initial_tsn: 100}`
-        let record = FieldRecord(kind: "init", fields: [
-            .init("initiate_tag", .unsigned(1)), .init("a_rwnd", .unsigned(65535)),
-            .init("outbound_streams", .unsigned(10)), .init("inbound_streams", .unsigned(10)),
-            .init("initial_tsn", .unsigned(100)),
-        ])
-        #expect(try Chunk(fieldRecord: record) == .initiation(InitChunk(
-            initiateTag: 1, advertisedReceiverWindow: 65535, outboundStreams: 10, inboundStreams: 10, initialTSN: 100)))
+        let record = FieldRecord(
+            kind: "init",
+            fields: [
+                .init("initiate_tag", .unsigned(1)), .init("a_rwnd", .unsigned(65535)),
+                .init("outbound_streams", .unsigned(10)), .init("inbound_streams", .unsigned(10)),
+                .init("initial_tsn", .unsigned(100)),
+            ])
+        #expect(
+            try Chunk(fieldRecord: record)
+                == .initiation(
+                    InitChunk(
+                        initiateTag: 1, advertisedReceiverWindow: 65535, outboundStreams: 10, inboundStreams: 10,
+                        initialTSN: 100)))
     }
 
     @Test func dataFlagsByNameAndByByte() throws {
-        let record = FieldRecord(kind: "data", fields: [
-            .init("unordered", .flag(true)), .init("beginning", .flag(true)), .init("ending", .flag(false)),
-            .init("tsn", .unsigned(7)), .init("stream_id", .unsigned(1)), .init("stream_seq", .unsigned(0)),
-            .init("ppid", .unsigned(51)), .init("user_data", .bytes([1, 2])),
-        ])
+        let record = FieldRecord(
+            kind: "data",
+            fields: [
+                .init("unordered", .flag(true)), .init("beginning", .flag(true)), .init("ending", .flag(false)),
+                .init("tsn", .unsigned(7)), .init("stream_id", .unsigned(1)), .init("stream_seq", .unsigned(0)),
+                .init("ppid", .unsigned(51)), .init("user_data", .bytes([1, 2])),
+            ])
         let chunk = try DataChunk(fieldRecord: record)
         #expect(chunk.flags == [.unordered, .beginning])
         #expect(chunk.flags.rawValue == 0x06)
@@ -68,10 +80,13 @@ import Testing
         }
         let missing = failure(FieldRecord(kind: "shutdown"))
         #expect(missing?.path == "cumulative_tsn_ack")
-        let tooBig = failure(FieldRecord(kind: "data", fields: [
-            .init("tsn", .unsigned(1)), .init("stream_id", .unsigned(70000)), .init("stream_seq", .unsigned(0)),
-            .init("ppid", .unsigned(0)), .init("user_data", .bytes([])),
-        ]))
+        let tooBig = failure(
+            FieldRecord(
+                kind: "data",
+                fields: [
+                    .init("tsn", .unsigned(1)), .init("stream_id", .unsigned(70000)), .init("stream_seq", .unsigned(0)),
+                    .init("ppid", .unsigned(0)), .init("user_data", .bytes([])),
+                ]))
         #expect(tooBig?.path == "stream_id")
         #expect(tooBig?.reason.contains("16 bits") == true)
         let typo = failure(FieldRecord(kind: "cookie-ack", fields: [.init("unorderd", .flag(true))]))
@@ -79,19 +94,32 @@ import Testing
         let wrongFlag = failure(FieldRecord(kind: "abort", fields: [.init("t_bit", .unsigned(1))]))
         #expect(wrongFlag?.path == "t_bit")
         #expect(failure(FieldRecord(kind: "no-such-chunk"))?.path == "kind")
-        let nested = failure(FieldRecord(kind: "sack", fields: [
-            .init("cumulative_tsn_ack", .unsigned(1)), .init("a_rwnd", .unsigned(2)),
-            .init("gap_blocks", .list([.record(FieldRecord(kind: "gap-block", fields: [.init("start", .unsigned(1))]))])),
-        ]))
+        let nested = failure(
+            FieldRecord(
+                kind: "sack",
+                fields: [
+                    .init("cumulative_tsn_ack", .unsigned(1)), .init("a_rwnd", .unsigned(2)),
+                    .init(
+                        "gap_blocks",
+                        .list([.record(FieldRecord(kind: "gap-block", fields: [.init("start", .unsigned(1))]))])),
+                ]))
         #expect(nested?.path == "gap_blocks[0].end")
-        let badParameter = failure(FieldRecord(kind: "heartbeat", fields: [
-            .init("parameters", .list([.record(FieldRecord(kind: "heartbeat-info", fields: [.init("info", .unsigned(1))]))])),
-        ]))
+        let badParameter = failure(
+            FieldRecord(
+                kind: "heartbeat",
+                fields: [
+                    .init(
+                        "parameters",
+                        .list([.record(FieldRecord(kind: "heartbeat-info", fields: [.init("info", .unsigned(1))]))]))
+                ]))
         #expect(badParameter?.path == "parameters[0].info")
-        let bothWords = failure(FieldRecord(kind: "i-data", fields: [
-            .init("tsn", .unsigned(1)), .init("stream_id", .unsigned(1)), .init("message_id", .unsigned(1)),
-            .init("ppid", .unsigned(1)), .init("fsn", .unsigned(2)), .init("user_data", .bytes([])),
-        ]))
+        let bothWords = failure(
+            FieldRecord(
+                kind: "i-data",
+                fields: [
+                    .init("tsn", .unsigned(1)), .init("stream_id", .unsigned(1)), .init("message_id", .unsigned(1)),
+                    .init("ppid", .unsigned(1)), .init("fsn", .unsigned(2)), .init("user_data", .bytes([])),
+                ]))
         #expect(bothWords?.path == "fsn")
     }
 

@@ -2,8 +2,9 @@ import SCTPWire
 import Testing
 
 @Suite struct PacketCodecTests {
-    static let header = CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: 0xCAFE_F00D,
-                                     checksum: 0x0102_0304)
+    static let header = CommonHeader(
+        sourcePort: 5000, destinationPort: 7, verificationTag: 0xCAFE_F00D,
+        checksum: 0x0102_0304)
 
     @Test func everySampleBundledInOnePacket() throws {
         let packet = SCTPPacket(header: Self.header, chunks: ChunkSamples.all.map(\.chunk))
@@ -13,16 +14,53 @@ import Testing
     }
 
     @Test func typicalBundles() {
-        let cookieEchoAndData = SCTPPacket(header: Self.header, chunks: [
-            .cookieEcho(CookieEchoChunk(cookie: [1, 2, 3, 4, 5])),
-            .data(DataChunk(tsn: 1, userData: Array("hi".utf8))),
-        ])
+        let cookieEchoAndData = SCTPPacket(
+            header: Self.header,
+            chunks: [
+                .cookieEcho(CookieEchoChunk(cookie: [1, 2, 3, 4, 5])),
+                .data(DataChunk(tsn: 1, userData: Array("hi".utf8))),
+            ])
         CodecVerifier<SCTPPacket>.verifyPacket(cookieEchoAndData.encodedKeepingChecksum, expected: cookieEchoAndData)
-        let sackAndData = SCTPPacket(header: Self.header, chunks: [
-            .sack(SACKChunk(cumulativeTSNAck: 9, advertisedReceiverWindow: 1000, gapBlocks: [.init(start: 2, end: 2)])),
-            .data(DataChunk(tsn: 1, userData: [1])), .data(DataChunk(tsn: 2, userData: [2, 3])),
-        ])
+        let sackAndData = SCTPPacket(
+            header: Self.header,
+            chunks: [
+                .sack(
+                    SACKChunk(cumulativeTSNAck: 9, advertisedReceiverWindow: 1000, gapBlocks: [.init(start: 2, end: 2)])
+                ),
+                .data(DataChunk(tsn: 1, userData: [1])), .data(DataChunk(tsn: 2, userData: [2, 3])),
+            ])
         CodecVerifier<SCTPPacket>.verifyPacket(sackAndData.encodedKeepingChecksum, expected: sackAndData)
+    }
+
+    /// `SCTPPacket(decoding:)` has a fast path for a lone DATA chunk; it must agree with the general
+    /// path (`decode(from:)`) on every variation: payload sizes, padding complete, short or absent,
+    /// lengths that lie, trailing bytes, flags.
+    @Test func singleDataFastPathAgreesWithTheGeneralPath() {
+        var cases: [[UInt8]] = []
+        let header = Self.header.encodedBytes
+        for payload in 0...9 {
+            let chunk = DataChunk(
+                flags: DataChunkFlags(rawValue: UInt8(payload * 37 & 0xFF)), tsn: 7, streamID: 1,
+                streamSequence: 2, ppid: 3, userData: Array(repeating: UInt8(payload), count: payload))
+            let full = header + Chunk.data(chunk).encoded
+            for cut in 0...4 where full.count - cut >= 12 {
+                cases.append(Array(full.dropLast(cut)))
+            }
+            cases.append(full + [0, 0, 0, 0])
+            cases.append(full + [0x0B, 0x00, 0x00, 0x04])
+            for lie in [0, 3, 4, 15, 16, 17, 200] {
+                var lying = full
+                lying[14] = UInt8(lie >> 8)
+                lying[15] = UInt8(lie & 0xFF)
+                cases.append(lying)
+            }
+        }
+        for bytes in cases {
+            let fast = Result { () throws(WireDecodingError) in try SCTPPacket(decoding: bytes) }
+            var reader = ByteReader(bytes)
+            let general = Result { () throws(WireDecodingError) in try SCTPPacket.decode(from: &reader) }
+            #expect(fast == general, "\(bytes)")
+        }
     }
 
     @Test func headerOnlyPacketHasNoChunks() throws {
@@ -32,8 +70,9 @@ import Testing
     }
 
     @Test func shorterThanTheCommonHeader() {
-        #expect(throws: WireDecodingError(
-            offset: 0, context: "SCTP common header", reason: .truncated(needed: 12, available: 11))
+        #expect(
+            throws: WireDecodingError(
+                offset: 0, context: "SCTP common header", reason: .truncated(needed: 12, available: 11))
         ) {
             try SCTPPacket(decoding: Array(repeating: 0, count: 11))
         }
@@ -66,8 +105,9 @@ import Testing
     @Test func decodingInsideALargerFrameReportsFrameOffsets() {
         let frame: [UInt8] = Array(repeating: 0xEE, count: 20) + Self.header.encodedBytes + [0x07, 0x00, 0x00, 0x04]
         var reader = ByteReader(frame, range: 20..<frame.count, context: "IPv4 payload")
-        #expect(throws: WireDecodingError(
-            offset: 34, context: "SHUTDOWN chunk", reason: .lengthTooShort(declared: 4, minimum: 8))
+        #expect(
+            throws: WireDecodingError(
+                offset: 34, context: "SHUTDOWN chunk", reason: .lengthTooShort(declared: 4, minimum: 8))
         ) {
             try SCTPPacket.decode(from: &reader)
         }
@@ -81,9 +121,14 @@ import Testing
         #expect(record["header"] == .record(Self.header.fieldRecord))
         #expect(try SCTPPacket(fieldRecord: record) == packet)
         var broken = record
-        broken["chunks"] = .list([.record(FieldRecord(kind: "shutdown", fields: [.init("cumulative_tsn_ack", .text("x"))]))])
-        #expect(throws: FieldRecordError(path: "chunks[0].cumulative_tsn_ack",
-                                         reason: "expected an unsigned integer, found text")) {
+        broken["chunks"] = .list([
+            .record(FieldRecord(kind: "shutdown", fields: [.init("cumulative_tsn_ack", .text("x"))]))
+        ])
+        #expect(
+            throws: FieldRecordError(
+                path: "chunks[0].cumulative_tsn_ack",
+                reason: "expected an unsigned integer, found text")
+        ) {
             try SCTPPacket(fieldRecord: broken)
         }
     }

@@ -83,8 +83,11 @@ import Testing
         raw.setChunkLength(8, ofChunkAt: 12)
         raw.setChunkFlags(0xFF, ofChunkAt: 12)
         raw.setChunkType(.cwr, ofChunkAt: 12)
-        #expect(try raw.typed().chunks == [.cwr(CWRChunk(flags: ReservedChunkFlags(rawValue: 0xFF), lowestTSN: 1)),
-                                           .cookieAck(CookieAckChunk())])
+        #expect(
+            try raw.typed().chunks == [
+                .cwr(CWRChunk(flags: ReservedChunkFlags(rawValue: 0xFF), lowestTSN: 1)),
+                .cookieAck(CookieAckChunk()),
+            ])
     }
 
     @Test func truncatedChunkHeaderAtTheEnd() {
@@ -99,8 +102,9 @@ import Testing
     }
 
     @Test func typedAndRawAgree() throws {
-        let packet = SCTPPacket(header: CommonHeader(sourcePort: 1, destinationPort: 2, verificationTag: 3),
-                                chunks: ChunkSamples.all.map(\.chunk))
+        let packet = SCTPPacket(
+            header: CommonHeader(sourcePort: 1, destinationPort: 2, verificationTag: 3),
+            chunks: ChunkSamples.all.map(\.chunk))
         let raw = RawPacket(packet)
         #expect(raw.checksumStatus == .correct)
         let views = Array(raw.chunks)

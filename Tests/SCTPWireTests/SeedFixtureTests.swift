@@ -19,19 +19,23 @@ import Testing
 
     @Test func linuxInit() throws {
         let packet = try self.packet("init")
-        #expect(packet.header == CommonHeader(sourcePort: 57630, destinationPort: 30102, verificationTag: 0,
-                                              checksum: 0x8703_4a86))
+        #expect(
+            packet.header
+                == CommonHeader(
+                    sourcePort: 57630, destinationPort: 30102, verificationTag: 0,
+                    checksum: 0x8703_4a86))
         guard case .initiation(let chunk) = try self.only(packet) else { Issue.record("not an INIT"); return }
         #expect(chunk.initiateTag == 0xf3dc_3087)
         #expect(chunk.advertisedReceiverWindow == 106_496)
         #expect(chunk.outboundStreams == 10)
         #expect(chunk.inboundStreams == 65535)
         #expect(chunk.initialTSN == 3_207_583_439)
-        #expect(chunk.parameters == [
-            .supportedAddressTypes(SupportedAddressTypesParameter(addressTypes: [5])),
-            .ecnCapable(ECNCapableParameter()),
-            .forwardTSNSupported(ForwardTSNSupportedParameter()),
-        ])
+        #expect(
+            chunk.parameters == [
+                .supportedAddressTypes(SupportedAddressTypesParameter(addressTypes: [5])),
+                .ecnCapable(ECNCapableParameter()),
+                .forwardTSNSupported(ForwardTSNSupportedParameter()),
+            ])
         #expect(RawPacket(try HexFixtures.packet("init", in: Self.linux).bytes).chunks.map(\.declaredLength) == [36])
     }
 
@@ -63,8 +67,9 @@ import Testing
     @Test func linuxData() throws {
         let packet = try self.packet("data")
         #expect(packet.header.checksum == 0x47de_77f1)
-        let expected = DataChunk(flags: [.beginning, .ending], tsn: 3_207_583_439, streamID: 0, streamSequence: 0,
-                                 ppid: 0, userData: Array("hello world!\n".utf8))
+        let expected = DataChunk(
+            flags: [.beginning, .ending], tsn: 3_207_583_439, streamID: 0, streamSequence: 0,
+            ppid: 0, userData: Array("hello world!\n".utf8))
         #expect(try self.only(packet) == .data(expected))
         let raw = RawPacket(packet.encodedKeepingChecksum)
         let chunk = try #require(raw.chunks.first { _ in true })
@@ -73,8 +78,9 @@ import Testing
     }
 
     @Test func linuxSackHeartbeatShutdown() throws {
-        #expect(try self.only(try self.packet("sack"))
-            == .sack(SACKChunk(cumulativeTSNAck: 3_207_583_439, advertisedReceiverWindow: 106_483)))
+        #expect(
+            try self.only(try self.packet("sack"))
+                == .sack(SACKChunk(cumulativeTSNAck: 3_207_583_439, advertisedReceiverWindow: 106_483)))
         for name in ["heartbeat", "heartbeat-ack"] {
             let chunk = try self.only(try self.packet(name))
             let parameters: [Parameter]
@@ -105,8 +111,11 @@ import Testing
     @Test func wiresharkSackHexDump() throws {
         let fixture = try HexFixtures.packet("sack", in: "002_sack_hexdump.hex")
         let packet = try #require(CodecVerifier<SCTPPacket>.verifyPacket(fixture.bytes))
-        #expect(packet.header == CommonHeader(sourcePort: 4444, destinationPort: 50792, verificationTag: 0x88e5_e376,
-                                              checksum: 0x8834_32df))
+        #expect(
+            packet.header
+                == CommonHeader(
+                    sourcePort: 4444, destinationPort: 50792, verificationTag: 0x88e5_e376,
+                    checksum: 0x8834_32df))
         #expect(packet.chunks == [.sack(SACKChunk(cumulativeTSNAck: 2_322_614_346, advertisedReceiverWindow: 106_490))])
         #expect(SCTPChecksum.verify(fixture.bytes) == .correct)
     }

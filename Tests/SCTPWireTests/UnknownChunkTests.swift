@@ -22,7 +22,8 @@ import Testing
         #expect(chunk.flags == 0xA5)
 
         // Bundled between known chunks in a packet.
-        let packet = [0x00, 0x07, 0x00, 0x07, 0, 0, 0, 9, 0, 0, 0, 0] + [0x0B, 0x00, 0x00, 0x04] + chunkBytes
+        let packet =
+            [0x00, 0x07, 0x00, 0x07, 0, 0, 0, 9, 0, 0, 0, 0] + [0x0B, 0x00, 0x00, 0x04] + chunkBytes
             + [0x08, 0x00, 0x00, 0x04]
         let decoded = try #require(CodecVerifier<SCTPPacket>.verifyPacket(packet))
         #expect(decoded.chunks.map(\.type) == [.cookieAck, ChunkType(type), .shutdownAck])
@@ -62,5 +63,30 @@ import Testing
             #expect(type.isKnown)
         }
         #expect(Set(ChunkType.known.map(\.kind)).count == ChunkType.known.count)
+    }
+}
+
+@Suite struct UnrecognizedChunkTypeCauseChunkTests {
+    @Test func reportsAndReadsBackTheChunk() throws {
+        let unknown = Chunk.unknown(UnknownChunk(type: 0x7E, flags: 3, value: [1, 2, 3]))
+        let cause = UnrecognizedChunkTypeCause(reporting: unknown)
+        #expect(cause.chunkBytes == [0x7E, 0x03, 0x00, 0x07, 1, 2, 3])
+        #expect(try cause.decodedChunk() == unknown)
+        #expect(cause.rawChunk.type == ChunkType(0x7E))
+        #expect(cause.rawChunk.declaredLength == 7)
+        // Inside an ERROR chunk, through the whole codec.
+        let error = Chunk.error(ErrorChunk(causes: [.unrecognizedChunkType(cause)]))
+        let decoded = try #require(CodecVerifier<Chunk>.chunk().verify(error.encoded, expected: error))
+        guard case .error(let chunk) = decoded, case .unrecognizedChunkType(let echoed) = chunk.causes.first else {
+            Issue.record("no Unrecognized Chunk Type cause in \(decoded)")
+            return
+        }
+        #expect(try echoed.decodedChunk() == unknown)
+    }
+
+    @Test func aTruncatedEchoIsReadableRawAndRejectedTyped() {
+        let cause = UnrecognizedChunkTypeCause(chunkBytes: [0xBF, 0x00, 0x00, 0x10, 1])
+        #expect(!cause.rawChunk.isLengthSane)
+        #expect(throws: WireDecodingError.self) { try cause.decodedChunk() }
     }
 }

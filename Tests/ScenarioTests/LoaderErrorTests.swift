@@ -5,7 +5,9 @@ import Testing
 /// Each kind of problem in a scenario file, with its exact position and suggestion.
 @Suite struct LoaderErrorTests {
     private func only(_ errors: [ScenarioError], sourceLocation: SourceLocation = #_sourceLocation) -> ScenarioError? {
-        #expect(errors.count == 1, "expected one error, got:\n\(errors.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        #expect(
+            errors.count == 1, "expected one error, got:\n\(errors.map(\.description).joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         return errors.first
     }
 
@@ -13,9 +15,9 @@ import Testing
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - expect: cookie-ack
-                    whithin: 200ms
-                """))
+                      - expect: cookie-ack
+                        whithin: 200ms
+                    """))
         let error = try #require(self.only(errors))
         #expect(error.kind == .unknownKey)
         #expect((error.location.line, error.location.column) == (6, 5))
@@ -56,7 +58,8 @@ import Testing
     }
 
     @Test func unknownField() throws {
-        let errors = LoaderTestSupport.errors(LoaderTestSupport.scenario(steps: "  - expect: {init-ack: {outbound_stream: 1}}"))
+        let errors = LoaderTestSupport.errors(
+            LoaderTestSupport.scenario(steps: "  - expect: {init-ack: {outbound_stream: 1}}"))
         let error = try #require(self.only(errors))
         #expect(error.kind == .unknownField)
         #expect((error.location.line, error.location.column) == (5, 25))
@@ -65,7 +68,8 @@ import Testing
     }
 
     @Test func invalidPatternPointsInsideTheString() throws {
-        let errors = LoaderTestSupport.errors(LoaderTestSupport.scenario(steps: "  - expect: {sack: {a_rwnd: \"1..x\"}}"))
+        let errors = LoaderTestSupport.errors(
+            LoaderTestSupport.scenario(steps: "  - expect: {sack: {a_rwnd: \"1..x\"}}"))
         let error = try #require(self.only(errors))
         #expect(error.kind == .invalidPattern)
         #expect((error.location.line, error.location.column) == (5, 33))
@@ -73,7 +77,8 @@ import Testing
     }
 
     @Test func undefinedVariableSuggestsAHarnessVariable() throws {
-        let errors = LoaderTestSupport.errors(LoaderTestSupport.scenario(steps: "  - expect: {init-ack: {initiate_tag: $peer_tga}}"))
+        let errors = LoaderTestSupport.errors(
+            LoaderTestSupport.scenario(steps: "  - expect: {init-ack: {initiate_tag: $peer_tga}}"))
         let error = try #require(self.only(errors))
         #expect(error.kind == .undefinedVariable)
         #expect((error.location.line, error.location.column) == (5, 39))
@@ -84,9 +89,9 @@ import Testing
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - send: {cookie-echo: {cookie: $mine}}
-                  - expect: {init-ack: {parameters: [{state-cookie: {capture: mine}}]}}
-                """))
+                      - send: {cookie-echo: {cookie: $mine}}
+                      - expect: {init-ack: {parameters: [{state-cookie: {capture: mine}}]}}
+                    """))
         let error = try #require(self.only(errors))
         #expect(error.kind == .undefinedVariable)
         #expect((error.location.line, error.location.column) == (5, 34))
@@ -97,20 +102,20 @@ import Testing
         _ = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(
                 steps: """
-                  - expect: {init-ack: {parameters: [{state-cookie: {capture: mine}}], initiate_tag: -> t}}
-                  - send: {cookie-echo: {cookie: $mine}}
-                    verification_tag: $t
-                """))
+                      - expect: {init-ack: {parameters: [{state-cookie: {capture: mine}}], initiate_tag: -> t}}
+                      - send: {cookie-echo: {cookie: $mine}}
+                        verification_tag: $t
+                    """))
     }
 
     @Test func unquotedComparisonIsASyntaxErrorWithAHint() throws {
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - expect:
-                      sack:
-                        a_rwnd: >= 1
-                """))
+                      - expect:
+                          sack:
+                            a_rwnd: >= 1
+                    """))
         let error = try #require(errors.first)
         #expect(error.kind == .yamlSyntax)
         #expect(error.location.line == 7)
@@ -121,10 +126,10 @@ import Testing
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - expect:
-                      sack:
-                        a_rwnd: != 0
-                """))
+                      - expect:
+                          sack:
+                            a_rwnd: != 0
+                    """))
         let error = try #require(self.only(errors))
         #expect(error.kind == .wrongType)
         #expect((error.location.line, error.location.column) == (7, 17))
@@ -174,7 +179,8 @@ import Testing
     }
 
     @Test func unknownTestPurpose() throws {
-        let errors = LoaderTestSupport.errors(LoaderTestSupport.scenario(steps: "  - app: listen", header: "etsi: [sctp-as-v-1-1-9]\n"))
+        let errors = LoaderTestSupport.errors(
+            LoaderTestSupport.scenario(steps: "  - app: listen", header: "etsi: [sctp-as-v-1-1-9]\n"))
         let error = try #require(self.only(errors))
         #expect(error.kind == .unknownTestPurpose)
         #expect((error.location.line, error.location.column) == (4, 8))
@@ -185,9 +191,9 @@ import Testing
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - app: lisen
-                  - app: {event: comm_upp}
-                """))
+                      - app: lisen
+                      - app: {event: comm_upp}
+                    """))
         #expect(errors.map(\.kind) == [.unknownKey, .unknownKind])
         #expect(errors.map(\.suggestion) == ["listen", "comm_up"])
     }
@@ -196,12 +202,12 @@ import Testing
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - send: init-akc
-                  - expect: {init-ack: {outbound_stream: 1}}
-                  - wait: soon
-                  - expect: cookie-ack
-                    whithin: 1s
-                """))
+                      - send: init-akc
+                      - expect: {init-ack: {outbound_stream: 1}}
+                      - wait: soon
+                      - expect: cookie-ack
+                        whithin: 1s
+                    """))
         #expect(errors.map(\.kind) == [.unknownKind, .unknownField, .wrongType, .unknownKey])
         #expect(errors.map(\.location.line) == [5, 6, 7, 9])
     }
@@ -222,10 +228,10 @@ import Testing
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(
                 steps: """
-                  - within: 1s
-                  - send: init
-                    expect: init-ack
-                """))
+                      - within: 1s
+                      - send: init
+                        expect: init-ack
+                    """))
         #expect(errors.map(\.kind) == [.missingKey, .invalidValue])
     }
 

@@ -63,16 +63,16 @@ import Testing
         let scenario = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(
                 steps: """
-                  - send: cookie-echo
-                  - send: [cookie-echo, {data: {stream_id: 3, user_data: "hi", unordered: true, length: 99}}]
-                    verification_tag: 0xdeadbeef
-                    checksum: bad
-                  - send: {chunk: {type: 0x4f, flags: 1, value: "0a 0b"}}
-                    checksum: 0x12345678
-                  - send: {init: {initiate_tag: $our_tag + 1, params: [{ipv4-address: {address: "198.18.0.1"}}]}}
-                    checksum: zero
-                  - send: {cookie-echo: {cookie: {from: $cookie, flip: -2}}}
-                """))
+                      - send: cookie-echo
+                      - send: [cookie-echo, {data: {stream_id: 3, user_data: "hi", unordered: true, length: 99}}]
+                        verification_tag: 0xdeadbeef
+                        checksum: bad
+                      - send: {chunk: {type: 0x4f, flags: 1, value: "0a 0b"}}
+                        checksum: 0x12345678
+                      - send: {init: {initiate_tag: $our_tag + 1, params: [{ipv4-address: {address: "198.18.0.1"}}]}}
+                        checksum: zero
+                      - send: {cookie-echo: {cookie: {from: $cookie, flip: -2}}}
+                    """))
         let actions = scenario.steps.map(\.action)
         guard case .send(let bare) = actions[0], case .send(let bundle) = actions[1], case .send(let raw) = actions[2],
             case .send(let initiation) = actions[3], case .send(let flipped) = actions[4]
@@ -114,20 +114,20 @@ import Testing
         let scenario = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(
                 steps: """
-                  - expect: cookie-ack
-                  - expect: [sack, data]
-                    within: 200ms
-                  - expect: {any_order: [sack, data]}
-                    after: 1s
-                  - expect: {any_order: [sack, data], across_packets: true}
-                  - expect: {contains: [sack]}
-                    verification_tag: $our_tag
-                    checksum: any
-                  - expect: nothing
-                    within: 3s
-                  - wait: 65s
-                  - expect: {chunk: {type: 0x4f, flags: any, length: 8, value: 0x0a0b}}
-                """))
+                      - expect: cookie-ack
+                      - expect: [sack, data]
+                        within: 200ms
+                      - expect: {any_order: [sack, data]}
+                        after: 1s
+                      - expect: {any_order: [sack, data], across_packets: true}
+                      - expect: {contains: [sack]}
+                        verification_tag: $our_tag
+                        checksum: any
+                      - expect: nothing
+                        within: 3s
+                      - wait: 65s
+                      - expect: {chunk: {type: 0x4f, flags: any, length: 8, value: 0x0a0b}}
+                    """))
         let steps = scenario.steps
         func expectation(_ index: Int) -> PacketExpectation? {
             if case .expect(let expectation) = steps[index].action { return expectation }
@@ -156,21 +156,24 @@ import Testing
         let scenario = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(
                 steps: """
-                  - expect:
-                      init-ack:
-                        initiate_tag: "!= 0 -> peer_tag"
-                        a_rwnd: 1..
-                        outbound_streams: "<= $our_mis"
-                        inbound_streams: {capture: mis, match: 1..65535}
-                        initial_tsn: -> tsn
-                        parameters: [{state-cookie: {capture: cookie_bytes}}]
-                  - expect: {data: {tsn: $tsn + 1, user_data: "hello", unordered: false}}
-                  - expect: {sack: {gap_blocks: {items: [{start: 2, end: 3}], exact: true}, duplicate_tsns: []}}
-                  - send: {cookie-echo: {cookie: $cookie_bytes}}
-                """))
+                      - expect:
+                          init-ack:
+                            initiate_tag: "!= 0 -> peer_tag"
+                            a_rwnd: 1..
+                            outbound_streams: "<= $our_mis"
+                            inbound_streams: {capture: mis, match: 1..65535}
+                            initial_tsn: -> tsn
+                            parameters: [{state-cookie: {capture: cookie_bytes}}]
+                      - expect: {data: {tsn: $tsn + 1, user_data: "hello", unordered: false}}
+                      - expect: {sack: {gap_blocks: {items: [{start: 2, end: 3}], exact: true}, duplicate_tsns: []}}
+                      - send: {cookie-echo: {cookie: $cookie_bytes}}
+                    """))
         guard case .expect(let initAck) = scenario.steps[0].action else { return }
         let fields = initAck.chunks[0].record.fields
-        #expect(fields.map(\.name) == ["initiate_tag", "a_rwnd", "outbound_streams", "inbound_streams", "initial_tsn", "parameters"])
+        #expect(
+            fields.map(\.name) == [
+                "initiate_tag", "a_rwnd", "outbound_streams", "inbound_streams", "initial_tsn", "parameters",
+            ])
         #expect(fields[0].pattern == .capture(name: "peer_tag", pattern: .comparison(.notEqual, .literal(0))))
         #expect(fields[1].pattern == .range(lower: .literal(1), upper: nil))
         #expect(fields[2].pattern == .comparison(.lessOrEqual, .variable("our_mis")))
@@ -181,11 +184,15 @@ import Testing
             return
         }
         #expect(!parameters.exact)
-        #expect(parameters.elements.map(\.pattern) == [.record(RecordPattern(kind: "state-cookie", capture: "cookie_bytes"))])
+        #expect(
+            parameters.elements.map(\.pattern) == [
+                .record(RecordPattern(kind: "state-cookie", capture: "cookie_bytes"))
+            ])
         guard case .expect(let data) = scenario.steps[1].action else { return }
-        #expect(data.chunks[0].record.fields.map(\.pattern) == [
-            .comparison(.equal, .sum(.variable("tsn"), .literal(1))), .bytes(Array("hello".utf8)), .flag(false),
-        ])
+        #expect(
+            data.chunks[0].record.fields.map(\.pattern) == [
+                .comparison(.equal, .sum(.variable("tsn"), .literal(1))), .bytes(Array("hello".utf8)), .flag(false),
+            ])
         guard case .expect(let sack) = scenario.steps[2].action else { return }
         guard case .list(let gaps) = sack.chunks[0].record.fields[0].pattern,
             case .list(let duplicates) = sack.chunks[0].record.fields[1].pattern
@@ -198,27 +205,38 @@ import Testing
         let scenario = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(
                 steps: """
-                  - app: listen
-                  - app: {send: {stream: 2, ppid: 46, data: 0x0102, unordered: true}}
-                  - app: {send: "plain"}
-                    result: error
-                  - app: {abort: "bye"}
-                  - app: {set: {rto_min: 200ms, heartbeat_interval: 0, max_init_attempts: 3}}
-                  - app: {receive: {stream: 0, data: "hello"}}
-                    within: 2s
-                  - app: {event: COMM-UP}
-                  - app: {event: {shutdown_comp: {outbound_streams: 10}}}
-                  - app: shutdown
-                """))
+                      - app: listen
+                      - app: {send: {stream: 2, ppid: 46, data: 0x0102, unordered: true}}
+                      - app: {send: "plain"}
+                        result: error
+                      - app: {abort: "bye"}
+                      - app: {set: {rto_min: 200ms, heartbeat_interval: 0, max_init_attempts: 3}}
+                      - app: {receive: {stream: 0, data: "hello"}}
+                        within: 2s
+                      - app: {event: COMM-UP}
+                      - app: {event: {shutdown_comp: {outbound_streams: 10}}}
+                      - app: shutdown
+                    """))
         let actions = scenario.steps.map(\.action)
         #expect(actions[0] == .application(.perform(.listen, expectFailure: false)))
-        #expect(actions[1] == .application(.perform(.send(stream: 2, ppid: 46, payload: [1, 2], unordered: true), expectFailure: false)))
-        #expect(actions[2] == .application(.perform(.send(stream: 0, ppid: 0, payload: Array("plain".utf8), unordered: false), expectFailure: true)))
+        #expect(
+            actions[1]
+                == .application(
+                    .perform(.send(stream: 2, ppid: 46, payload: [1, 2], unordered: true), expectFailure: false)))
+        #expect(
+            actions[2]
+                == .application(
+                    .perform(
+                        .send(stream: 0, ppid: 0, payload: Array("plain".utf8), unordered: false), expectFailure: true))
+        )
         #expect(actions[3] == .application(.perform(.abort(reason: Array("bye".utf8)), expectFailure: false)))
         #expect(
-            actions[4] == .application(.perform(.setOptions([
-                .rtoMin(milliseconds: 200), .heartbeatInterval(milliseconds: 0), .maxInitAttempts(3),
-            ]), expectFailure: false)))
+            actions[4]
+                == .application(
+                    .perform(
+                        .setOptions([
+                            .rtoMin(milliseconds: 200), .heartbeatInterval(milliseconds: 0), .maxInitAttempts(3),
+                        ]), expectFailure: false)))
         guard case .application(.expectEvent(let message)) = actions[5] else { return }
         #expect(message.kind == "message")
         #expect(message.fields.map(\.name) == ["stream", "data"])
@@ -230,9 +248,11 @@ import Testing
     }
 
     @Test func folderDiscoveryIsRecursiveAndSorted() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sctpconform-discovery-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sctpconform-discovery-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
         for name in ["b.yaml", "a.yaml", "sub/c.yml", "notes.txt"] {
             try Data("x".utf8).write(to: root.appendingPathComponent(name))
         }

@@ -32,8 +32,12 @@ import Testing
 
     @Test func undefinedVariableIsAMismatchThatSaysSo() throws {
         var matcher = PatternMatcher(variables: VariableStore())
-        let mismatch = try #require(matcher.match(.comparison(.equal, .variable("peer_tag")), .unsigned(5), path: "init-ack.initiate_tag", location: nil).first)
+        let mismatch = try #require(
+            matcher.match(
+                .comparison(.equal, .variable("peer_tag")), .unsigned(5), path: "init-ack.initiate_tag", location: nil
+            ).first)
         #expect(mismatch.expected == "$peer_tag, but variable $peer_tag has no value yet")
+        #expect(matcher.unresolved == ["peer_tag"])
         #expect(mismatch.observed == "5")
     }
 
@@ -41,17 +45,21 @@ import Testing
         var matcher = PatternMatcher(variables: VariableStore(["c": .bytes([1, 2, 3])]))
         #expect(matcher.match(.text("hi"), .bytes(Array("hi".utf8)), path: "x", location: nil).isEmpty)
         #expect(matcher.match(.bytes([1, 2, 3]), .bytes([1, 2, 3]), path: "x", location: nil).isEmpty)
-        #expect(matcher.match(.comparison(.equal, .variable("c")), .bytes([1, 2, 3]), path: "x", location: nil).isEmpty)
-        #expect(!matcher.match(.comparison(.notEqual, .variable("c")), .bytes([1, 2, 3]), path: "x", location: nil).isEmpty)
+        #expect(
+            matcher.match(.comparison(.equal, .variable("c")), .bytes([1, 2, 3]), path: "x", location: nil).isEmpty)
+        #expect(
+            !matcher.match(.comparison(.notEqual, .variable("c")), .bytes([1, 2, 3]), path: "x", location: nil).isEmpty)
         #expect(!matcher.match(.bytes([1, 2]), .bytes([1, 2, 3]), path: "x", location: nil).isEmpty)
     }
 
     @Test func capturesHappenInOrderAndOnlyOnSuccess() {
         var matcher = PatternMatcher(variables: VariableStore())
-        let pattern = RecordPattern(kind: "init-ack", fields: [
-            self.entry("initiate_tag", .capture(name: "tag", pattern: .comparison(.notEqual, .literal(0)))),
-            self.entry("a_rwnd", .comparison(.equal, .variable("tag"))),
-        ])
+        let pattern = RecordPattern(
+            kind: "init-ack",
+            fields: [
+                self.entry("initiate_tag", .capture(name: "tag", pattern: .comparison(.notEqual, .literal(0)))),
+                self.entry("a_rwnd", .comparison(.equal, .variable("tag"))),
+            ])
         let good = self.record("init-ack", [("initiate_tag", .unsigned(7)), ("a_rwnd", .unsigned(7))])
         #expect(matcher.match(pattern, good, path: "init-ack").isEmpty)
         #expect(matcher.variables["tag"] == .unsigned(7))
@@ -68,12 +76,17 @@ import Testing
         func located(_ pattern: FieldPattern) -> LocatedPattern {
             LocatedPattern(pattern, at: FileLocation(file: "t", line: 1, column: 1))
         }
-        let contains = ListPattern(elements: [located(.comparison(.equal, .literal(6))), located(.comparison(.equal, .literal(5)))], exact: false)
+        let contains = ListPattern(
+            elements: [located(.comparison(.equal, .literal(6))), located(.comparison(.equal, .literal(5)))],
+            exact: false)
         #expect(matcher.match(.list(contains), list, path: "l", location: nil).isEmpty)
-        let twice = ListPattern(elements: [located(.comparison(.equal, .literal(6))), located(.comparison(.equal, .literal(6)))], exact: false)
+        let twice = ListPattern(
+            elements: [located(.comparison(.equal, .literal(6))), located(.comparison(.equal, .literal(6)))],
+            exact: false)
         #expect(matcher.match(.list(twice), list, path: "l", location: nil).first?.expected == "an element matching 6")
         let exact = ListPattern(elements: [located(.any), located(.comparison(.equal, .literal(6)))], exact: true)
-        #expect(matcher.match(.list(exact), list, path: "l", location: nil).first?.expected.hasPrefix("2 elements") == true)
+        #expect(
+            matcher.match(.list(exact), list, path: "l", location: nil).first?.expected.hasPrefix("2 elements") == true)
         let empty = ListPattern(elements: [], exact: true)
         #expect(matcher.match(.list(empty), .list([]), path: "l", location: nil).isEmpty)
         #expect(!matcher.match(.list(empty), list, path: "l", location: nil).isEmpty)
@@ -83,27 +96,41 @@ import Testing
         var matcher = PatternMatcher(variables: VariableStore())
         let cookie = self.record("state-cookie", [("cookie", .bytes([9, 9]))])
         let parameters = FieldValue.list([.record(self.record("ecn-capable", [])), .record(cookie)])
-        let pattern = FieldPattern.list(ListPattern(elements: [
-            LocatedPattern(.record(RecordPattern(kind: "state-cookie", capture: "c")), at: FileLocation(file: "t", line: 1, column: 1))
-        ], exact: false))
+        let pattern = FieldPattern.list(
+            ListPattern(
+                elements: [
+                    LocatedPattern(
+                        .record(RecordPattern(kind: "state-cookie", capture: "c")),
+                        at: FileLocation(file: "t", line: 1, column: 1))
+                ], exact: false))
         #expect(matcher.match(pattern, parameters, path: "init-ack.parameters", location: nil).isEmpty)
         #expect(matcher.variables["c"] == .bytes([9, 9]))
-        #expect(PatternMatcher.captureValue(of: self.record("x", [("a", .unsigned(1))])) == .record(self.record("x", [("a", .unsigned(1))])))
+        #expect(
+            PatternMatcher.captureValue(of: self.record("x", [("a", .unsigned(1))]))
+                == .record(self.record("x", [("a", .unsigned(1))])))
     }
 
     @Test func mismatchDescriptionsResolveVariables() throws {
         var matcher = PatternMatcher(variables: VariableStore(["our_mis": .unsigned(10)]))
-        let mismatch = try #require(matcher.match(.comparison(.lessOrEqual, .variable("our_mis")), .unsigned(20), path: "init-ack.outbound_streams", location: nil).first)
+        let mismatch = try #require(
+            matcher.match(
+                .comparison(.lessOrEqual, .variable("our_mis")), .unsigned(20), path: "init-ack.outbound_streams",
+                location: nil
+            ).first)
         #expect(mismatch.description == "init-ack.outbound_streams: expected <= $our_mis ($our_mis = 10), observed 20")
-        let tag = try #require(matcher.match(.comparison(.equal, .literal(0xDEAD_BEEF)), .unsigned(1), path: "t", location: nil).first)
+        let tag = try #require(
+            matcher.match(.comparison(.equal, .literal(0xDEAD_BEEF)), .unsigned(1), path: "t", location: nil).first)
         #expect(tag.expected == "0xdeadbeef")
     }
 }
 
 @Suite struct PatternSyntaxTests {
     private func pattern(_ text: String) throws -> FieldPattern {
-        let scenario = try LoaderTestSupport.load(LoaderTestSupport.scenario(steps: "  - expect: {sack: {a_rwnd: '\(text)'}}"))
-        guard case .expect(let expectation) = scenario.steps[0].action, let field = expectation.chunks[0].record.fields.first else {
+        let scenario = try LoaderTestSupport.load(
+            LoaderTestSupport.scenario(steps: "  - expect: {sack: {a_rwnd: '\(text)'}}"))
+        guard case .expect(let expectation) = scenario.steps[0].action,
+            let field = expectation.chunks[0].record.fields.first
+        else {
             throw LoadFailed()
         }
         return field.pattern
@@ -121,14 +148,17 @@ import Testing
         #expect(try self.pattern("..10") == .range(lower: nil, upper: .literal(10)))
         #expect(try self.pattern(">= 1") == .comparison(.greaterOrEqual, .literal(1)))
         #expect(try self.pattern("<$our_mis") == .comparison(.less, .variable("our_mis")))
-        #expect(try self.pattern("$our_tsn + 1 - 2") == .comparison(.equal, .difference(.sum(.variable("our_tsn"), .literal(1)), .literal(2))))
+        #expect(
+            try self.pattern("$our_tsn + 1 - 2")
+                == .comparison(.equal, .difference(.sum(.variable("our_tsn"), .literal(1)), .literal(2))))
         #expect(try self.pattern("-> x") == .capture(name: "x", pattern: .any))
         #expect(try self.pattern("!= 0 -> $x") == .capture(name: "x", pattern: .comparison(.notEqual, .literal(0))))
         #expect(try self.pattern("1_000") == .comparison(.equal, .literal(1000)))
     }
 
     @Test func literalTooWideForTheFieldIsAnError() {
-        let errors = LoaderTestSupport.errors(LoaderTestSupport.scenario(steps: "  - expect: {data: {stream_id: 70000}}"))
+        let errors = LoaderTestSupport.errors(
+            LoaderTestSupport.scenario(steps: "  - expect: {data: {stream_id: 70000}}"))
         #expect(errors.map(\.kind) == [.invalidValue])
     }
 
@@ -142,6 +172,8 @@ import Testing
         #expect(ScenarioDuration(parsing: "soon") == nil)
         #expect(ScenarioDuration(parsing: "1e400s") == nil)
         #expect(ScenarioDuration.milliseconds(1500).description == "1500ms")
+        let errors = LoaderTestSupport.errors(LoaderTestSupport.scenario(steps: "  - wait: 25h"))
+        #expect(errors.map(\.kind) == [.invalidValue])
     }
 
     @Test func suggestions() {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A forward-only window over a capture file's bytes: either an array already in memory, or a
@@ -82,7 +82,8 @@ final class CaptureInput {
             if got < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw CaptureError(offset: self.offset + filled, context: "reading \(self.path)", reason: .io(Self.errorText(code)))
+                throw CaptureError(
+                    offset: self.offset + filled, context: "reading \(self.path)", reason: .io(Self.errorText(code)))
             }
             if got == 0 {
                 self.reachedEnd = true

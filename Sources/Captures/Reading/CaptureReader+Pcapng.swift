@@ -30,7 +30,8 @@ extension CaptureReader {
             }
             guard available == 12 else {
                 throw CaptureError(
-                    offset: blockOffset, context: "pcapng block header", reason: .truncated(needed: 12, available: available))
+                    offset: blockOffset, context: "pcapng block header",
+                    reason: .truncated(needed: 12, available: available))
             }
             guard case .pcapng(var state) = self.state else { return nil }
             var order = state.byteOrder
@@ -42,7 +43,8 @@ extension CaptureReader {
                 case 0x4D3C_2B1A: order = .bigEndian
                 default:
                     throw CaptureError(
-                        offset: blockOffset + 8, context: "pcapng section header block", reason: .badByteOrderMagic(magic))
+                        offset: blockOffset + 8, context: "pcapng section header block",
+                        reason: .badByteOrderMagic(magic))
                 }
             }
             let context = Self.blockName(type)
@@ -54,7 +56,8 @@ extension CaptureReader {
             let availableBlock = try input.ensure(length)
             guard availableBlock == length else {
                 throw CaptureError(
-                    offset: blockOffset, context: context, reason: .truncated(needed: length, available: availableBlock))
+                    offset: blockOffset, context: context, reason: .truncated(needed: length, available: availableBlock)
+                )
             }
             let trailing = Int(input.uint32(length - 4, order))
             guard trailing == length else {
@@ -103,7 +106,9 @@ extension CaptureReader {
         }
     }
 
-    private func readInterface(length: Int, order: CaptureByteOrder, blockOffset: Int) throws(CaptureError)
+    private func readInterface(
+        length: Int, order: CaptureByteOrder, blockOffset: Int
+    ) throws(CaptureError)
         -> CaptureInterface
     {
         let context = "pcapng interface description block"
@@ -147,7 +152,8 @@ extension CaptureReader {
     }
 
     /// if_tsresol: a power of ten, or of two when the top bit is set.
-    private static func unitsPerSecond(_ resolution: UInt8, offset: Int, context: String) throws(CaptureError) -> UInt64 {
+    private static func unitsPerSecond(_ resolution: UInt8, offset: Int, context: String) throws(CaptureError) -> UInt64
+    {
         let exponent = Int(resolution & 0x7F)
         if resolution & 0x80 != 0 {
             guard exponent <= 63 else {
@@ -165,7 +171,9 @@ extension CaptureReader {
         return value
     }
 
-    private func interface(_ index: Int, in state: PcapngState, blockOffset: Int, context: String) throws(CaptureError)
+    private func interface(
+        _ index: Int, in state: PcapngState, blockOffset: Int, context: String
+    ) throws(CaptureError)
         -> CaptureInterface
     {
         guard index >= 0, index < state.interfaces.count else {
@@ -183,7 +191,8 @@ extension CaptureReader {
         let product = remainder.multipliedFullWidth(by: 1_000_000_000)
         let nanoseconds = units.dividingFullWidth(product).quotient
         if interface.offsetSeconds >= 0 {
-            seconds = seconds.addingReportingOverflow(UInt64(interface.offsetSeconds)).overflow
+            seconds =
+                seconds.addingReportingOverflow(UInt64(interface.offsetSeconds)).overflow
                 ? .max : seconds + UInt64(interface.offsetSeconds)
         } else {
             let back = interface.offsetSeconds.magnitude
@@ -192,7 +201,9 @@ extension CaptureReader {
         return CaptureTimestamp(seconds: seconds, nanoseconds: UInt32(truncatingIfNeeded: nanoseconds))
     }
 
-    private func readEnhancedPacket(length: Int, state: PcapngState, blockOffset: Int) throws(CaptureError)
+    private func readEnhancedPacket(
+        length: Int, state: PcapngState, blockOffset: Int
+    ) throws(CaptureError)
         -> CaptureRecord
     {
         let context = "pcapng enhanced packet block"
@@ -206,16 +217,20 @@ extension CaptureReader {
         let room = length - 32
         guard capturedLength <= room else {
             throw CaptureError(
-                offset: blockOffset + 20, context: context, reason: .lengthOutOfRange(declared: capturedLength, limit: room))
+                offset: blockOffset + 20, context: context,
+                reason: .lengthOutOfRange(declared: capturedLength, limit: room))
         }
         return CaptureRecord(
-            timestamp: Self.timestamp(high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
+            timestamp: Self.timestamp(
+                high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
             linkType: interface.linkType, interfaceIndex: interfaceIndex,
             originalLength: Int(self.input.uint32(24, order)), bytes: self.input.copy(28, capturedLength),
             fileOffset: blockOffset)
     }
 
-    private func readSimplePacket(length: Int, state: PcapngState, blockOffset: Int) throws(CaptureError)
+    private func readSimplePacket(
+        length: Int, state: PcapngState, blockOffset: Int
+    ) throws(CaptureError)
         -> CaptureRecord
     {
         let context = "pcapng simple packet block"
@@ -233,7 +248,9 @@ extension CaptureReader {
             originalLength: originalLength, bytes: self.input.copy(12, capturedLength), fileOffset: blockOffset)
     }
 
-    private func readObsoletePacket(length: Int, state: PcapngState, blockOffset: Int) throws(CaptureError)
+    private func readObsoletePacket(
+        length: Int, state: PcapngState, blockOffset: Int
+    ) throws(CaptureError)
         -> CaptureRecord
     {
         let context = "pcapng packet block"
@@ -247,10 +264,12 @@ extension CaptureReader {
         let room = length - 32
         guard capturedLength <= room else {
             throw CaptureError(
-                offset: blockOffset + 20, context: context, reason: .lengthOutOfRange(declared: capturedLength, limit: room))
+                offset: blockOffset + 20, context: context,
+                reason: .lengthOutOfRange(declared: capturedLength, limit: room))
         }
         return CaptureRecord(
-            timestamp: Self.timestamp(high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
+            timestamp: Self.timestamp(
+                high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
             linkType: interface.linkType, interfaceIndex: interfaceIndex,
             originalLength: Int(self.input.uint32(24, order)), bytes: self.input.copy(28, capturedLength),
             fileOffset: blockOffset)

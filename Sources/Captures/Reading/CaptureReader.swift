@@ -115,7 +115,9 @@ public final class CaptureReader {
 
     // MARK: - Classic pcap
 
-    private static func readPcapHeader(_ input: CaptureInput, magic: UInt32) throws(CaptureError)
+    private static func readPcapHeader(
+        _ input: CaptureInput, magic: UInt32
+    ) throws(CaptureError)
         -> (PcapState, CaptureFormat)
     {
         let order: CaptureByteOrder
@@ -133,12 +135,14 @@ public final class CaptureReader {
         }
         let available = try input.ensure(24)
         guard available == 24 else {
-            throw CaptureError(offset: 0, context: "pcap file header", reason: .truncated(needed: 24, available: available))
+            throw CaptureError(
+                offset: 0, context: "pcap file header", reason: .truncated(needed: 24, available: available))
         }
         let major = input.uint16(4, order)
         let minor = input.uint16(6, order)
         guard major == 2 else {
-            throw CaptureError(offset: 4, context: "pcap file header", reason: .unsupportedVersion(major: major, minor: minor))
+            throw CaptureError(
+                offset: 4, context: "pcap file header", reason: .unsupportedVersion(major: major, minor: minor))
         }
         let snapLength = input.uint32(16, order)
         // The low 16 bits are the link type; the top bits may carry FCS information.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file so that it appears whole or not at all: the bytes go to a temporary file in
@@ -75,7 +75,8 @@ public final class AtomicFileWriter {
         do throws(CaptureError) {
             try self.flush()
             if fchmod(self.descriptor, 0o644) != 0 || fsync(self.descriptor) != 0 {
-                throw CaptureError(offset: self.written, context: "writing \(self.path)", reason: .io(CaptureInput.errorText(errno)))
+                throw CaptureError(
+                    offset: self.written, context: "writing \(self.path)", reason: .io(CaptureInput.errorText(errno)))
             }
         } catch {
             self.abandon()
@@ -100,7 +101,8 @@ public final class AtomicFileWriter {
 
     private func checkOpen() throws(CaptureError) {
         if self.isClosed {
-            throw CaptureError(offset: self.count, context: "writing \(self.path)", reason: .io("the file is already closed"))
+            throw CaptureError(
+                offset: self.count, context: "writing \(self.path)", reason: .io("the file is already closed"))
         }
     }
 
@@ -115,7 +117,9 @@ public final class AtomicFileWriter {
             if result < 0 {
                 let code = errno
                 if code == EINTR { continue }
-                throw CaptureError(offset: self.written + start, context: "writing \(self.path)", reason: .io(CaptureInput.errorText(code)))
+                throw CaptureError(
+                    offset: self.written + start, context: "writing \(self.path)",
+                    reason: .io(CaptureInput.errorText(code)))
             }
             start += result
         }

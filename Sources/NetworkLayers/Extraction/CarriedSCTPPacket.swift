@@ -31,11 +31,16 @@ public enum NetworkHeader: Hashable, Sendable {
 }
 
 /// An SCTP packet found in a frame, with everything below it.
+///
+/// The packet is not copied out of the frame: `frame` shares the caller's storage and
+/// `sctpRange` says where the SCTP packet lies; `bytes` makes the copy when one is wanted.
 public struct CarriedSCTPPacket: Hashable, Sendable {
-    /// The SCTP packet (common header onward) as far as it was captured.
-    public var bytes: [UInt8]
-    /// Where `bytes` begins in the frame.
-    public var offsetInFrame: Int
+    /// The whole captured frame.
+    public var frame: [UInt8]
+    /// Where the SCTP packet (common header onward) lies in `frame`, as far as it was captured.
+    public var sctpRange: Range<Int>
+    /// Where the IP header begins in `frame`.
+    public var networkOffset: Int
     public var source: IPAddress
     public var destination: IPAddress
     public var carriage: SCTPCarriage
@@ -44,39 +49,58 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
     /// Bytes the IP or UDP length promised that the capture does not hold (a snapshot length
     /// shorter than the packet); 0 when the packet is whole.
     public var missingBytes: Int
-    /// Whether the IPv4 header checksum is right (nil for IPv6).
-    public var ipv4HeaderChecksumCorrect: Bool?
     /// The UDP checksum's status when UDP-encapsulated, nil otherwise.
     public var udpChecksum: UDPChecksumStatus?
 
     public init(
-        bytes: [UInt8], offsetInFrame: Int, source: IPAddress, destination: IPAddress, carriage: SCTPCarriage,
-        link: LinkHeader, network: NetworkHeader, missingBytes: Int, ipv4HeaderChecksumCorrect: Bool?,
+        frame: [UInt8], sctpRange: Range<Int>, networkOffset: Int, source: IPAddress, destination: IPAddress,
+        carriage: SCTPCarriage, link: LinkHeader, network: NetworkHeader, missingBytes: Int,
         udpChecksum: UDPChecksumStatus?
     ) {
-        self.bytes = bytes
-        self.offsetInFrame = offsetInFrame
+        self.frame = frame
+        self.sctpRange = sctpRange
+        self.networkOffset = networkOffset
         self.source = source
         self.destination = destination
         self.carriage = carriage
         self.link = link
         self.network = network
         self.missingBytes = missingBytes
-        self.ipv4HeaderChecksumCorrect = ipv4HeaderChecksumCorrect
         self.udpChecksum = udpChecksum
+    }
+
+    /// The SCTP packet (common header onward) as far as it was captured: a copy out of `frame`.
+    public var bytes: [UInt8] { Array(self.frame[self.sctpRange]) }
+
+    /// Where the SCTP packet begins in the frame.
+    public var offsetInFrame: Int { self.sctpRange.lowerBound }
+
+    /// Calls `body` with the SCTP packet's bytes, without copying them.
+    public func withSCTPBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try self.frame.withUnsafeBytes { raw in
+            try body(UnsafeRawBufferPointer(rebasing: raw[self.sctpRange]))
+        }
     }
 
     /// Whether the whole SCTP packet was captured.
     public var isComplete: Bool { self.missingBytes == 0 }
 
+    /// Whether the IPv4 header checksum is right (nil for IPv6), computed on demand.
+    public var ipv4HeaderChecksumCorrect: Bool? {
+        guard case .ipv4 = self.network else { return nil }
+        return IPv4Header.isHeaderChecksumCorrect(self.frame, at: self.networkOffset)
+    }
+
     /// The SCTP source port (first two bytes of the common header), nil if not captured.
     public var sctpSourcePort: UInt16? {
-        self.bytes.count >= 2 ? UInt16(self.bytes[0]) << 8 | UInt16(self.bytes[1]) : nil
+        let start = self.sctpRange.lowerBound
+        return self.sctpRange.count >= 2 ? UInt16(self.frame[start]) << 8 | UInt16(self.frame[start + 1]) : nil
     }
 
     /// The SCTP destination port, nil if not captured.
     public var sctpDestinationPort: UInt16? {
-        self.bytes.count >= 4 ? UInt16(self.bytes[2]) << 8 | UInt16(self.bytes[3]) : nil
+        let start = self.sctpRange.lowerBound
+        return self.sctpRange.count >= 4 ? UInt16(self.frame[start + 2]) << 8 | UInt16(self.frame[start + 3]) : nil
     }
 }
 
@@ -110,8 +134,8 @@ public enum NotSCTPReason: Hashable, Sendable, CustomStringConvertible {
         case .ipv4Fragment(let identification, let offset, let more, let number):
             "IPv4 fragment (id \(identification), offset \(Int(offset) * 8), more \(more), protocol \(number))"
         case .ipv6Fragment(let info, let number):
-            "IPv6 fragment (id \(info.identification), offset \(Int(info.fragmentOffset) * 8), more \(info.moreFragments), "
-                + "protocol \(number))"
+            "IPv6 fragment (id \(info.identification), offset \(Int(info.fragmentOffset) * 8), "
+                + "more \(info.moreFragments), protocol \(number))"
         case .noVisibleUpperLayer(let number):
             "IPv6 next header \(number), no readable upper layer"
         }

@@ -76,11 +76,14 @@ public struct SCTPExtractor: Sendable {
         case 4: return EtherType.ipv4
         case 6: return EtherType.ipv6
         case let version:
-            throw NetworkLayerError(offset: 0, layer: .ipv4, reason: .invalidValue("IP version \(version), expected 4 or 6"))
+            throw NetworkLayerError(
+                offset: 0, layer: .ipv4, reason: .invalidValue("IP version \(version), expected 4 or 6"))
         }
     }
 
-    private func extractFromIPv4(_ frame: [UInt8], at offset: Int, link: LinkHeader) throws(NetworkLayerError)
+    private func extractFromIPv4(
+        _ frame: [UInt8], at offset: Int, link: LinkHeader
+    ) throws(NetworkLayerError)
         -> SCTPExtraction
     {
         let header = try IPv4Header.decode(frame, at: offset)
@@ -95,10 +98,12 @@ public struct SCTPExtractor: Sendable {
         return try self.extractTransport(
             frame, protocolNumber: header.protocolNumber, payloadStart: payloadStart, declaredEnd: declaredEnd,
             source: .v4(header.source), destination: .v4(header.destination), link: link, network: .ipv4(header),
-            ipv4HeaderChecksumCorrect: IPv4Header.isHeaderChecksumCorrect(frame, at: offset))
+            networkOffset: offset)
     }
 
-    private func extractFromIPv6(_ frame: [UInt8], at offset: Int, link: LinkHeader) throws(NetworkLayerError)
+    private func extractFromIPv6(
+        _ frame: [UInt8], at offset: Int, link: LinkHeader
+    ) throws(NetworkLayerError)
         -> SCTPExtraction
     {
         let header = try IPv6Header.decode(frame, at: offset)
@@ -117,12 +122,12 @@ public struct SCTPExtractor: Sendable {
         return try self.extractTransport(
             frame, protocolNumber: upper, payloadStart: chain.upperLayerOffset, declaredEnd: declaredEnd,
             source: .v6(header.source), destination: .v6(header.destination), link: link,
-            network: .ipv6(header, chain), ipv4HeaderChecksumCorrect: nil)
+            network: .ipv6(header, chain), networkOffset: offset)
     }
 
     private func extractTransport(
         _ frame: [UInt8], protocolNumber: UInt8, payloadStart: Int, declaredEnd: Int, source: IPAddress,
-        destination: IPAddress, link: LinkHeader, network: NetworkHeader, ipv4HeaderChecksumCorrect: Bool?
+        destination: IPAddress, link: LinkHeader, network: NetworkHeader, networkOffset: Int
     ) throws(NetworkLayerError) -> SCTPExtraction {
         // Bytes past the IP length are link padding or trailers; bytes short of it were not captured.
         var end = min(declaredEnd, frame.count)
@@ -135,8 +140,9 @@ public struct SCTPExtractor: Sendable {
             break
         case IPProtocolNumber.udp:
             let udp = try UDPHeader.decode(frame, at: payloadStart)
-            guard self.udpEncapsulationPorts.contains(udp.sourcePort)
-                || self.udpEncapsulationPorts.contains(udp.destinationPort)
+            guard
+                self.udpEncapsulationPorts.contains(udp.sourcePort)
+                    || self.udpEncapsulationPorts.contains(udp.destinationPort)
             else {
                 return .notSCTP(.udpNotEncapsulation(sourcePort: udp.sourcePort, destinationPort: udp.destinationPort))
             }
@@ -159,11 +165,10 @@ public struct SCTPExtractor: Sendable {
         default:
             return .notSCTP(.otherProtocol(protocolNumber))
         }
-        let bytes = start < end ? Array(frame[start..<end]) : []
+        let range = start < end ? start..<end : min(start, frame.count)..<min(start, frame.count)
         return .sctp(
             CarriedSCTPPacket(
-                bytes: bytes, offsetInFrame: start, source: source, destination: destination, carriage: carriage,
-                link: link, network: network, missingBytes: missing,
-                ipv4HeaderChecksumCorrect: ipv4HeaderChecksumCorrect, udpChecksum: udpChecksum))
+                frame: frame, sctpRange: range, networkOffset: networkOffset, source: source, destination: destination,
+                carriage: carriage, link: link, network: network, missingBytes: missing, udpChecksum: udpChecksum))
     }
 }

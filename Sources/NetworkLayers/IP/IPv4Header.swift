@@ -59,18 +59,21 @@ public struct IPv4Header: Hashable, Sendable {
         try FrameBytes.require(frame, offset, Self.minimumLength, .ipv4)
         let versionAndLength = frame[offset]
         guard versionAndLength >> 4 == 4 else {
-            throw NetworkLayerError(offset: offset, layer: .ipv4, reason: .wrongVersion(found: versionAndLength >> 4, expected: 4))
+            throw NetworkLayerError(
+                offset: offset, layer: .ipv4, reason: .wrongVersion(found: versionAndLength >> 4, expected: 4))
         }
         let headerLength = Int(versionAndLength & 0xF) * 4
         guard headerLength >= Self.minimumLength else {
             throw NetworkLayerError(
-                offset: offset, layer: .ipv4, reason: .lengthTooShort(declared: headerLength, minimum: Self.minimumLength))
+                offset: offset, layer: .ipv4,
+                reason: .lengthTooShort(declared: headerLength, minimum: Self.minimumLength))
         }
         try FrameBytes.require(frame, offset, headerLength, .ipv4)
         let totalLength = FrameBytes.uint16(frame, offset + 2)
         guard Int(totalLength) >= headerLength else {
             throw NetworkLayerError(
-                offset: offset + 2, layer: .ipv4, reason: .lengthTooShort(declared: Int(totalLength), minimum: headerLength))
+                offset: offset + 2, layer: .ipv4,
+                reason: .lengthTooShort(declared: Int(totalLength), minimum: headerLength))
         }
         let flagsAndOffset = FrameBytes.uint16(frame, offset + 6)
         return IPv4Header(

@@ -98,7 +98,9 @@ public struct IPv6ExtensionChain: Hashable, Sendable {
     /// Present when one of the headers was a Fragment header.
     public var fragment: IPv6FragmentInfo?
 
-    public init(headers: [IPv6ExtensionHeader], upperLayerProtocol: UInt8, upperLayerOffset: Int, fragment: IPv6FragmentInfo?) {
+    public init(
+        headers: [IPv6ExtensionHeader], upperLayerProtocol: UInt8, upperLayerOffset: Int, fragment: IPv6FragmentInfo?
+    ) {
         self.headers = headers
         self.upperLayerProtocol = upperLayerProtocol
         self.upperLayerOffset = upperLayerOffset
@@ -111,7 +113,9 @@ public struct IPv6ExtensionChain: Hashable, Sendable {
     /// Walks from the Next Header value `first`, whose header (if an extension) starts at
     /// `offset`. Hop-by-hop, routing, destination options, fragment and authentication headers are
     /// skipped; anything else is taken as the upper layer.
-    public static func walk(_ frame: [UInt8], from first: UInt8, at offset: Int) throws(NetworkLayerError)
+    public static func walk(
+        _ frame: [UInt8], from first: UInt8, at offset: Int
+    ) throws(NetworkLayerError)
         -> IPv6ExtensionChain
     {
         var next = first
@@ -121,7 +125,8 @@ public struct IPv6ExtensionChain: Hashable, Sendable {
         while true {
             let length: Int
             switch next {
-            case IPProtocolNumber.hopByHopOptions, IPProtocolNumber.ipv6Routing, IPProtocolNumber.ipv6DestinationOptions:
+            case IPProtocolNumber.hopByHopOptions, IPProtocolNumber.ipv6Routing,
+                IPProtocolNumber.ipv6DestinationOptions:
                 try FrameBytes.require(frame, position, 2, .ipv6Extension)
                 length = (Int(frame[position + 1]) + 1) * 8
             case IPProtocolNumber.ipv6Fragment:

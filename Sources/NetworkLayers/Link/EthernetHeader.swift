@@ -10,7 +10,9 @@ public struct VLANTag: Hashable, Sendable {
     /// VLAN identifier (12 bits).
     public var identifier: UInt16
 
-    public init(tagProtocol: UInt16 = EtherType.vlan, priority: UInt8 = 0, dropEligible: Bool = false, identifier: UInt16) {
+    public init(
+        tagProtocol: UInt16 = EtherType.vlan, priority: UInt8 = 0, dropEligible: Bool = false, identifier: UInt16
+    ) {
         self.tagProtocol = tagProtocol
         self.priority = priority & 0x7
         self.dropEligible = dropEligible

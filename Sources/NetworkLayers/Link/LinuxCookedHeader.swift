@@ -15,8 +15,10 @@ public struct LinuxCookedHeader: Hashable, Sendable {
 
     public static let length = 16
 
-    public init(packetType: UInt16 = 4, hardwareType: UInt16 = 772, addressLength: UInt16 = 0,
-                address: [UInt8] = [], protocolType: UInt16) {
+    public init(
+        packetType: UInt16 = 4, hardwareType: UInt16 = 772, addressLength: UInt16 = 0,
+        address: [UInt8] = [], protocolType: UInt16
+    ) {
         self.packetType = packetType
         self.hardwareType = hardwareType
         self.addressLength = addressLength
@@ -64,8 +66,10 @@ public struct LinuxCookedV2Header: Hashable, Sendable {
 
     public static let length = 20
 
-    public init(protocolType: UInt16, reserved: UInt16 = 0, interfaceIndex: UInt32 = 0, hardwareType: UInt16 = 772,
-                packetType: UInt8 = 4, addressLength: UInt8 = 0, address: [UInt8] = []) {
+    public init(
+        protocolType: UInt16, reserved: UInt16 = 0, interfaceIndex: UInt32 = 0, hardwareType: UInt16 = 772,
+        packetType: UInt8 = 4, addressLength: UInt8 = 0, address: [UInt8] = []
+    ) {
         self.protocolType = protocolType
         self.reserved = reserved
         self.interfaceIndex = interfaceIndex

@@ -25,7 +25,8 @@ public struct UDPHeader: Hashable, Sendable {
         let length = FrameBytes.uint16(frame, offset + 4)
         guard Int(length) >= Self.headerLength else {
             throw NetworkLayerError(
-                offset: offset + 4, layer: .udp, reason: .lengthTooShort(declared: Int(length), minimum: Self.headerLength))
+                offset: offset + 4, layer: .udp,
+                reason: .lengthTooShort(declared: Int(length), minimum: Self.headerLength))
         }
         return UDPHeader(
             sourcePort: FrameBytes.uint16(frame, offset), destinationPort: FrameBytes.uint16(frame, offset + 2),
@@ -43,7 +44,9 @@ public struct UDPHeader: Hashable, Sendable {
     /// The checksum the datagram at `bytes[range]` (header with its checksum field, then
     /// payload) should carry between `source` and `destination`; a computed zero is sent as
     /// 0xFFFF (RFC 768). Nil if the addresses are of different IP versions.
-    public static func expectedChecksum(_ bytes: [UInt8], _ range: Range<Int>, source: IPAddress, destination: IPAddress)
+    public static func expectedChecksum(
+        _ bytes: [UInt8], _ range: Range<Int>, source: IPAddress, destination: IPAddress
+    )
         -> UInt16?
     {
         var sum = InternetChecksum()

@@ -30,8 +30,7 @@ enum CookieRules {
         let tag = context.tag
         let sender = context.sender
         let receiver = context.receiver
-        let offers = association.sides[receiver].proposals.filter { $0.isAcknowledgement }
-            + [association.sides[receiver].committed].compactMap { $0?.isAcknowledgement == true ? $0 : nil }
+        let offers = association.sides[receiver].offers
         if association.sawSetup {
             Self.judgeEcho(chunk.cookie, tag: tag, offers: offers, context, sink: &sink)
         }

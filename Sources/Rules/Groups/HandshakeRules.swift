@@ -25,6 +25,9 @@ enum HandshakeRules {
         case .closed:
             switch type {
             case .initiation, .initiationAck, .cookieEcho, .cookieAck, .abort, .shutdownComplete, .error: return
+            case .shutdownAck where sender.shutdownAckSentAt != nil:
+                // Its SHUTDOWN COMPLETE was lost after the capture point: it still waits for one.
+                return
             default:
                 sink.report(
                     Self.noAssociationChunks,

@@ -144,12 +144,15 @@ enum ShutdownRules {
                 "SHUTDOWN ACK while DATA up to TSN \(highest) is sent and the peer has acknowledged \(acknowledged)",
                 context)
         }
-        if association.sides[sender].shutdownAckSentAt == nil {
-            association.sides[sender].shutdownAckSentAt = context.number
-        }
         switch side.state {
         case .established, .shutdownSent, .shutdownReceived: association.sides[sender].state = .shutdownAckSent
+        case .closed where side.shutdownAckSentAt != nil:
+            // A repeated SHUTDOWN ACK: the SHUTDOWN COMPLETE that closed it never arrived.
+            association.sides[sender].state = .shutdownAckSent
         case .closed, .cookieWait, .cookieEchoed, .shutdownAckSent: break
+        }
+        if association.sides[sender].shutdownAckSentAt == nil {
+            association.sides[sender].shutdownAckSentAt = context.number
         }
         let receiver = context.receiver
         association.sides[receiver].shutdownAckSeenAt = context.number

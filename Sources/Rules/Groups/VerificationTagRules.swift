@@ -53,6 +53,7 @@ enum VerificationTagRules {
             return
         }
         if receiver.accepts(tag: tag) { return }
+        if first.type == .cookieEcho, receiver.offers.contains(where: { $0.tag == tag }) { return }
         if association.origin == .joinedMidway, receiver.tag == nil, receiver.proposals.isEmpty {
             association.sides[context.receiver].tag = tag
             return

@@ -44,6 +44,11 @@ public struct CaptureCheckResult: Sendable {
     /// whole file was read.
     public var readError: String?
 
+    /// An empty result for the capture called `name`.
+    public init(name: String) {
+        self.name = name
+    }
+
     /// Whether some finding breaks a MUST.
     public var hasMustFinding: Bool {
         self.findings.contains { $0.severity == .must }

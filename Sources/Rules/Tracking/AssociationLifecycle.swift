@@ -20,6 +20,9 @@ enum AssociationLifecycle {
         let receiverTagChanges = previousReceiverTag != offer.tag
         let senderTagChanges = previousSenderTag != peerTag
         if !fresh, !receiverTagChanges, !senderTagChanges {
+            if receiverState == .cookieWait || receiverState == .cookieEchoed {
+                association.collisionPackets.append(packet)
+            }
             if !receiverState.isEstablishedOrShuttingDown {
                 association.sides[receiver].state = .established
                 association.sides[receiver].establishedByEcho = packet

@@ -11,6 +11,9 @@ struct SideState: Sendable {
     var committed: InitiationProposal?
     /// INITs and INIT ACKs sent and not (yet) part of the association, newest last.
     var proposals: [InitiationProposal] = []
+    /// Every INIT ACK sent (cookies offered), newest last, kept after the association settles so
+    /// that a late COOKIE ECHO is recognised as one.
+    var offers: [InitiationProposal] = []
     /// Streams this endpoint may send on (min of its OS and the peer's MIS), once known.
     var outboundStreams: UInt16?
     /// DATA this endpoint sent.
@@ -77,6 +80,10 @@ struct SideState: Sendable {
     mutating func remember(_ proposal: InitiationProposal) {
         if self.proposals.count == 16 { self.proposals.removeFirst() }
         self.proposals.append(proposal)
+        if proposal.isAcknowledgement {
+            if self.offers.count == 16 { self.offers.removeFirst() }
+            self.offers.append(proposal)
+        }
     }
 
     mutating func remember(_ heartbeat: ReceivedHeartbeat) {

@@ -31,13 +31,17 @@ struct ChunkDefaults {
         case "init", "init-ack":
             set("initiate_tag", number(model.ourTag))
             set("a_rwnd", number(model.ourWindow))
-            let outbound = kind == "init-ack" ? min(model.ourOutboundStreams, model.peerInboundStreams ?? .max)
+            let outbound =
+                kind == "init-ack"
+                ? min(model.ourOutboundStreams, model.peerInboundStreams ?? .max)
                 : model.ourOutboundStreams
             set("outbound_streams", number(outbound))
             set("inbound_streams", number(model.ourInboundStreams))
             set("initial_tsn", number(model.ourInitialTSN))
             if kind == "init-ack" {
-                set("parameters", .list([.record(Parameter.stateCookie(StateCookieParameter(cookie: self.filler)).fieldRecord)]))
+                set(
+                    "parameters",
+                    .list([.record(Parameter.stateCookie(StateCookieParameter(cookie: self.filler)).fieldRecord)]))
             }
         case "sack":
             set("cumulative_tsn_ack", number(self.cumulativeTSNAck))

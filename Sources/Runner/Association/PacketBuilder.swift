@@ -62,12 +62,14 @@ struct PacketBuilder {
         } else {
             tag = Self.defaultTag(firstKind: firstKind, firstFlags: firstFlags, model: model)
         }
-        let sourcePort = try template.sourcePort.map { expression throws(PacketBuildError) in
-            UInt16(truncatingIfNeeded: try self.number(expression, variables, location))
-        } ?? model.ourPort
-        let destinationPort = try template.destinationPort.map { expression throws(PacketBuildError) in
-            UInt16(truncatingIfNeeded: try self.number(expression, variables, location))
-        } ?? model.peerPort
+        let sourcePort =
+            try template.sourcePort.map { expression throws(PacketBuildError) in
+                UInt16(truncatingIfNeeded: try self.number(expression, variables, location))
+            } ?? model.ourPort
+        let destinationPort =
+            try template.destinationPort.map { expression throws(PacketBuildError) in
+                UInt16(truncatingIfNeeded: try self.number(expression, variables, location))
+            } ?? model.peerPort
 
         var raw = RawPacket(
             SCTPPacket(
@@ -110,7 +112,8 @@ struct PacketBuilder {
         }
         if kind == "data", !assignments.contains(where: { $0.name == "stream_seq" }) {
             if case .unsigned(let stream) = record["stream_id"] {
-                record["stream_seq"] = .unsigned(UInt64(defaults.streamSequence(for: UInt16(truncatingIfNeeded: stream))))
+                record["stream_seq"] = .unsigned(
+                    UInt64(defaults.streamSequence(for: UInt16(truncatingIfNeeded: stream))))
             }
         }
         do {

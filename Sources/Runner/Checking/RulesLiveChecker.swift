@@ -18,8 +18,10 @@ public final class RulesLiveChecker: LiveChecker {
 
     public func observe(_ packet: ObservedPacket) -> [ScenarioFinding] {
         let direction: LiveDirection = packet.direction == .toSUT ? .harnessToSUT : .sutToHarness
-        return self.checker.observe(packet.bytes, direction: direction, number: packet.number, time: packet.time.nanoseconds)
-            .map(Self.convert)
+        return self.checker.observe(
+            packet.bytes, direction: direction, number: packet.number, time: packet.time.nanoseconds
+        )
+        .map(Self.convert)
     }
 
     public func finish(at time: VirtualInstant) -> [ScenarioFinding] {

@@ -101,10 +101,12 @@ enum ApplicationMapping {
     static func neededCapabilities(_ scenario: Scenario) -> [String] {
         var needed = scenario.requires
         needed.append(scenario.role == .server ? TargetCapability.server.rawValue : TargetCapability.client.rawValue)
-        let setsOptions = !scenario.options.isEmpty || scenario.steps.contains { step in
-            if case .application(.perform(.setOptions, _)) = step.action { return true }
-            return false
-        }
+        let setsOptions =
+            !scenario.options.isEmpty
+            || scenario.steps.contains { step in
+                if case .application(.perform(.setOptions, _)) = step.action { return true }
+                return false
+            }
         if setsOptions { needed.append(TargetCapability.socketOptions.rawValue) }
         var seen = Set<String>()
         return needed.filter { seen.insert($0).inserted }

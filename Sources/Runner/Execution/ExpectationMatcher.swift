@@ -41,6 +41,7 @@ struct ExpectationMatcher {
                         found = true
                         break
                     }
+                    attempt.absorbUnresolved(from: trial)
                     if best == nil, Self.kindMatches(pattern, chunk) { best = result }
                 }
                 if !found {
@@ -50,13 +51,17 @@ struct ExpectationMatcher {
         }
         if mismatches.isEmpty {
             matcher = attempt
+        } else {
+            matcher.absorbUnresolved(from: attempt)
         }
         return mismatches
     }
 
     /// For `across_packets`: matches every chunk of `packet` against a distinct pattern still `remaining`
     /// (removing those it uses). Empty means every chunk found its pattern.
-    func matchAcross(_ packet: ReceivedPacket, remaining: inout [ChunkPattern], _ matcher: inout PatternMatcher)
+    func matchAcross(
+        _ packet: ReceivedPacket, remaining: inout [ChunkPattern], _ matcher: inout PatternMatcher
+    )
         -> [FieldMismatch]
     {
         var attempt = matcher
@@ -74,20 +79,25 @@ struct ExpectationMatcher {
                     matched = true
                     break
                 }
+                attempt.absorbUnresolved(from: trial)
                 if best == nil, Self.kindMatches(pattern, chunk) { best = result }
             }
             if !matched {
-                mismatches += best ?? [
-                    FieldMismatch(
-                        path: "chunks[\(index)]",
-                        expected: "one of the chunks still expected: " + left.map(\.description).joined(separator: "; "),
-                        observed: chunk.name, location: left.first?.location)
-                ]
+                mismatches +=
+                    best ?? [
+                        FieldMismatch(
+                            path: "chunks[\(index)]",
+                            expected: "one of the chunks still expected: "
+                                + left.map(\.description).joined(separator: "; "),
+                            observed: chunk.name, location: left.first?.location)
+                    ]
             }
         }
         if mismatches.isEmpty {
             matcher = attempt
             remaining = left
+        } else {
+            matcher.absorbUnresolved(from: attempt)
         }
         return mismatches
     }
@@ -98,7 +108,11 @@ struct ExpectationMatcher {
         var mismatches: [FieldMismatch] = []
         let raw = RawPacket(packet.bytes)
         guard let header = raw.header else {
-            return [FieldMismatch(path: "header", expected: "a 12-byte common header", observed: "\(packet.bytes.count) bytes", location: nil)]
+            return [
+                FieldMismatch(
+                    path: "header", expected: "a 12-byte common header", observed: "\(packet.bytes.count) bytes",
+                    location: nil)
+            ]
         }
         switch (self.expectation.checksum ?? .correct, raw.checksumStatus) {
         case (.any, _), (.correct, .correct?), (.zero, .zero?):
@@ -143,7 +157,8 @@ struct ExpectationMatcher {
     }
 
     private func matchPort(
-        _ pattern: LocatedPattern?, _ port: UInt16, default expected: UInt16, path: String, _ matcher: inout PatternMatcher
+        _ pattern: LocatedPattern?, _ port: UInt16, default expected: UInt16, path: String,
+        _ matcher: inout PatternMatcher
     ) -> [FieldMismatch] {
         if let pattern {
             return matcher.match(pattern.pattern, .unsigned(UInt64(port)), path: path, location: pattern.location)
@@ -153,16 +168,20 @@ struct ExpectationMatcher {
     }
 
     /// One chunk against one pattern: a typed record pattern, or `chunk:` against the raw header.
-    func match(_ pattern: ChunkPattern, _ chunk: ReceivedChunk, index: Int, _ matcher: inout PatternMatcher)
+    func match(
+        _ pattern: ChunkPattern, _ chunk: ReceivedChunk, index: Int, _ matcher: inout PatternMatcher
+    )
         -> [FieldMismatch]
     {
         let path = "chunks[\(index)].\(pattern.record.kind)"
         var mismatches: [FieldMismatch] = []
         if pattern.record.kind == "chunk" {
             for field in pattern.record.fields {
-                let value: FieldValue = field.name == "type"
+                let value: FieldValue =
+                    field.name == "type"
                     ? .unsigned(UInt64(chunk.raw.type.rawValue)) : .bytes(Array(chunk.raw.value))
-                mismatches += matcher.match(field.pattern, value, path: "\(path).\(field.name)", location: field.location)
+                mismatches += matcher.match(
+                    field.pattern, value, path: "\(path).\(field.name)", location: field.location)
             }
             if let flags = pattern.flags {
                 mismatches += matcher.match(
@@ -170,9 +189,13 @@ struct ExpectationMatcher {
             }
         } else {
             guard let record = chunk.record else {
-                let observed = chunk.kind == pattern.record.kind
+                let observed =
+                    chunk.kind == pattern.record.kind
                     ? "\(chunk.name) that does not decode: \(chunk.decodingError ?? "malformed")" : chunk.name
-                return [FieldMismatch(path: path, expected: pattern.record.kind, observed: observed, location: pattern.location)]
+                return [
+                    FieldMismatch(
+                        path: path, expected: pattern.record.kind, observed: observed, location: pattern.location)
+                ]
             }
             mismatches += matcher.match(pattern.record, record, path: path)
         }

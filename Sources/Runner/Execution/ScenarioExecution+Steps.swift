@@ -70,15 +70,18 @@ extension ScenarioExecution {
                 let packet = self.inbox.removeFirst()
                 var trial = self.matcher
                 var left = remaining
-                let mismatches = across
+                let mismatches =
+                    across
                     ? logic.matchAcross(packet, remaining: &left, &trial) : logic.match(packet, &trial)
                 if mismatches.isEmpty {
-                    if packet.time < earliest {
+                    if step.after != nil, packet.time < earliest {
                         self.setDisposition(packet.number, .unexpected(step: step.number))
                         throw .failed(
                             StepFailure(
-                                message: "step \(step.number) (\(step.location)): \(self.describe(expectation)) arrived at "
-                                    + "\(packet.time), before \(earliest) (after: \(after) from the step start \(start))",
+                                message:
+                                    "step \(step.number) (\(step.location)): \(self.describe(expectation)) arrived at "
+                                    + "\(packet.time), before \(earliest) (after: \(after) from the step start "
+                                    + "\(start))",
                                 packetNumber: packet.number))
                     }
                     self.matcher = trial
@@ -90,6 +93,11 @@ extension ScenarioExecution {
                         return StepRecord(packets: matched)
                     }
                     continue
+                }
+                if let name = trial.unresolved.first {
+                    throw .error(
+                        "step \(step.number) (\(step.location)): $\(name) has no value yet, so the expectation cannot be "
+                            + "judged (no capture or packet has set it)")
                 }
                 if self.isIgnorable(packet) {
                     self.setDisposition(packet.number, .ignored)
@@ -106,7 +114,8 @@ extension ScenarioExecution {
                         mismatches: mismatches, packetNumber: packet.number))
             }
             if self.now >= deadline {
-                var message = "step \(step.number) (\(step.location)): expected \(self.describe(expectation)) "
+                var message =
+                    "step \(step.number) (\(step.location)): expected \(self.describe(expectation)) "
                     + "within \(deadline - start) of \(start)"
                 if after > .zero { message += " (not before \(earliest))" }
                 if across && !matched.isEmpty {
@@ -115,7 +124,8 @@ extension ScenarioExecution {
                     message += ", nothing matching arrived"
                 }
                 if let nearMiss = ignoredNearMiss {
-                    message += " (ignored packet #\(nearMiss.packet.number) [\(nearMiss.packet.chunkNames)] did not match)"
+                    message +=
+                        " (ignored packet #\(nearMiss.packet.number) [\(nearMiss.packet.chunkNames)] did not match)"
                 }
                 throw .failed(StepFailure(message: message, mismatches: ignoredNearMiss?.mismatches ?? []))
             }
@@ -138,7 +148,8 @@ extension ScenarioExecution {
         return StepRecord()
     }
 
-    private func rejectNonIgnored(step: Step, start: VirtualInstant, deadline: VirtualInstant) throws(StepInterruption) {
+    private func rejectNonIgnored(step: Step, start: VirtualInstant, deadline: VirtualInstant) throws(StepInterruption)
+    {
         while !self.inbox.isEmpty {
             let packet = self.inbox.removeFirst()
             if self.isIgnorable(packet) {
@@ -198,15 +209,20 @@ extension ScenarioExecution {
                 let mismatches = trial.match(pattern, record, path: "event")
                 let text = FieldValueText.describe(record)
                 if mismatches.isEmpty {
-                    if time < earliest {
+                    if step.after != nil, time < earliest {
                         throw .failed(
                             StepFailure(
-                                message: "step \(step.number) (\(step.location)): event \(text) came at \(time), before "
+                                message:
+                                    "step \(step.number) (\(step.location)): event \(text) came at \(time), before "
                                     + "\(earliest)"))
                     }
                     self.matcher = trial
                     self.stepClock = max(start, time)
                     return StepRecord(events: [text])
+                }
+                if let name = trial.unresolved.first {
+                    throw .error(
+                        "step \(step.number) (\(step.location)): $\(name) has no value yet, so the event cannot be judged")
                 }
                 if record.kind == pattern.kind, nearMiss.isEmpty { nearMiss = mismatches }
                 skipped.append(text)

@@ -57,7 +57,8 @@ final class ScenarioExecution {
         if tag == 0 { tag = 1 }
         let tsn = UInt32(truncatingIfNeeded: generator.next())
         self.filler = (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next().bigEndian) { Array($0) } }
-        self.model = AssociationModel(ourPort: scenario.peerPort, peerPort: scenario.sutPort, ourTag: tag, ourInitialTSN: tsn)
+        self.model = AssociationModel(
+            ourPort: scenario.peerPort, peerPort: scenario.sutPort, ourTag: tag, ourInitialTSN: tsn)
         self.matcher = PatternMatcher(variables: VariableStore())
         self.publishVariables()
     }
@@ -127,7 +128,8 @@ final class ScenarioExecution {
             result.capture = try self.capture.captureRecords()
         } catch {
             result.findings.append(
-                ScenarioFinding(rule: "capture", section: "harness", severity: .note, message: "no pcap: \(error.description)"))
+                ScenarioFinding(
+                    rule: "capture", section: "harness", severity: .note, message: "no pcap: \(error.description)"))
         }
         return result
     }
@@ -162,7 +164,8 @@ final class ScenarioExecution {
         guard let first = unexpected.first else { return nil }
         return .failed(
             StepFailure(
-                message: "unexpected packet after the last step: #\(first.number) [\(first.chunkNames)] at \(first.time)"
+                message:
+                    "unexpected packet after the last step: #\(first.number) [\(first.chunkNames)] at \(first.time)"
                     + (unexpected.count > 1 ? " (and \(unexpected.count - 1) more)" : ""),
                 packetNumber: first.number, rfc: self.scenario.rfc))
     }
@@ -202,7 +205,8 @@ final class ScenarioExecution {
         self.model.observeSent(tag: built.verificationTag, chunks: chunks)
         self.publishVariables()
         self.packets.append(
-            ExchangedPacket(number: number, direction: .toSUT, time: self.now, bytes: built.bytes, disposition: .sent(step: step)))
+            ExchangedPacket(
+                number: number, direction: .toSUT, time: self.now, bytes: built.bytes, disposition: .sent(step: step)))
         self.check(ObservedPacket(number: number, direction: .toSUT, time: self.now, bytes: built.bytes))
         return number
     }
@@ -225,7 +229,8 @@ final class ScenarioExecution {
         self.model.observeReceived(chunks: packet.typedChunks)
         self.publishVariables()
         self.packets.append(
-            ExchangedPacket(number: number, direction: .fromSUT, time: timed.time, bytes: timed.bytes, disposition: .unexamined))
+            ExchangedPacket(
+                number: number, direction: .fromSUT, time: timed.time, bytes: timed.bytes, disposition: .unexamined))
         self.inbox.append(packet)
         self.check(ObservedPacket(number: number, direction: .fromSUT, time: timed.time, bytes: timed.bytes))
     }
@@ -240,7 +245,8 @@ final class ScenarioExecution {
     private func targetFailure(_ description: String, error: TargetError? = nil) -> StepInterruption {
         let failure = self.target.terminationError ?? error
         if case .crashed(let what, let stderr)? = failure {
-            let tail = stderr.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).joined(separator: "\n")
+            let tail = stderr.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).joined(
+                separator: "\n")
             if !self.findings.contains(where: { $0.rule == "sut-crashed" }) {
                 self.findings.append(
                     ScenarioFinding(

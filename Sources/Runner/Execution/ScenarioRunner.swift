@@ -22,7 +22,8 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario) -> ScenarioResult {
         var result = ScenarioResult(
             scenarioID: scenario.id, title: scenario.title, file: scenario.file, target: self.target.name,
-            seed: self.configuration.seed, verdict: .skip, rfc: scenario.rfc, etsi: scenario.etsi, notes: scenario.notes,
+            seed: self.configuration.seed, verdict: .skip, rfc: scenario.rfc, etsi: scenario.etsi,
+            notes: scenario.notes,
             steps: scenario.steps.map { Self.notRun($0) })
 
         let available = Set(self.target.capabilities.map(\.rawValue))

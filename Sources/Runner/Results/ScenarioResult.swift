@@ -39,7 +39,8 @@ public struct ExchangedPacket: Hashable, Sendable {
     public var bytes: [UInt8]
     public var disposition: Disposition
 
-    public init(number: Int, direction: PacketDirection, time: VirtualInstant, bytes: [UInt8], disposition: Disposition) {
+    public init(number: Int, direction: PacketDirection, time: VirtualInstant, bytes: [UInt8], disposition: Disposition)
+    {
         self.number = number
         self.direction = direction
         self.time = time

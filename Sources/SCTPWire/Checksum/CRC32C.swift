@@ -63,7 +63,9 @@ public enum CRC32C {
 
     /// Continues a CRC32c with one particular implementation (the portable one if it is not
     /// available on this CPU).
-    public static func update(_ crc: UInt32, _ bytes: UnsafeRawBufferPointer, using implementation: Implementation)
+    public static func update(
+        _ crc: UInt32, _ bytes: UnsafeRawBufferPointer, using implementation: Implementation
+    )
         -> UInt32
     {
         ccrc32c_update_path(implementation.cPath, crc, bytes.baseAddress, bytes.count)

@@ -62,7 +62,8 @@ public struct ASCONFChunk: ChunkBody {
         FieldRecord(
             kind: Self.kind,
             fields: self.flags.fieldRecordFields + [
-                .unsigned("serial_number", self.serialNumber), FieldRecord.Field("address", .record(self.address.fieldRecord)),
+                .unsigned("serial_number", self.serialNumber),
+                FieldRecord.Field("address", .record(self.address.fieldRecord)),
                 .records("parameters", self.parameters),
             ])
     }

@@ -30,8 +30,13 @@ public struct CWRChunk: ChunkBody {
     public var chunk: Chunk { .cwr(self) }
 
     public static let fieldSchema = FieldRecordSchema(
-        kind: "cwr", summary: "CWR, Congestion Window Reduced (type 13)", reference: "RFC 4960 Appendix A; draft-stewart-tsvwg-sctpecn",
-        fields: ReservedChunkFlags.schemaFields + [.init("lowest_tsn", .unsigned(bits: 32), "Lowest TSN: the TSN of the ECNE that caused the congestion window reduction.")])
+        kind: "cwr", summary: "CWR, Congestion Window Reduced (type 13)",
+        reference: "RFC 4960 Appendix A; draft-stewart-tsvwg-sctpecn",
+        fields: ReservedChunkFlags.schemaFields + [
+            .init(
+                "lowest_tsn", .unsigned(bits: 32),
+                "Lowest TSN: the TSN of the ECNE that caused the congestion window reduction.")
+        ])
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.unsigned("lowest_tsn", self.lowestTSN)])

@@ -23,7 +23,8 @@ public struct CookieAckChunk: ChunkBody {
     public var chunk: Chunk { .cookieAck(self) }
 
     public static let fieldSchema = FieldRecordSchema(
-        kind: "cookie-ack", summary: "COOKIE ACK, Cookie Acknowledgement (type 11)", reference: "RFC 9260 §3.3.12", fields: ReservedChunkFlags.schemaFields)
+        kind: "cookie-ack", summary: "COOKIE ACK, Cookie Acknowledgement (type 11)", reference: "RFC 9260 §3.3.12",
+        fields: ReservedChunkFlags.schemaFields)
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields)

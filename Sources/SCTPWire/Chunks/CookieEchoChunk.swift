@@ -31,7 +31,9 @@ public struct CookieEchoChunk: ChunkBody {
 
     public static let fieldSchema = FieldRecordSchema(
         kind: "cookie-echo", summary: "COOKIE ECHO, State Cookie (type 10)", reference: "RFC 9260 §3.3.11",
-        fields: ReservedChunkFlags.schemaFields + [.init("cookie", .bytes, "The State Cookie exactly as the INIT ACK carried it.")])
+        fields: ReservedChunkFlags.schemaFields + [
+            .init("cookie", .bytes, "The State Cookie exactly as the INIT ACK carried it.")
+        ])
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.bytes("cookie", self.cookie)])

@@ -43,8 +43,9 @@ public struct ECNEChunk: ChunkBody {
         reference: "RFC 4960 Appendix A; draft-stewart-tsvwg-sctpecn",
         fields: ReservedChunkFlags.schemaFields + [
             .init("lowest_tsn", .unsigned(bits: 32), "Lowest TSN of the CE-marked packet"),
-            .init("packet_count", .unsigned(bits: 32), optional: true,
-                  "CE-marked packets since the last CWR (absent: the 8-byte form)"),
+            .init(
+                "packet_count", .unsigned(bits: 32), optional: true,
+                "CE-marked packets since the last CWR (absent: the 8-byte form)"),
         ])
 
     public var fieldRecord: FieldRecord {

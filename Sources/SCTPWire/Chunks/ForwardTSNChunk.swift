@@ -84,8 +84,9 @@ public struct ForwardTSNChunk: ChunkBody {
         kind: "forward-tsn", summary: "Forward Cumulative TSN (type 192)", reference: "RFC 3758 §3.2",
         fields: ReservedChunkFlags.schemaFields + [
             .init("new_cumulative_tsn", .unsigned(bits: 32), "New cumulative TSN"),
-            .init("streams", .list(of: .record(of: "forward-tsn-stream")), optional: true,
-                  "Skipped streams {stream_id, stream_seq} (default none)"),
+            .init(
+                "streams", .list(of: .record(of: "forward-tsn-stream")), optional: true,
+                "Skipped streams {stream_id, stream_seq} (default none)"),
         ])
 
     public var fieldRecord: FieldRecord {

@@ -30,8 +30,11 @@ public struct HeartbeatAckChunk: ChunkBody {
     public var chunk: Chunk { .heartbeatAck(self) }
 
     public static let fieldSchema = FieldRecordSchema(
-        kind: "heartbeat-ack", summary: "HEARTBEAT ACK, Heartbeat Acknowledgement (type 5)", reference: "RFC 9260 §3.3.6",
-        fields: ReservedChunkFlags.schemaFields + [ChunkSchemaFields.parameters("The Heartbeat Info parameter copied from the HEARTBEAT")])
+        kind: "heartbeat-ack", summary: "HEARTBEAT ACK, Heartbeat Acknowledgement (type 5)",
+        reference: "RFC 9260 §3.3.6",
+        fields: ReservedChunkFlags.schemaFields + [
+            ChunkSchemaFields.parameters("The Heartbeat Info parameter copied from the HEARTBEAT")
+        ])
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.records("parameters", self.parameters)])

@@ -31,7 +31,9 @@ public struct HeartbeatChunk: ChunkBody {
 
     public static let fieldSchema = FieldRecordSchema(
         kind: "heartbeat", summary: "HEARTBEAT, Heartbeat Request (type 4)", reference: "RFC 9260 §3.3.5",
-        fields: ReservedChunkFlags.schemaFields + [ChunkSchemaFields.parameters("The Heartbeat Info parameter (and anything else the sender put there)")])
+        fields: ReservedChunkFlags.schemaFields + [
+            ChunkSchemaFields.parameters("The Heartbeat Info parameter (and anything else the sender put there)")
+        ])
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.records("parameters", self.parameters)])

@@ -88,10 +88,12 @@ public struct IDataChunk: ChunkBody {
             .init("stream_id", .unsigned(bits: 16), "Stream identifier"),
             .init("reserved", .unsigned(bits: 16), optional: true, "Reserved 16 bits (default 0)"),
             .init("message_id", .unsigned(bits: 32), "Message identifier (MID)"),
-            .init("ppid", .unsigned(bits: 32), optional: true,
-                  "Payload protocol identifier (printed when B is set; give ppid or fsn, default 0)"),
-            .init("fsn", .unsigned(bits: 32), optional: true,
-                  "Fragment sequence number (printed when B is clear; same word as ppid)"),
+            .init(
+                "ppid", .unsigned(bits: 32), optional: true,
+                "Payload protocol identifier (printed when B is set; give ppid or fsn, default 0)"),
+            .init(
+                "fsn", .unsigned(bits: 32), optional: true,
+                "Fragment sequence number (printed when B is clear; same word as ppid)"),
             .init("user_data", .bytes, "User data"),
         ])
 

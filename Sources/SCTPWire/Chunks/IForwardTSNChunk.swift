@@ -114,8 +114,9 @@ public struct IForwardTSNChunk: ChunkBody {
         kind: "i-forward-tsn", summary: "Interleaved Forward Cumulative TSN (type 194)", reference: "RFC 8260 §2.3.1",
         fields: ReservedChunkFlags.schemaFields + [
             .init("new_cumulative_tsn", .unsigned(bits: 32), "New cumulative TSN"),
-            .init("streams", .list(of: .record(of: "i-forward-tsn-stream")), optional: true,
-                  "Skipped streams {stream_id, unordered, message_id} (default none)"),
+            .init(
+                "streams", .list(of: .record(of: "i-forward-tsn-stream")), optional: true,
+                "Skipped streams {stream_id, unordered, message_id} (default none)"),
         ])
 
     public var fieldRecord: FieldRecord {

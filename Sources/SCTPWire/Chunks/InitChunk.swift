@@ -66,7 +66,10 @@ public struct InitChunk: ChunkBody {
     public static let fieldSchema = FieldRecordSchema(
         kind: "init", summary: "INIT, Initiation (type 1)", reference: "RFC 9260 §3.3.2",
         fields: ReservedChunkFlags.schemaFields
-            + InitiationFields.schemaFields(parameters: "Optional/variable-length parameters (addresses, cookie preservative, supported address types, ...)"))
+            + InitiationFields.schemaFields(
+                parameters:
+                    "Optional/variable-length parameters (addresses, cookie preservative, supported address types, ...)"
+            ))
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + self.initiationFields.fields)

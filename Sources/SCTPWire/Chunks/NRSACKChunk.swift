@@ -82,10 +82,12 @@ public struct NRSACKChunk: ChunkBody {
         fields: NRSACKChunkFlags.schemaFields + [
             .init("cumulative_tsn_ack", .unsigned(bits: 32), "Cumulative TSN ack"),
             .init("a_rwnd", .unsigned(bits: 32), "Advertised receiver window credit in bytes"),
-            .init("gap_blocks", .list(of: .record(of: "gap-block")), optional: true,
-                  "Gap Ack Blocks {start, end} (default none)"),
-            .init("nr_gap_blocks", .list(of: .record(of: "gap-block")), optional: true,
-                  "NR Gap Ack Blocks {start, end} (default none)"),
+            .init(
+                "gap_blocks", .list(of: .record(of: "gap-block")), optional: true,
+                "Gap Ack Blocks {start, end} (default none)"),
+            .init(
+                "nr_gap_blocks", .list(of: .record(of: "gap-block")), optional: true,
+                "NR Gap Ack Blocks {start, end} (default none)"),
             .init("duplicate_tsns", .list(of: .unsigned(bits: 32)), optional: true, "Duplicate TSNs (default none)"),
             .init("reserved", .unsigned(bits: 16), optional: true, "Reserved 16 bits (default 0)"),
         ])

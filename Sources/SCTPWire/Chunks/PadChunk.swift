@@ -31,7 +31,9 @@ public struct PadChunk: ChunkBody {
 
     public static let fieldSchema = FieldRecordSchema(
         kind: "pad", summary: "PAD, Padding (type 132)", reference: "RFC 4820 §3",
-        fields: ReservedChunkFlags.schemaFields + [.init("padding", .bytes, "The padding bytes (their content is ignored by the receiver).")])
+        fields: ReservedChunkFlags.schemaFields + [
+            .init("padding", .bytes, "The padding bytes (their content is ignored by the receiver).")
+        ])
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.bytes("padding", self.padding)])

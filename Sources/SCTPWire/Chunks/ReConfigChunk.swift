@@ -31,7 +31,9 @@ public struct ReConfigChunk: ChunkBody {
 
     public static let fieldSchema = FieldRecordSchema(
         kind: "re-config", summary: "RE-CONFIG, Re-configuration (type 130)", reference: "RFC 6525 §3.1",
-        fields: ReservedChunkFlags.schemaFields + [ChunkSchemaFields.parameters("Re-configuration request and response parameters")])
+        fields: ReservedChunkFlags.schemaFields + [
+            ChunkSchemaFields.parameters("Re-configuration request and response parameters")
+        ])
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.records("parameters", self.parameters)])

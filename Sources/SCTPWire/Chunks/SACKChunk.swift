@@ -66,10 +66,12 @@ public struct SACKChunk: ChunkBody {
         fields: ReservedChunkFlags.schemaFields + [
             .init("cumulative_tsn_ack", .unsigned(bits: 32), "Cumulative TSN ack"),
             .init("a_rwnd", .unsigned(bits: 32), "Advertised receiver window credit in bytes"),
-            .init("gap_blocks", .list(of: .record(of: "gap-block")), optional: true,
-                  "Gap Ack Blocks {start, end} (default none; the count field is the list size)"),
-            .init("duplicate_tsns", .list(of: .unsigned(bits: 32)), optional: true,
-                  "Duplicate TSNs (default none; the count field is the list size)"),
+            .init(
+                "gap_blocks", .list(of: .record(of: "gap-block")), optional: true,
+                "Gap Ack Blocks {start, end} (default none; the count field is the list size)"),
+            .init(
+                "duplicate_tsns", .list(of: .unsigned(bits: 32)), optional: true,
+                "Duplicate TSNs (default none; the count field is the list size)"),
         ])
 
     public var fieldRecord: FieldRecord {

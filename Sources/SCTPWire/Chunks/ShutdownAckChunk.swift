@@ -23,7 +23,8 @@ public struct ShutdownAckChunk: ChunkBody {
     public var chunk: Chunk { .shutdownAck(self) }
 
     public static let fieldSchema = FieldRecordSchema(
-        kind: "shutdown-ack", summary: "SHUTDOWN ACK, Shutdown Acknowledgement (type 8)", reference: "RFC 9260 §3.3.9", fields: ReservedChunkFlags.schemaFields)
+        kind: "shutdown-ack", summary: "SHUTDOWN ACK, Shutdown Acknowledgement (type 8)", reference: "RFC 9260 §3.3.9",
+        fields: ReservedChunkFlags.schemaFields)
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields)

@@ -31,14 +31,19 @@ public struct ShutdownChunk: ChunkBody {
 
     public static let fieldSchema = FieldRecordSchema(
         kind: "shutdown", summary: "SHUTDOWN, Shutdown Association (type 7)", reference: "RFC 9260 §3.3.8",
-        fields: ReservedChunkFlags.schemaFields + [.init("cumulative_tsn_ack", .unsigned(bits: 32), "Cumulative TSN ack: the last TSN received in sequence.")])
+        fields: ReservedChunkFlags.schemaFields + [
+            .init("cumulative_tsn_ack", .unsigned(bits: 32), "Cumulative TSN ack: the last TSN received in sequence.")
+        ])
 
     public var fieldRecord: FieldRecord {
-        FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields + [.unsigned("cumulative_tsn_ack", self.cumulativeTSNAck)])
+        FieldRecord(
+            kind: Self.kind,
+            fields: self.flags.fieldRecordFields + [.unsigned("cumulative_tsn_ack", self.cumulativeTSNAck)])
     }
 
     public init(fieldRecord: FieldRecord) throws(FieldRecordError) {
         let fields = try TLVFieldReader(fieldRecord, schema: Self.fieldSchema)
-        self.init(flags: try ReservedChunkFlags(fields: fields), cumulativeTSNAck: try fields.unsigned("cumulative_tsn_ack"))
+        self.init(
+            flags: try ReservedChunkFlags(fields: fields), cumulativeTSNAck: try fields.unsigned("cumulative_tsn_ack"))
     }
 }

@@ -23,7 +23,8 @@ public struct ShutdownCompleteChunk: ChunkBody {
     public var chunk: Chunk { .shutdownComplete(self) }
 
     public static let fieldSchema = FieldRecordSchema(
-        kind: "shutdown-complete", summary: "SHUTDOWN COMPLETE, Shutdown Complete (type 14)", reference: "RFC 9260 §3.3.13", fields: TBitChunkFlags.schemaFields)
+        kind: "shutdown-complete", summary: "SHUTDOWN COMPLETE, Shutdown Complete (type 14)",
+        reference: "RFC 9260 §3.3.13", fields: TBitChunkFlags.schemaFields)
 
     public var fieldRecord: FieldRecord {
         FieldRecord(kind: Self.kind, fields: self.flags.fieldRecordFields)

@@ -22,7 +22,8 @@ public enum ChunkFieldTable {
                 lines.append("|---|---|---|---|")
                 for field in schema.fields {
                     let summary = field.summary.replacingPipes
-                    lines.append("| `\(field.name)` | \(field.type) | \(field.isOptional ? "yes" : "no") | \(summary) |")
+                    lines.append(
+                        "| `\(field.name)` | \(field.type) | \(field.isOptional ? "yes" : "no") | \(summary) |")
                 }
             }
             lines.append("")

@@ -104,3 +104,10 @@ enum TcpdumpLabels {
         }
     }
 }
+
+extension ChunkType {
+    /// The label tcpdump prints for this type (`HB REQ`, `OP ERR`, `Unknown chunk type: 0x55`).
+    public var tcpdumpName: String {
+        TcpdumpLabels.chunkLabel(self.rawValue)
+    }
+}

@@ -60,8 +60,9 @@ extension CommonHeader: FieldRecordConvertible {
             .init("source_port", .unsigned(bits: 16), "Source port number"),
             .init("destination_port", .unsigned(bits: 16), "Destination port number"),
             .init("verification_tag", .unsigned(bits: 32), "Verification tag"),
-            .init("checksum", .unsigned(bits: 32), optional: true,
-                  "Checksum field as read big-endian (default 0; encoding normally computes it)"),
+            .init(
+                "checksum", .unsigned(bits: 32), optional: true,
+                "Checksum field as read big-endian (default 0; encoding normally computes it)"),
         ])
 
     public var fieldRecord: FieldRecord {
@@ -77,6 +78,7 @@ extension CommonHeader: FieldRecordConvertible {
         let fields = try TLVFieldReader(fieldRecord, schema: Self.fieldSchema)
         self.init(
             sourcePort: try fields.unsigned("source_port"), destinationPort: try fields.unsigned("destination_port"),
-            verificationTag: try fields.unsigned("verification_tag"), checksum: try fields.unsigned("checksum", default: 0))
+            verificationTag: try fields.unsigned("verification_tag"),
+            checksum: try fields.unsigned("checksum", default: 0))
     }
 }

@@ -21,7 +21,7 @@ public struct SCTPPacket: Hashable, Sendable {
             return
         }
         var reader = ByteReader(bytes, context: "SCTP packet")
-        self = try Self.decode(from: &reader)
+        self = try Self.decodeAdvancing(&reader)
     }
 
     /// The fast path for the packet a data path sees most: one DATA chunk that ends the packet (its
@@ -47,8 +47,15 @@ public struct SCTPPacket: Hashable, Sendable {
     }
 
     /// Decodes a packet that fills the rest of `reader` (e.g. the payload range of an IP frame, so that
-    /// offsets in errors are offsets in the frame). On error the reader's offset is unspecified.
+    /// offsets in errors are offsets in the frame). On error `reader` is unchanged.
     public static func decode(from reader: inout ByteReader) throws(WireDecodingError) -> SCTPPacket {
+        var cursor = reader
+        let packet = try Self.decodeAdvancing(&cursor)
+        reader = cursor
+        return packet
+    }
+
+    static func decodeAdvancing(_ reader: inout ByteReader) throws(WireDecodingError) -> SCTPPacket {
         let header = try CommonHeader.decode(from: &reader)
         if reader.isAtEnd {
             return SCTPPacket(header: header, chunks: [])
@@ -77,7 +84,8 @@ public struct SCTPPacket: Hashable, Sendable {
                 let length = Int(UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 2, as: UInt16.self)))
                 guard length >= 16, length <= available else { return nil }
                 return DataChunk(
-                    flags: DataChunkFlags(rawValue: raw[start + 1]), raw: raw, valueRange: (start + 4)..<(start + length),
+                    flags: DataChunkFlags(rawValue: raw[start + 1]), raw: raw,
+                    valueRange: (start + 4)..<(start + length),
                     bytes: reader.bytes)
             }
             if let data {

@@ -112,7 +112,8 @@ public struct RawPacket: Hashable, Sendable {
         self.bytes.append(UInt8(truncatingIfNeeded: written >> 8))
         self.bytes.append(UInt8(truncatingIfNeeded: written))
         self.bytes.append(contentsOf: value)
-        self.bytes.append(contentsOf: padding ?? [UInt8](repeating: 0, count: ChunkFraming.paddingLength(after: trueLength)))
+        self.bytes.append(
+            contentsOf: padding ?? [UInt8](repeating: 0, count: ChunkFraming.paddingLength(after: trueLength)))
     }
 
     /// The byte at `offset`, nil past the end.

@@ -92,7 +92,8 @@ extension ScenarioParser {
             .composer(let context, let problem, let mark, _):
             var message = problem
             if let context { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
-            self.reader.report(ScenarioError(.yamlSyntax, at: at(mark), "invalid YAML: \(message)", expected: Self.hint(for: problem)))
+            self.reader.report(
+                ScenarioError(.yamlSyntax, at: at(mark), "invalid YAML: \(message)", expected: Self.hint(for: message)))
         case .duplicatedKeysInMapping(let duplicates, let context):
             self.reader.report(
                 ScenarioError(
@@ -101,22 +102,22 @@ extension ScenarioParser {
         case .reader(let problem, let offset, _, _):
             let (line, column) = Self.lineAndColumn(of: offset ?? 0, in: text)
             self.reader.report(
-                ScenarioError(.yamlSyntax, at: FileLocation(file: file, line: line, column: column), "unreadable text: \(problem)"))
+                ScenarioError(
+                    .yamlSyntax, at: FileLocation(file: file, line: line, column: column), "unreadable text: \(problem)"
+                ))
         default:
             self.reader.report(
-                ScenarioError(.yamlSyntax, at: FileLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)"))
+                ScenarioError(
+                    .yamlSyntax, at: FileLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)"))
         }
     }
 
-    /// What usually causes a libyaml complaint in scenario files.
+    /// What usually causes a libyaml complaint in scenario files: a pattern starting with a character
+    /// YAML reserves (`>= 1`, `*`, `!= 0`, `&x`).
     static func hint(for problem: String) -> String? {
-        if problem.contains("block scalar") || problem.contains("indentation indicator") {
-            return "a value starting with '>' or '|' to be quoted, e.g. \">= 1\""
-        }
-        if problem.contains("alias") || problem.contains("anchor") {
-            return "a value starting with '*' or '&' to be quoted, e.g. \"*\" (or write any)"
-        }
-        return nil
+        let markers = ["block scalar", "indentation indicator", "alias", "anchor", "cannot start any token", "tag"]
+        guard markers.contains(where: problem.contains) else { return nil }
+        return "values starting with > | * & ! % @ or ` to be quoted, e.g. \">= 1\", \"!= 0\", \"*\""
     }
 
     static func lineAndColumn(of offset: Int, in text: String) -> (Int, Int) {

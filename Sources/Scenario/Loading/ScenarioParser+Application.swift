@@ -10,21 +10,24 @@ import Yams
 ///     app: {receive: {stream: 0, data: "hello"}}    # a delivered message
 ///     app: {event: comm_up}                          # or {event: {comm_up: {outbound_streams: 10}}}
 extension ScenarioParser {
-    static let applicationCommands = ["listen", "connect", "shutdown", "close", "abort", "send", "set", "receive", "event"]
+    static let applicationCommands = [
+        "listen", "connect", "shutdown", "close", "abort", "send", "set", "receive", "event",
+    ]
 
     func applicationStep(_ node: Node, result: MappingEntry?) -> ApplicationStep? {
-        let expectFailure = result.flatMap { entry -> Bool? in
-            guard let text = self.reader.string(entry.value, "result") else { return nil }
-            switch text {
-            case "ok", "success": return false
-            case "error", "failure", "fail": return true
-            default:
-                self.reader.report(
-                    .invalidValue, at: entry.value, "unknown result '\(text)'", expected: "ok or error",
-                    suggestion: NameSuggestion.closest(to: text, among: ["ok", "error"]))
-                return nil
-            }
-        } ?? false
+        let expectFailure =
+            result.flatMap { entry -> Bool? in
+                guard let text = self.reader.string(entry.value, "result") else { return nil }
+                switch text {
+                case "ok", "success": return false
+                case "error", "failure", "fail": return true
+                default:
+                    self.reader.report(
+                        .invalidValue, at: entry.value, "unknown result '\(text)'", expected: "ok or error",
+                        suggestion: NameSuggestion.closest(to: text, among: ["ok", "error"]))
+                    return nil
+                }
+            } ?? false
         let name: String
         let argument: Node?
         let nameNode: Node
@@ -58,7 +61,8 @@ extension ScenarioParser {
         case "send":
             guard let argument, let message = self.applicationMessage(argument) else {
                 if argument == nil {
-                    self.reader.report(.missingKey, at: node, "app send needs a message", expected: "{send: {data: \"hello\"}}")
+                    self.reader.report(
+                        .missingKey, at: node, "app send needs a message", expected: "{send: {data: \"hello\"}}")
                 }
                 return nil
             }
@@ -71,7 +75,9 @@ extension ScenarioParser {
             command = .setOptions(self.socketOptions(argument, "set"))
         case "receive":
             guard let argument else {
-                self.reader.report(.missingKey, at: node, "app receive needs a message pattern", expected: "{receive: {data: \"hello\"}}")
+                self.reader.report(
+                    .missingKey, at: node, "app receive needs a message pattern",
+                    expected: "{receive: {data: \"hello\"}}")
                 return nil
             }
             return self.messagePattern(argument).map { .expectEvent($0) }
@@ -102,7 +108,8 @@ extension ScenarioParser {
             return self.payload(node, path: "send").map { .send(stream: 0, ppid: 0, payload: $0, unordered: false) }
         }
         guard let entries = self.reader.mapping(node, "send") else { return nil }
-        self.reader.checkKeys(entries, in: node, allowed: ["stream", "ppid", "data", "unordered"], required: ["data"], "send")
+        self.reader.checkKeys(
+            entries, in: node, allowed: ["stream", "ppid", "data", "unordered"], required: ["data"], "send")
         var stream: UInt64 = 0
         var ppid: UInt64 = 0
         var payload: [UInt8]?
@@ -117,7 +124,9 @@ extension ScenarioParser {
             }
         }
         guard let payload else { return nil }
-        return .send(stream: UInt16(truncatingIfNeeded: stream), ppid: UInt32(truncatingIfNeeded: ppid), payload: payload, unordered: unordered)
+        return .send(
+            stream: UInt16(truncatingIfNeeded: stream), ppid: UInt32(truncatingIfNeeded: ppid), payload: payload,
+            unordered: unordered)
     }
 
     /// Text, `0x`-hex, or `{hex: ...}` / `{text: ...}` / `{size: n, fill: b}`.
@@ -132,7 +141,8 @@ extension ScenarioParser {
         if case .scalar(let scalar) = node, !Self.isNull(scalar) {
             let location = self.reader.location(of: node)
             guard let data = self.fieldPattern(node, type: .bytes, path: "receive.data") else { return nil }
-            return RecordPattern(kind: schema.kind, fields: [FieldPatternEntry(name: "data", pattern: data, location: location)])
+            return RecordPattern(
+                kind: schema.kind, fields: [FieldPatternEntry(name: "data", pattern: data, location: location)])
         }
         return self.recordPattern(node, schema: schema)
     }

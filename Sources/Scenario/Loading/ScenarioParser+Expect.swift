@@ -26,14 +26,17 @@ extension ScenarioParser {
             } else {
                 self.reader.checkKeys(entries, in: node, allowed: Self.arrangementKeys, "expect")
                 let orderEntry = entries.first { $0.key == "any_order" || $0.key == "contains" }
-                let across = entries.first { $0.key == "across_packets" }.flatMap {
-                    self.reader.bool($0.value, "across_packets")
-                } ?? false
+                let across =
+                    entries.first { $0.key == "across_packets" }.flatMap {
+                        self.reader.bool($0.value, "across_packets")
+                    } ?? false
                 guard let orderEntry else {
                     self.reader.report(.missingKey, at: node, "across_packets needs any_order: [...]")
                     return nil
                 }
-                if entries.contains(where: { $0.key == "any_order" }) && entries.contains(where: { $0.key == "contains" }) {
+                if entries.contains(where: { $0.key == "any_order" })
+                    && entries.contains(where: { $0.key == "contains" })
+                {
                     self.reader.report(.invalidValue, at: node, "write either any_order or contains, not both")
                 }
                 if orderEntry.key == "contains" {
@@ -60,7 +63,8 @@ extension ScenarioParser {
         for entry in modifiers {
             switch entry.key {
             case "verification_tag":
-                expectation.verificationTag = self.locatedPattern(entry.value, type: .unsigned(bits: 32), "verification_tag")
+                expectation.verificationTag = self.locatedPattern(
+                    entry.value, type: .unsigned(bits: 32), "verification_tag")
             case "src_port":
                 expectation.sourcePort = self.locatedPattern(entry.value, type: .unsigned(bits: 16), "src_port")
             case "dst_port":
@@ -88,7 +92,9 @@ extension ScenarioParser {
     func chunkPattern(_ node: Node) -> ChunkPattern? {
         let location = self.reader.location(of: node)
         if case .scalar = node {
-            guard let kind = self.reader.string(node, "a chunk"), self.checkChunkKind(kind, at: node) else { return nil }
+            guard let kind = self.reader.string(node, "a chunk"), self.checkChunkKind(kind, at: node) else {
+                return nil
+            }
             return ChunkPattern(record: RecordPattern(kind: kind), location: location)
         }
         guard let entries = self.reader.mapping(node, "a chunk pattern") else { return nil }
@@ -118,7 +124,8 @@ extension ScenarioParser {
     /// `{chunk: {type: 0x4f, flags: any, length: 8, value: 0x0a0b}}`: matches any chunk by its raw header.
     private func rawChunkPattern(_ node: Node, location: FileLocation) -> ChunkPattern? {
         guard let entries = self.reader.mapping(node, "chunk") else { return nil }
-        self.reader.checkKeys(entries, in: node, allowed: ["type", "flags", "length", "value"], required: ["type"], "chunk")
+        self.reader.checkKeys(
+            entries, in: node, allowed: ["type", "flags", "length", "value"], required: ["type"], "chunk")
         var fields: [FieldPatternEntry] = []
         var flags: LocatedPattern?
         var length: LocatedPattern?
@@ -127,7 +134,8 @@ extension ScenarioParser {
             case "type", "value":
                 let type: FieldRecordSchemaType = entry.key == "type" ? .unsigned(bits: 8) : .bytes
                 if let pattern = self.locatedPattern(entry.value, type: type, entry.key, bytesDefaultHex: true) {
-                    fields.append(FieldPatternEntry(name: entry.key, pattern: pattern.pattern, location: pattern.location))
+                    fields.append(
+                        FieldPatternEntry(name: entry.key, pattern: pattern.pattern, location: pattern.location))
                 }
             case "flags":
                 flags = self.locatedPattern(entry.value, type: .unsigned(bits: 8), "flags")
@@ -137,6 +145,7 @@ extension ScenarioParser {
                 continue
             }
         }
-        return ChunkPattern(record: RecordPattern(kind: "chunk", fields: fields), flags: flags, length: length, location: location)
+        return ChunkPattern(
+            record: RecordPattern(kind: "chunk", fields: fields), flags: flags, length: length, location: location)
     }
 }

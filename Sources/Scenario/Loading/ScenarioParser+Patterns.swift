@@ -17,7 +17,9 @@ extension ScenarioParser {
         var record = RecordPattern(kind: schema.kind)
         if case .scalar(let scalar) = node {
             if Self.isNull(scalar) { return record }
-            guard let text = self.reader.scalarText(node, schema.kind, expected: "a mapping of fields") else { return nil }
+            guard let text = self.reader.scalarText(node, schema.kind, expected: "a mapping of fields") else {
+                return nil
+            }
             if case .success(let capture?) = PatternTextParser.captureName(text), capture.rest.isEmpty {
                 record.capture = capture.name
                 self.defineCapture(capture.name)
@@ -41,11 +43,13 @@ extension ScenarioParser {
             } else if extraFields.contains(name) {
                 extra(name, entry.value)
             } else if let field = schema.fields.first(where: { $0.name == name }) {
-                guard let pattern = self.fieldPattern(entry.value, type: field.type, path: "\(schema.kind).\(name)") else {
+                guard let pattern = self.fieldPattern(entry.value, type: field.type, path: "\(schema.kind).\(name)")
+                else {
                     valid = false
                     continue
                 }
-                record.fields.append(FieldPatternEntry(name: name, pattern: pattern, location: self.reader.location(of: entry.value)))
+                record.fields.append(
+                    FieldPatternEntry(name: name, pattern: pattern, location: self.reader.location(of: entry.value)))
             } else {
                 valid = false
                 self.reportUnknownField(entry, schema: schema, extra: extraFields + ["capture"])
@@ -74,7 +78,9 @@ extension ScenarioParser {
     }
 
     /// A pattern for one field of `type`.
-    func fieldPattern(_ node: Node, type: FieldRecordSchemaType, path: String, bytesDefaultHex: Bool = false) -> FieldPattern? {
+    func fieldPattern(
+        _ node: Node, type: FieldRecordSchemaType, path: String, bytesDefaultHex: Bool = false
+    ) -> FieldPattern? {
         if case .mapping = node, let capture = self.captureMapping(node, type: type, path: path) {
             return capture
         }
@@ -94,7 +100,8 @@ extension ScenarioParser {
                 case "true", "yes", "on", "1": return .flag(true)
                 case "false", "no", "off", "0": return .flag(false)
                 default:
-                    self.reader.report(.wrongType, at: node, "\(path) is a flag, found '\(text)'", expected: "true, false or any")
+                    self.reader.report(
+                        .wrongType, at: node, "\(path) is a flag, found '\(text)'", expected: "true, false or any")
                     return nil
                 }
             }
@@ -120,7 +127,8 @@ extension ScenarioParser {
             guard let pattern = self.fieldPattern(match.value, type: type, path: path) else { return .any }
             inner = pattern
         }
-        guard let entry = entries.first(where: { $0.key == "capture" }), let name = self.variableName(entry.value, "capture")
+        guard let entry = entries.first(where: { $0.key == "capture" }),
+            let name = self.variableName(entry.value, "capture")
         else { return .any }
         self.defineCapture(name)
         return .capture(name: name, pattern: inner)
@@ -157,7 +165,8 @@ extension ScenarioParser {
             return nil
         case .success(let capture?):
             self.defineCapture(capture.name)
-            let inner = capture.rest.isEmpty ? FieldPattern.any : self.scalarPattern(capture.rest, at: node, literal: literal)
+            let inner =
+                capture.rest.isEmpty ? FieldPattern.any : self.scalarPattern(capture.rest, at: node, literal: literal)
             return inner.map { .capture(name: capture.name, pattern: $0) }
         case .success(nil):
             break
@@ -169,7 +178,8 @@ extension ScenarioParser {
                 self.checkVariablesDefined(expression.variables, at: self.reader.location(of: node))
                 return .comparison(trimmed.hasPrefix("$") ? .equal : op, expression)
             case .failure(let error):
-                self.reader.report(ScenarioError(.invalidPattern, at: self.location(in: node, offset: error.offset), error.message))
+                self.reader.report(
+                    ScenarioError(.invalidPattern, at: self.location(in: node, offset: error.offset), error.message))
                 return nil
             }
         }
@@ -214,14 +224,18 @@ extension ScenarioParser {
         }
         var elements: [LocatedPattern] = []
         for (index, elementNode) in elementNodes.enumerated() {
-            guard let pattern = self.fieldPattern(elementNode, type: element, path: "\(path)[\(index)]") else { return nil }
+            guard let pattern = self.fieldPattern(elementNode, type: element, path: "\(path)[\(index)]") else {
+                return nil
+            }
             elements.append(LocatedPattern(pattern, at: self.reader.location(of: elementNode)))
         }
         return .list(ListPattern(elements: elements, exact: exact))
     }
 
     private func nestedRecordPattern(_ node: Node, family: String, path: String) -> FieldPattern? {
-        if let kind = self.vocabulary.implicitKind(of: family), let schema = self.vocabulary.schema(family: family, kind: kind) {
+        if let kind = self.vocabulary.implicitKind(of: family),
+            let schema = self.vocabulary.schema(family: family, kind: kind)
+        {
             if case .mapping = node {
                 return self.recordPattern(node, schema: schema).map { .record($0) }
             }
@@ -273,7 +287,9 @@ extension ScenarioParser {
         guard let entries = self.reader.mapping(node, path) else { return nil }
         self.reader.checkKeys(entries, in: node, allowed: ["hex", "text", "size", "fill"], path)
         if let hex = entries.first(where: { $0.key == "hex" }) {
-            guard let text = self.reader.scalarText(hex.value, "\(path).hex", expected: "hex digits") else { return nil }
+            guard let text = self.reader.scalarText(hex.value, "\(path).hex", expected: "hex digits") else {
+                return nil
+            }
             return self.bytesLiteral(text, at: hex.value, path: path, defaultHex: true)
         }
         if let text = entries.first(where: { $0.key == "text" }) {
@@ -281,7 +297,9 @@ extension ScenarioParser {
         }
         if let size = entries.first(where: { $0.key == "size" }) {
             guard let count = self.reader.unsigned(size.value, "\(path).size", bits: 16) else { return nil }
-            let fill = entries.first(where: { $0.key == "fill" }).flatMap { self.reader.unsigned($0.value, "fill", bits: 8) }
+            let fill = entries.first(where: { $0.key == "fill" }).flatMap {
+                self.reader.unsigned($0.value, "fill", bits: 8)
+            }
             return [UInt8](repeating: UInt8(fill ?? 0), count: Int(count))
         }
         self.reader.report(.missingKey, at: node, "\(path) needs hex, text or size", expected: "{hex: \"0a0b\"}")

@@ -55,7 +55,9 @@ extension ScenarioParser {
     private func chunkTemplate(_ node: Node) -> ChunkTemplate? {
         let location = self.reader.location(of: node)
         if case .scalar = node {
-            guard let kind = self.reader.string(node, "a chunk"), self.checkChunkKind(kind, at: node) else { return nil }
+            guard let kind = self.reader.string(node, "a chunk"), self.checkChunkKind(kind, at: node) else {
+                return nil
+            }
             return ChunkTemplate(body: .typed(kind: kind, fields: []), location: location)
         }
         guard let entries = self.reader.mapping(node, "a chunk to send") else { return nil }
@@ -72,16 +74,20 @@ extension ScenarioParser {
             return nil
         }
         var length: ValueExpression?
-        guard let fields = self.assignments(entry.value, schema: schema, extraFields: ["length"], extra: { _, value in
-            length = self.expression(value, bits: 16, path: "\(entry.key).length")
-        })
+        guard
+            let fields = self.assignments(
+                entry.value, schema: schema, extraFields: ["length"],
+                extra: { _, value in
+                    length = self.expression(value, bits: 16, path: "\(entry.key).length")
+                })
         else { return nil }
         return ChunkTemplate(body: .typed(kind: entry.key, fields: fields), length: length, location: location)
     }
 
     private func rawChunkTemplate(_ node: Node, location: FileLocation) -> ChunkTemplate? {
         guard let entries = self.reader.mapping(node, "chunk") else { return nil }
-        self.reader.checkKeys(entries, in: node, allowed: ["type", "flags", "length", "value"], required: ["type"], "chunk")
+        self.reader.checkKeys(
+            entries, in: node, allowed: ["type", "flags", "length", "value"], required: ["type"], "chunk")
         var type: ValueExpression?
         var flags = ValueExpression.literal(0)
         var length: ValueExpression?
@@ -117,11 +123,13 @@ extension ScenarioParser {
             if extraFields.contains(name) {
                 extra(name, entry.value)
             } else if let field = schema.fields.first(where: { $0.name == name }) {
-                guard let value = self.templateValue(entry.value, type: field.type, path: "\(schema.kind).\(name)") else {
+                guard let value = self.templateValue(entry.value, type: field.type, path: "\(schema.kind).\(name)")
+                else {
                     valid = false
                     continue
                 }
-                assignments.append(FieldAssignment(name: name, value: value, location: self.reader.location(of: entry.value)))
+                assignments.append(
+                    FieldAssignment(name: name, value: value, location: self.reader.location(of: entry.value)))
             } else {
                 valid = false
                 self.reportUnknownField(entry, schema: schema, extra: extraFields)
@@ -168,7 +176,8 @@ extension ScenarioParser {
     }
 
     private func recordTemplate(_ node: Node, family: String, path: String) -> TemplateValue? {
-        if let kind = self.vocabulary.implicitKind(of: family), let schema = self.vocabulary.schema(family: family, kind: kind),
+        if let kind = self.vocabulary.implicitKind(of: family),
+            let schema = self.vocabulary.schema(family: family, kind: kind),
             case .mapping = node
         {
             return self.assignments(node, schema: schema).map { .record(kind: kind, fields: $0) }
@@ -182,7 +191,8 @@ extension ScenarioParser {
         guard let entries = self.reader.mapping(node, path) else { return nil }
         guard entries.count == 1, let entry = entries.first else {
             self.reader.report(
-                .invalidValue, at: node, "a \(family) must have exactly one key (its kind)", expected: "{kind: {fields}}")
+                .invalidValue, at: node, "a \(family) must have exactly one key (its kind)",
+                expected: "{kind: {fields}}")
             return nil
         }
         guard let schema = self.familySchema(entry.key, family: family, at: entry.keyNode) else { return nil }
@@ -193,7 +203,8 @@ extension ScenarioParser {
     private func flippedBytes(_ node: Node, path: String) -> TemplateValue? {
         guard let entries = self.reader.mapping(node, path) else { return nil }
         self.reader.checkKeys(entries, in: node, allowed: ["from", "flip"], required: ["from", "flip"], path)
-        guard let from = entries.first(where: { $0.key == "from" }), let flip = entries.first(where: { $0.key == "flip" }),
+        guard let from = entries.first(where: { $0.key == "from" }),
+            let flip = entries.first(where: { $0.key == "flip" }),
             let source = self.expression(from.value, bits: 64, path: "\(path).from"),
             let text = self.reader.scalarText(flip.value, "\(path).flip", expected: "a byte offset")
         else { return nil }

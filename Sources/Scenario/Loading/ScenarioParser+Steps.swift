@@ -26,8 +26,10 @@ extension ScenarioParser {
         guard let entries = self.reader.mapping(node, "step \(number)") else { return nil }
         let actions = entries.filter { Self.actionKeys.contains($0.key) }
         guard let actionEntry = actions.first else {
-            let allKeys = Self.actionKeys + Self.packetModifierKeys + Self.commonModifierKeys + ["within", "after", "result"]
-            let suggestion = entries.lazy.compactMap { NameSuggestion.closest(to: $0.key, among: Self.actionKeys) }.first
+            let allKeys =
+                Self.actionKeys + Self.packetModifierKeys + Self.commonModifierKeys + ["within", "after", "result"]
+            let suggestion = entries.lazy.compactMap { NameSuggestion.closest(to: $0.key, among: Self.actionKeys) }
+                .first
             for entry in entries where !allKeys.contains(entry.key) {
                 self.reader.report(
                     .unknownKey, at: entry.keyNode, "unknown key '\(entry.key)' in step \(number)",
@@ -73,7 +75,8 @@ extension ScenarioParser {
             }
             action = application.map { .application($0) }
         }
-        self.reader.checkKeys(entries, in: node, allowed: allowed, "a '\(actionEntry.key)' step")
+        let modifiers = entries.filter { !Self.actionKeys.contains($0.key) || $0.key == actionEntry.key }
+        self.reader.checkKeys(modifiers, in: node, allowed: allowed, "a '\(actionEntry.key)' step")
 
         let within = value("within").flatMap { self.reader.duration($0.value, "within") }
         let after = value("after").flatMap { self.reader.duration($0.value, "after") }
@@ -82,12 +85,14 @@ extension ScenarioParser {
                 .invalidValue, at: entry.value, "within: \(within) ends before after: \(after) begins",
                 expected: "a window end later than its start")
         }
-        let rfc = value("rfc").map { entry in
-            self.reader.listOrSingle(entry.value).compactMap { self.reader.string($0, "rfc") }
-        } ?? []
+        let rfc =
+            value("rfc").map { entry in
+                self.reader.listOrSingle(entry.value).compactMap { self.reader.string($0, "rfc") }
+            } ?? []
         let note = value("note").flatMap { self.reader.string($0.value, "note") }
         guard let action else { return nil }
-        return Step(number: number, location: location, action: action, within: within, after: after, rfc: rfc, note: note)
+        return Step(
+            number: number, location: location, action: action, within: within, after: after, rfc: rfc, note: note)
     }
 
     /// `expect: nothing` (also `none`).
@@ -136,7 +141,9 @@ extension ScenarioParser {
             guard budget > 0 else { return }
             switch node {
             case .scalar(let scalar):
-                if case .success(let capture?) = PatternTextParser.captureName(scalar.string), found[capture.name] == nil {
+                if case .success(let capture?) = PatternTextParser.captureName(scalar.string),
+                    found[capture.name] == nil
+                {
                     found[capture.name] = step
                 }
             case .mapping(let mapping):

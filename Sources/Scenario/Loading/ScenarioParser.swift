@@ -134,7 +134,8 @@ final class ScenarioParser {
             case "port":
                 guard let value = self.reader.unsigned(entry.value, "\(what).port", bits: 16) else { continue }
                 if value == 0 {
-                    self.reader.report(.invalidValue, at: entry.value, "\(what).port must not be 0", expected: "1...65535")
+                    self.reader.report(
+                        .invalidValue, at: entry.value, "\(what).port must not be 0", expected: "1...65535")
                 } else {
                     port = UInt16(value)
                 }
@@ -175,7 +176,9 @@ final class ScenarioParser {
     private func defaults(_ node: Node) -> ScenarioDuration? {
         guard let entries = self.reader.mapping(node, "defaults") else { return nil }
         self.reader.checkKeys(entries, in: node, allowed: ["within"], "defaults")
-        return entries.first(where: { $0.key == "within" }).flatMap { self.reader.duration($0.value, "defaults.within") }
+        return entries.first(where: { $0.key == "within" }).flatMap {
+            self.reader.duration($0.value, "defaults.within")
+        }
     }
 
     // MARK: Shared checks

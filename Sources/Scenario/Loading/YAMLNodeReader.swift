@@ -37,7 +37,8 @@ final class YAMLNodeReader {
     func report(
         _ kind: ScenarioError.Kind, at node: Node, _ message: String, expected: String? = nil, suggestion: String? = nil
     ) {
-        self.report(ScenarioError(kind, at: self.location(of: node), message, expected: expected, suggestion: suggestion))
+        self.report(
+            ScenarioError(kind, at: self.location(of: node), message, expected: expected, suggestion: suggestion))
     }
 
     /// Counts a visited node; false (with one error) once the document is too large to walk.
@@ -73,7 +74,8 @@ final class YAMLNodeReader {
         var entries: [MappingEntry] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
-                self.report(.wrongType, at: keyNode, "a key in \(what) must be a plain name, found \(self.shape(of: keyNode))")
+                self.report(
+                    .wrongType, at: keyNode, "a key in \(what) must be a plain name, found \(self.shape(of: keyNode))")
                 continue
             }
             entries.append(MappingEntry(key: key.string, keyNode: keyNode, value: value))
@@ -173,10 +175,17 @@ final class YAMLNodeReader {
             self.report(.wrongType, at: node, "\(what) must be \(expected), found '\(text)'")
             return nil
         }
+        guard duration <= Self.longestDuration else {
+            self.report(.invalidValue, at: node, "\(what) \(text) is longer than a scenario may wait", expected: "at most 24h")
+            return nil
+        }
         return duration
     }
 
     // MARK: Helpers
+
+    /// The longest window or wait a scenario may ask for (bounds the work a run can take).
+    static let longestDuration = ScenarioDuration.seconds(86_400)
 
     static func maximum(bits: Int) -> UInt64 {
         bits >= 64 ? .max : (UInt64(1) << UInt64(bits)) - 1

@@ -30,9 +30,18 @@ public struct FieldMismatch: Hashable, Sendable, CustomStringConvertible {
 /// one. A matcher is a value: try an alternative on a copy, keep the copy if it matched.
 public struct PatternMatcher: Sendable {
     public var variables: VariableStore
+    /// Variables a pattern needed that had no value (the scenario's mistake, not the SUT's).
+    public private(set) var unresolved: [String] = []
 
     public init(variables: VariableStore) {
         self.variables = variables
+    }
+
+    /// Keeps the unresolved variables another matcher (a discarded trial copy) ran into.
+    public mutating func absorbUnresolved(from other: PatternMatcher) {
+        for name in other.unresolved where !self.unresolved.contains(name) {
+            self.unresolved.append(name)
+        }
     }
 
     /// Matches a record pattern (kind, then each field) against `record`. `path` prefixes mismatch paths.
@@ -42,7 +51,8 @@ public struct PatternMatcher: Sendable {
         }
         var mismatches: [FieldMismatch] = []
         for field in pattern.fields {
-            mismatches += self.match(field.pattern, record[field.name], path: "\(path).\(field.name)", location: field.location)
+            mismatches += self.match(
+                field.pattern, record[field.name], path: "\(path).\(field.name)", location: field.location)
         }
         if mismatches.isEmpty, let capture = pattern.capture {
             self.variables[capture] = Self.captureValue(of: record)
@@ -71,6 +81,7 @@ public struct PatternMatcher: Sendable {
             do {
                 expected = try expression.evaluate(in: self.variables)
             } catch {
+                if case .undefined(let name) = error { self.unresolved.append(name) }
                 return mismatch("\(pattern), but \(error)")
             }
             return self.compare(value, op, expected) ? [] : mismatch()
@@ -80,6 +91,7 @@ public struct PatternMatcher: Sendable {
                 if let lower, number < (try lower.evaluateNumber(in: self.variables)) { return mismatch() }
                 if let upper, number > (try upper.evaluateNumber(in: self.variables)) { return mismatch() }
             } catch {
+                if case .undefined(let name) = error { self.unresolved.append(name) }
                 return mismatch("\(pattern), but \(error)")
             }
             return []
@@ -133,6 +145,7 @@ public struct PatternMatcher: Sendable {
                     found = true
                     break
                 }
+                self.absorbUnresolved(from: attempt)
             }
             if !found {
                 return [

@@ -37,7 +37,8 @@ public enum ApplicationEventVocabulary {
                     .init("unordered", .flag, optional: true, "Delivered as unordered"),
                 ]),
             FieldRecordSchema(
-                kind: Self.shutdownEventKind, summary: "SCTP_SHUTDOWN_EVENT", reference: "RFC 6458 §6.1.5", fields: []),
+                kind: Self.shutdownEventKind, summary: "SCTP_SHUTDOWN_EVENT", reference: "RFC 6458 §6.1.5",
+                fields: []),
             FieldRecordSchema(
                 kind: Self.sendFailedKind, summary: "SCTP_SEND_FAILED_EVENT", reference: "RFC 6458 §6.1.11",
                 fields: [.init("error", .unsigned(bits: 32), optional: true, "Error code")]),

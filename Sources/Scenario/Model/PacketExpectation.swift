@@ -61,7 +61,9 @@ public struct ChunkPattern: Hashable, Sendable, CustomStringConvertible {
     public var length: LocatedPattern?
     public var location: FileLocation
 
-    public init(record: RecordPattern, flags: LocatedPattern? = nil, length: LocatedPattern? = nil, location: FileLocation) {
+    public init(
+        record: RecordPattern, flags: LocatedPattern? = nil, length: LocatedPattern? = nil, location: FileLocation
+    ) {
         self.record = record
         self.flags = flags
         self.length = length

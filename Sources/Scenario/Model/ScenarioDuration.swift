@@ -14,7 +14,8 @@ public struct ScenarioDuration: Hashable, Sendable, Comparable, CustomStringConv
     public static let zero = ScenarioDuration(nanoseconds: 0)
 
     public static func milliseconds(_ value: Int64) -> ScenarioDuration {
-        ScenarioDuration(nanoseconds: value.multipliedReportingOverflow(by: 1_000_000).overflow ? .max : value * 1_000_000)
+        ScenarioDuration(
+            nanoseconds: value.multipliedReportingOverflow(by: 1_000_000).overflow ? .max : value * 1_000_000)
     }
 
     public static func seconds(_ value: Int64) -> ScenarioDuration {

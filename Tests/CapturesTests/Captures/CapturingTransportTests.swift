@@ -35,7 +35,9 @@ struct CapturingTransportTests {
 
     static func run(_ capture: CapturingTransport) throws {
         try capture.send(Self.packetA, at: VirtualInstant(nanoseconds: 5_000))
-        #expect(throws: TransportError("refused")) { try capture.send([0xFF, 0, 0, 0], at: VirtualInstant(nanoseconds: 6_000)) }
+        #expect(throws: TransportError("refused")) {
+            try capture.send([0xFF, 0, 0, 0], at: VirtualInstant(nanoseconds: 6_000))
+        }
         try capture.send(Self.packetB, at: VirtualInstant(nanoseconds: 500_000))
         let received = try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000))
         #expect(received.count == 2)
@@ -67,7 +69,8 @@ struct CapturingTransportTests {
         #expect(records.map(\.linkType) == Array(repeating: LinkType.raw, count: 5))
         #expect(records.map(\.timestamp.totalNanoseconds) == [5_000, 500_000, 1_005_000, 1_200_000, 1_500_000])
         let packets = try records.map { record throws -> CarriedSCTPPacket in
-            guard case .sctp(let packet) = try SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType) else {
+            guard case .sctp(let packet) = try SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType)
+            else {
                 throw TransportError("not SCTP")
             }
             return packet
@@ -96,7 +99,9 @@ struct CapturingTransportTests {
         try Self.run(capture)
         let records = try capture.captureRecords()
         let carried = records.compactMap { record -> CarriedSCTPPacket? in
-            if case .sctp(let packet) = try? SCTPExtractor.extract(frame: record.bytes, linkType: .raw) { return packet }
+            if case .sctp(let packet) = try? SCTPExtractor.extract(frame: record.bytes, linkType: .raw) {
+                return packet
+            }
             return nil
         }
         #expect(carried.count == 4)

@@ -18,8 +18,9 @@ struct PcapReaderTests {
         let nanosecond = magic == 0xA1B2_3C4D
         for (index, frame) in Self.frames.enumerated() {
             let fraction: UInt32 = nanosecond ? 123_456_789 : 123_456
-            builder.pcapRecord(seconds: 1_595_518_918 + UInt32(index), fraction: fraction, data: frame,
-                               originalLength: frame.count + index, modifiedExtra: modified)
+            builder.pcapRecord(
+                seconds: 1_595_518_918 + UInt32(index), fraction: fraction, data: frame,
+                originalLength: frame.count + index, modifiedExtra: modified)
         }
         let reader = try CaptureReader(bytes: builder.bytes)
         guard case .pcap(let order, let precision, let linkType, let snapLength, let isModified) = reader.format else {
@@ -33,10 +34,15 @@ struct PcapReaderTests {
         #expect(records.map(\.bytes) == Self.frames)
         #expect(records.map(\.originalLength) == Self.frames.enumerated().map { $0.element.count + $0.offset })
         #expect(records.map(\.linkType) == Array(repeating: .ipv4, count: 4))
-        #expect(records[0].timestamp == CaptureTimestamp(seconds: 1_595_518_918, nanoseconds: nanosecond ? 123_456_789 : 123_456_000))
+        #expect(
+            records[0].timestamp
+                == CaptureTimestamp(seconds: 1_595_518_918, nanoseconds: nanosecond ? 123_456_789 : 123_456_000))
         #expect(records[3].isTruncated && !records[0].isTruncated)
         let headerLength = modified ? 24 : 16
-        #expect(records.map(\.fileOffset) == [24, 24 + headerLength + 4, 24 + 2 * headerLength + 4, 24 + 3 * headerLength + 204])
+        #expect(
+            records.map(\.fileOffset) == [
+                24, 24 + headerLength + 4, 24 + 2 * headerLength + 4, 24 + 3 * headerLength + 204,
+            ])
         #expect(try reader.next() == nil)
     }
 
@@ -68,7 +74,9 @@ struct PcapReaderTests {
 
     @Test("every truncated prefix yields the whole records before it, then a located error")
     func everyPrefix() throws {
-        let records = Self.frames.map { CaptureRecord(timestamp: CaptureTimestamp(seconds: 7), linkType: .raw, bytes: $0) }
+        let records = Self.frames.map {
+            CaptureRecord(timestamp: CaptureTimestamp(seconds: 7), linkType: .raw, bytes: $0)
+        }
         let file = PcapEncoder.encode(records)
         var recordEnds: [Int] = []
         var end = 24
@@ -115,7 +123,10 @@ struct PcapReaderTests {
         var version = CaptureFileBuilder(bigEndian: false)
         version.pcapHeader(magic: 0xA1B2_C3D4, linkType: 101)
         version.bytes[4] = 3
-        #expect(throws: CaptureError(offset: 4, context: "pcap file header", reason: .unsupportedVersion(major: 3, minor: 4))) {
+        #expect(
+            throws: CaptureError(
+                offset: 4, context: "pcap file header", reason: .unsupportedVersion(major: 3, minor: 4))
+        ) {
             try CaptureReader(bytes: version.bytes)
         }
         var huge = CaptureFileBuilder(bigEndian: true)
@@ -127,9 +138,11 @@ struct PcapReaderTests {
         huge.u32(0x7FFF_FFFF)
         let reader = try CaptureReader(bytes: huge.bytes)
         #expect(try reader.next()?.bytes == [1, 2])
-        #expect(throws: CaptureError(
-            offset: 24 + 18 + 8, context: "pcap record header",
-            reason: .lengthOutOfRange(declared: 0x7FFF_FFFF, limit: CaptureReader.maximumRecordLength))) {
+        #expect(
+            throws: CaptureError(
+                offset: 24 + 18 + 8, context: "pcap record header",
+                reason: .lengthOutOfRange(declared: 0x7FFF_FFFF, limit: CaptureReader.maximumRecordLength))
+        ) {
             try reader.next()
         }
     }

@@ -28,7 +28,8 @@ struct PcapWriterTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("keep.pcap")
-        try PcapWriter.write([CaptureRecord(timestamp: CaptureTimestamp(seconds: 9), linkType: .raw, bytes: [1])], to: path)
+        try PcapWriter.write(
+            [CaptureRecord(timestamp: CaptureTimestamp(seconds: 9), linkType: .raw, bytes: [1])], to: path)
         let original = readFileBytes(path)
         do {
             let writer = try PcapWriter(path: path)
@@ -94,7 +95,9 @@ struct PcapWriterTests {
         #expect(stamp.seconds == 12 && stamp.nanoseconds == 345_678_901)
         #expect(stamp.totalNanoseconds == 12_345_678_901)
         #expect(stamp.description == "12.345678901")
-        #expect(CaptureTimestamp(seconds: 1, nanoseconds: 2_500_000_000) == CaptureTimestamp(seconds: 3, nanoseconds: 500_000_000))
+        #expect(
+            CaptureTimestamp(seconds: 1, nanoseconds: 2_500_000_000)
+                == CaptureTimestamp(seconds: 3, nanoseconds: 500_000_000))
         #expect(CaptureTimestamp(seconds: .max).totalNanoseconds == .max)
         #expect(CaptureTimestamp(seconds: 1) < CaptureTimestamp(seconds: 1, nanoseconds: 1))
     }

@@ -26,7 +26,9 @@ struct PcapngReaderTests {
         return (b, offsets)
     }
 
-    @Test("sections in both byte orders, several interfaces, enhanced and obsolete packet blocks", arguments: [false, true])
+    @Test(
+        "sections in both byte orders, several interfaces, enhanced and obsolete packet blocks",
+        arguments: [false, true])
     func sample(bigEndian: Bool) throws {
         let (builder, offsets) = Self.sample(bigEndian: bigEndian)
         let reader = try CaptureReader(bytes: builder.bytes)
@@ -82,7 +84,10 @@ struct PcapngReaderTests {
         unknown.interface(linkType: 1)
         let packetOffset = unknown.bytes.count
         unknown.enhancedPacket(interface: 3, ticks: 0, data: [1])
-        #expect(throws: CaptureError(offset: packetOffset + 8, context: "pcapng enhanced packet block", reason: .unknownInterface(3))) {
+        #expect(
+            throws: CaptureError(
+                offset: packetOffset + 8, context: "pcapng enhanced packet block", reason: .unknownInterface(3))
+        ) {
             try CaptureReader(bytes: unknown.bytes).readAll()
         }
 
@@ -96,7 +101,11 @@ struct PcapngReaderTests {
             _ = try CaptureReader(bytes: mismatch.bytes).readAll()
         } catch {
             #expect(error.offset == mismatch.bytes.count - 4)
-            #expect(error.reason == .blockLengthMismatch(leading: mismatch.bytes.count - blockOffset, trailing: (mismatch.bytes.count - blockOffset) ^ 4))
+            #expect(
+                error.reason
+                    == .blockLengthMismatch(
+                        leading: mismatch.bytes.count - blockOffset, trailing: (mismatch.bytes.count - blockOffset) ^ 4)
+            )
         }
 
         var lying = CaptureFileBuilder(bigEndian: false)
@@ -105,8 +114,11 @@ struct PcapngReaderTests {
         let lyingOffset = lying.bytes.count
         lying.enhancedPacket(interface: 0, ticks: 0, data: [1, 2, 3, 4])
         lying.bytes[lyingOffset + 20] = 200  // captured length beyond the block
-        #expect(throws: CaptureError(offset: lyingOffset + 20, context: "pcapng enhanced packet block",
-                                     reason: .lengthOutOfRange(declared: 200, limit: 4 + 12))) {
+        #expect(
+            throws: CaptureError(
+                offset: lyingOffset + 20, context: "pcapng enhanced packet block",
+                reason: .lengthOutOfRange(declared: 200, limit: 4 + 12))
+        ) {
             try CaptureReader(bytes: lying.bytes).readAll()
         }
 
@@ -120,8 +132,11 @@ struct PcapngReaderTests {
         oddLength.u32(6)
         oddLength.u32(13)
         oddLength.bytes += [UInt8](repeating: 0, count: 9)
-        #expect(throws: CaptureError(offset: 44 + 4, context: "pcapng enhanced packet block",
-                                     reason: .invalidBlockLength(13))) {
+        #expect(
+            throws: CaptureError(
+                offset: 44 + 4, context: "pcapng enhanced packet block",
+                reason: .invalidBlockLength(13))
+        ) {
             try CaptureReader(bytes: oddLength.bytes).readAll()
         }
 

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Captures
 import NetworkLayers
 import SCTPWire
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The repository root, found from this file's path.
 func repositoryRoot(_ file: String = #filePath) -> String {
@@ -34,7 +35,8 @@ struct SampleCaptureTests {
         try PcapWriter.write(try LinuxHandshake.records(), to: fresh, linkType: .ethernet, precision: .microseconds)
         let target = repositoryRoot() + "/" + Self.relativePath
         if getenv("SCTPCONFORM_UPDATE_CAPTURES") != nil {
-            try PcapWriter.write(try LinuxHandshake.records(), to: target, linkType: .ethernet, precision: .microseconds)
+            try PcapWriter.write(
+                try LinuxHandshake.records(), to: target, linkType: .ethernet, precision: .microseconds)
         }
         let checkedIn = try #require(readFileBytes(target), "\(Self.relativePath) is missing")
         #expect(checkedIn == readFileBytes(fresh))
@@ -43,9 +45,11 @@ struct SampleCaptureTests {
     @Test("every packet of the sample reads back, extracts, decodes and carries a correct checksum")
     func sampleDecodes() throws {
         let records = try CaptureReader(path: repositoryRoot() + "/" + Self.relativePath).readAll()
-        #expect(records.count == LinuxHandshake.tcpdumpLines.count)
+        #expect(records.count == 13)
+        #expect(LinuxHandshake.tcpdumpLines.count == 13, "Scenarios/captures/linux-handshake.txt holds the 13 lines")
         for (record, expected) in zip(records, LinuxHandshake.packets) {
-            guard case .sctp(let carried) = try SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType) else {
+            guard case .sctp(let carried) = try SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType)
+            else {
                 Issue.record("not SCTP: \(record)")
                 continue
             }
@@ -55,11 +59,13 @@ struct SampleCaptureTests {
             #expect(carried.ipv4HeaderChecksumCorrect == true)
         }
         let summaries = records.compactMap { record -> String? in
-            guard case .sctp(let carried) = try? SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType) else {
+            guard case .sctp(let carried) = try? SCTPExtractor.extract(frame: record.bytes, linkType: record.linkType)
+            else {
                 return nil
             }
             return TcpdumpSummary.line(
-                for: carried.bytes, sourceAddress: carried.source.description, destinationAddress: carried.destination.description)
+                for: carried.bytes, sourceAddress: carried.source.description,
+                destinationAddress: carried.destination.description)
         }
         #expect(summaries == LinuxHandshake.tcpdumpLines.map { String($0.dropFirst(19)) })
     }

@@ -49,10 +49,10 @@ struct CRC32CTests {
     @Test("this x86-64 machine gets a hardware path")
     func hardwarePathSelected() {
         #if arch(x86_64)
-        #expect(CRC32C.Implementation.sse42.isAvailable == CRC32C.selectedImplementation.isAvailable)
-        if CRC32C.Implementation.sse42.isAvailable {
-            #expect(CRC32C.selectedImplementation != .portable)
-        }
+            #expect(CRC32C.Implementation.sse42.isAvailable == CRC32C.selectedImplementation.isAvailable)
+            if CRC32C.Implementation.sse42.isAvailable {
+                #expect(CRC32C.selectedImplementation != .portable)
+            }
         #endif
         #expect(CRC32C.Implementation.portable.isAvailable)
         #expect(CRC32C.selectedImplementation.isAvailable)

@@ -26,7 +26,9 @@ enum LinuxSeedPackets {
 struct SCTPChecksumTests {
     @Test("Linux's checksums verify, and the field holds the CRC least significant byte first")
     func linuxPackets() {
-        for (packet, field) in [(LinuxSeedPackets.initPacket, 0x8703_4A86 as UInt32), (LinuxSeedPackets.dataPacket, 0x47DE_77F1)] {
+        for (packet, field) in [
+            (LinuxSeedPackets.initPacket, 0x8703_4A86 as UInt32), (LinuxSeedPackets.dataPacket, 0x47DE_77F1),
+        ] {
             #expect(SCTPChecksum.field(of: packet) == field)
             #expect(SCTPChecksum.expected(for: packet) == field)
             #expect(SCTPChecksum.verify(packet) == .correct)
@@ -34,7 +36,9 @@ struct SCTPChecksumTests {
             zeroed[8...11] = [0, 0, 0, 0]
             let crc = bitwiseCRC32C(zeroed)
             #expect(zeroed.count > 12)
-            #expect([UInt8(crc & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 24)] == Array(packet[8...11]))
+            #expect(
+                [UInt8(crc & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 24)]
+                    == Array(packet[8...11]))
         }
     }
 
@@ -79,7 +83,8 @@ struct SCTPChecksumTests {
     @Test("status descriptions")
     func descriptions() {
         #expect(SCTPChecksum.Status.correct.description == "correct")
-        #expect(SCTPChecksum.Status.incorrect(found: 1, expected: 0xABCD).description
-            == "incorrect (found 0x00000001, expected 0x0000abcd)")
+        #expect(
+            SCTPChecksum.Status.incorrect(found: 1, expected: 0xABCD).description
+                == "incorrect (found 0x00000001, expected 0x0000abcd)")
     }
 }

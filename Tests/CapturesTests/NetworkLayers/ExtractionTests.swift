@@ -84,7 +84,8 @@ struct ExtractionTests {
                 source: Self.v6a, destination: Self.v6b, carriage: .udpEncapsulated(sourcePort: 1, destinationPort: 2)
             ).ipPacket(wrapping: tooBigForUDP)
         }
-        #expect((try? SCTPEncapsulation(source: Self.v6a, destination: Self.v6b).ipPacket(wrapping: big))?.count == 65_556)
+        #expect(
+            (try? SCTPEncapsulation(source: Self.v6a, destination: Self.v6b).ipPacket(wrapping: big))?.count == 65_556)
     }
 
     @Test("UDP on other ports, TCP, ARP and unknown link types are not SCTP")
@@ -92,8 +93,9 @@ struct ExtractionTests {
         let otherPorts = try SCTPEncapsulation(
             source: Self.v4a, destination: Self.v4b, carriage: .udpEncapsulated(sourcePort: 53, destinationPort: 5353)
         ).ipPacket(wrapping: Self.sctp)
-        #expect(Self.reason(try SCTPExtractor.extract(frame: otherPorts, linkType: .raw))
-            == .udpNotEncapsulation(sourcePort: 53, destinationPort: 5353))
+        #expect(
+            Self.reason(try SCTPExtractor.extract(frame: otherPorts, linkType: .raw))
+                == .udpNotEncapsulation(sourcePort: 53, destinationPort: 5353))
         let configured = SCTPExtractor(udpEncapsulationPorts: [5353])
         #expect(Self.carried(try configured.extract(frame: otherPorts, linkType: .raw))?.bytes == Self.sctp)
 
@@ -105,8 +107,9 @@ struct ExtractionTests {
         EthernetHeader(destination: .zero, source: .zero, etherType: 0x0806).encode(into: &arp)
         arp += [UInt8](repeating: 0, count: 28)
         #expect(Self.reason(try SCTPExtractor.extract(frame: arp, linkType: .ethernet)) == .notIP(etherType: 0x0806))
-        #expect(Self.reason(try SCTPExtractor.extract(frame: arp, linkType: LinkType(rawValue: 105)))
-            == .unsupportedLinkType(LinkType(rawValue: 105)))
+        #expect(
+            Self.reason(try SCTPExtractor.extract(frame: arp, linkType: LinkType(rawValue: 105)))
+                == .unsupportedLinkType(LinkType(rawValue: 105)))
 
         let noNext = IPv6HeaderTests.packet(nextHeader: 59, extensions: [], upper: [])
         #expect(Self.reason(try SCTPExtractor.extract(frame: noNext, linkType: .raw)) == .noVisibleUpperLayer(59))
@@ -114,14 +117,18 @@ struct ExtractionTests {
 
     @Test("fragments are flagged, not reassembled")
     func fragments() throws {
-        var v4 = try SCTPEncapsulation(source: Self.v4a, destination: Self.v4b, identification: 77).ipPacket(wrapping: Self.sctp)
+        var v4 = try SCTPEncapsulation(source: Self.v4a, destination: Self.v4b, identification: 77).ipPacket(
+            wrapping: Self.sctp)
         v4[6] = 0x20  // MF
-        #expect(Self.reason(try SCTPExtractor.extract(frame: v4, linkType: .raw))
-            == .ipv4Fragment(identification: 77, fragmentOffset: 0, moreFragments: true, protocolNumber: 132))
+        #expect(
+            Self.reason(try SCTPExtractor.extract(frame: v4, linkType: .raw))
+                == .ipv4Fragment(identification: 77, fragmentOffset: 0, moreFragments: true, protocolNumber: 132))
         let fragment: [UInt8] = [132, 0, 0x00, 0x08, 0, 0, 0, 9]  // offset 1, last
         let v6 = IPv6HeaderTests.packet(nextHeader: 44, extensions: fragment, upper: Self.sctp)
-        #expect(Self.reason(try SCTPExtractor.extract(frame: v6, linkType: .raw))
-            == .ipv6Fragment(IPv6FragmentInfo(fragmentOffset: 1, moreFragments: false, identification: 9), protocolNumber: 132))
+        #expect(
+            Self.reason(try SCTPExtractor.extract(frame: v6, linkType: .raw))
+                == .ipv6Fragment(
+                    IPv6FragmentInfo(fragmentOffset: 1, moreFragments: false, identification: 9), protocolNumber: 132))
         // An atomic fragment (offset 0, no more) is a whole packet.
         let atomic = IPv6HeaderTests.packet(nextHeader: 44, extensions: [132, 0, 0, 0, 0, 0, 0, 9], upper: Self.sctp)
         #expect(Self.carried(try SCTPExtractor.extract(frame: atomic, linkType: .raw))?.bytes == Self.sctp)
@@ -141,14 +148,16 @@ struct ExtractionTests {
         let udp = try SCTPEncapsulation(
             source: Self.v6a, destination: Self.v6b, carriage: .udpEncapsulated(sourcePort: 9899, destinationPort: 9899)
         ).ipPacket(wrapping: Self.sctp)
-        let udpCut = try #require(Self.carried(try SCTPExtractor.extract(frame: Array(udp.dropLast(3)), linkType: .raw)))
+        let udpCut = try #require(
+            Self.carried(try SCTPExtractor.extract(frame: Array(udp.dropLast(3)), linkType: .raw)))
         #expect(udpCut.missingBytes == 3 && udpCut.udpChecksum == .unverifiable)
     }
 
     @Test("UDP checksum statuses")
     func udpChecksums() throws {
         var encapsulation = SCTPEncapsulation(
-            source: Self.v4a, destination: Self.v4b, carriage: .udpEncapsulated(sourcePort: 9899, destinationPort: 9899))
+            source: Self.v4a, destination: Self.v4b, carriage: .udpEncapsulated(sourcePort: 9899, destinationPort: 9899)
+        )
         encapsulation.udpChecksum = false
         let absent = try encapsulation.ipPacket(wrapping: Self.sctp)
         #expect(Self.carried(try SCTPExtractor.extract(frame: absent, linkType: .raw))?.udpChecksum == .absent)
@@ -156,8 +165,9 @@ struct ExtractionTests {
         var wrong = try encapsulation.ipPacket(wrapping: Self.sctp)
         let good = UInt16(wrong[26]) << 8 | UInt16(wrong[27])
         wrong[27] ^= 0x01
-        #expect(Self.carried(try SCTPExtractor.extract(frame: wrong, linkType: .raw))?.udpChecksum
-            == .incorrect(found: good ^ 1, expected: good))
+        #expect(
+            Self.carried(try SCTPExtractor.extract(frame: wrong, linkType: .raw))?.udpChecksum
+                == .incorrect(found: good ^ 1, expected: good))
     }
 
     @Test("every prefix of every kind of frame either throws a located error or reports what is missing")
@@ -169,8 +179,11 @@ struct ExtractionTests {
                 let encapsulation = SCTPEncapsulation(source: source, destination: destination, carriage: carriage)
                 frames.append((.raw, try encapsulation.ipPacket(wrapping: Self.sctp)))
                 frames.append(
-                    (.ethernet, try encapsulation.ethernetFrame(
-                        wrapping: Self.sctp, source: .zero, destination: .zero, vlanTags: [VLANTag(identifier: 3)])))
+                    (
+                        .ethernet,
+                        try encapsulation.ethernetFrame(
+                            wrapping: Self.sctp, source: .zero, destination: .zero, vlanTags: [VLANTag(identifier: 3)])
+                    ))
             }
         }
         for (linkType, frame) in frames {
@@ -183,7 +196,8 @@ struct ExtractionTests {
                     #expect(packet.bytes == Array(Self.sctp.prefix(max(0, length - packet.offsetInFrame))))
                 } catch let error as NetworkLayerError {
                     #expect(error.offset >= 0 && error.offset <= length, "\(error)")
-                    if case .truncated = error.reason {} else {
+                    if case .truncated = error.reason {
+                    } else {
                         Issue.record("prefix \(length): expected a truncation, got \(error)")
                     }
                 }
@@ -193,7 +207,9 @@ struct ExtractionTests {
 
     @Test("raw IP with a version other than 4 or 6 is an error")
     func badVersion() {
-        #expect(throws: NetworkLayerError(offset: 0, layer: .ipv4, reason: .invalidValue("IP version 5, expected 4 or 6"))) {
+        #expect(
+            throws: NetworkLayerError(offset: 0, layer: .ipv4, reason: .invalidValue("IP version 5, expected 4 or 6"))
+        ) {
             try SCTPExtractor.extract(frame: [0x50, 0, 0, 0], linkType: .raw)
         }
         #expect(throws: NetworkLayerError.self) { try SCTPExtractor.extract(frame: [], linkType: .raw) }

@@ -39,7 +39,8 @@ struct IPv4HeaderTests {
 
     @Test("options are kept and padded")
     func options() throws {
-        var header = IPv4Header(protocolNumber: 132, source: IPv4Address(1, 2, 3, 4), destination: IPv4Address(5, 6, 7, 8))
+        var header = IPv4Header(
+            protocolNumber: 132, source: IPv4Address(1, 2, 3, 4), destination: IPv4Address(5, 6, 7, 8))
         header.options = [0x94, 0x04, 0x00, 0x00, 0x01]  // router alert + one NOP-ish byte
         header.totalLength = UInt16(header.headerLength)
         #expect(header.headerLength == 28)
@@ -73,7 +74,9 @@ struct IPv4HeaderTests {
                 return error
             }
         }
-        #expect(failure([0x45, 0, 0]) == NetworkLayerError(offset: 0, layer: .ipv4, reason: .truncated(needed: 20, available: 3)))
+        #expect(
+            failure([0x45, 0, 0])
+                == NetworkLayerError(offset: 0, layer: .ipv4, reason: .truncated(needed: 20, available: 3)))
         var v6 = Self.seedHeader
         v6[0] = 0x65
         #expect(failure(v6)?.reason == .wrongVersion(found: 6, expected: 4))
@@ -86,7 +89,9 @@ struct IPv4HeaderTests {
         var shortTotal = Self.seedHeader
         shortTotal[2] = 0
         shortTotal[3] = 10
-        #expect(failure(shortTotal) == NetworkLayerError(offset: 2, layer: .ipv4, reason: .lengthTooShort(declared: 10, minimum: 20)))
+        #expect(
+            failure(shortTotal)
+                == NetworkLayerError(offset: 2, layer: .ipv4, reason: .lengthTooShort(declared: 10, minimum: 20)))
         #expect(failure([0, 0] + Self.seedHeader.prefix(10), at: 2)?.offset == 2)
         #expect(failure(Self.seedHeader, at: 25)?.reason == .truncated(needed: 20, available: 0))
     }
@@ -124,7 +129,8 @@ struct IPv6HeaderTests {
         let routing: [UInt8] = [60, 1, 0, 0, 0, 0, 0, 0] + [UInt8](repeating: 0, count: 8)  // next: dest opts, 16 bytes
         let destination: [UInt8] = [51, 0, 1, 4, 0, 0, 0, 0]  // next: AH, 8 bytes
         let authentication: [UInt8] = [132, 1, 0, 0] + [UInt8](repeating: 0xAA, count: 8)  // (1 + 2) * 4 = 12 bytes
-        let bytes = Self.packet(nextHeader: 0, extensions: hopByHop + routing + destination + authentication, upper: [9])
+        let bytes = Self.packet(
+            nextHeader: 0, extensions: hopByHop + routing + destination + authentication, upper: [9])
         let chain = try IPv6ExtensionChain.walk(bytes, from: 0, at: 40)
         #expect(chain.headers.map(\.type) == [0, 43, 60, 51])
         #expect(chain.headers.map(\.length) == [8, 16, 8, 12])
@@ -146,7 +152,9 @@ struct IPv6HeaderTests {
     func errors() {
         let routing: [UInt8] = [132, 2, 0, 0, 0, 0, 0, 0]  // claims 24 bytes, has 8
         let bytes = Self.packet(nextHeader: 43, extensions: routing, upper: [])
-        #expect(throws: NetworkLayerError(offset: 40, layer: .ipv6Extension, reason: .truncated(needed: 24, available: 8))) {
+        #expect(
+            throws: NetworkLayerError(offset: 40, layer: .ipv6Extension, reason: .truncated(needed: 24, available: 8))
+        ) {
             try IPv6ExtensionChain.walk(bytes, from: 43, at: 40)
         }
         let loop = [UInt8]((0..<40).flatMap { _ in [60 as UInt8, 0, 0, 0, 0, 0, 0, 0] })

@@ -31,25 +31,30 @@ struct LinkHeaderTests {
         #expect(throws: NetworkLayerError(offset: 14, layer: .vlanTag, reason: .truncated(needed: 4, available: 1))) {
             try EthernetHeader.decode(tagged)
         }
-        let endless = [UInt8](repeating: 0, count: 12) + [UInt8]((0..<20).flatMap { _ in [0x81 as UInt8, 0x00, 0x00, 0x01] })
+        let endless =
+            [UInt8](repeating: 0, count: 12) + [UInt8]((0..<20).flatMap { _ in [0x81 as UInt8, 0x00, 0x00, 0x01] })
         #expect(throws: NetworkLayerError.self) { try EthernetHeader.decode(endless) }
     }
 
     @Test("Linux cooked v1 and v2 round trip")
     func cooked() throws {
-        let v1 = LinuxCookedHeader(packetType: 0, hardwareType: 1, addressLength: 6, address: Self.mac1.bytes, protocolType: 0x0800)
+        let v1 = LinuxCookedHeader(
+            packetType: 0, hardwareType: 1, addressLength: 6, address: Self.mac1.bytes, protocolType: 0x0800)
         var bytes: [UInt8] = []
         v1.encode(into: &bytes)
         #expect(bytes.count == 16)
         #expect(try LinuxCookedHeader.decode(bytes) == v1)
-        let v2 = LinuxCookedV2Header(protocolType: 0x86DD, interfaceIndex: 7, hardwareType: 1, packetType: 4, addressLength: 6,
-                                     address: Self.mac2.bytes)
+        let v2 = LinuxCookedV2Header(
+            protocolType: 0x86DD, interfaceIndex: 7, hardwareType: 1, packetType: 4, addressLength: 6,
+            address: Self.mac2.bytes)
         bytes = []
         v2.encode(into: &bytes)
         #expect(bytes.count == 20)
         #expect(Array(bytes[4..<8]) == [0, 0, 0, 7])
         #expect(try LinuxCookedV2Header.decode(bytes) == v2)
-        #expect(throws: NetworkLayerError(offset: 0, layer: .linuxCookedV2, reason: .truncated(needed: 20, available: 19))) {
+        #expect(
+            throws: NetworkLayerError(offset: 0, layer: .linuxCookedV2, reason: .truncated(needed: 20, available: 19))
+        ) {
             try LinuxCookedV2Header.decode(Array(bytes.prefix(19)))
         }
     }

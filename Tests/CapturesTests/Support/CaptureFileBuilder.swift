@@ -46,8 +46,10 @@ struct CaptureFileBuilder {
         self.u32(linkType)
     }
 
-    mutating func pcapRecord(seconds: UInt32, fraction: UInt32, data: [UInt8], originalLength: Int? = nil,
-                             modifiedExtra: Bool = false) {
+    mutating func pcapRecord(
+        seconds: UInt32, fraction: UInt32, data: [UInt8], originalLength: Int? = nil,
+        modifiedExtra: Bool = false
+    ) {
         self.u32(seconds)
         self.u32(fraction)
         self.u32(UInt32(data.count))
@@ -97,8 +99,10 @@ struct CaptureFileBuilder {
     }
 
     /// An interface; `resolution` is the raw if_tsresol byte, `offset` the if_tsoffset seconds.
-    mutating func interface(linkType: UInt16, snapLength: UInt32 = 0, resolution: UInt8? = nil, offset: Int64? = nil,
-                            name: String? = nil) {
+    mutating func interface(
+        linkType: UInt16, snapLength: UInt32 = 0, resolution: UInt8? = nil, offset: Int64? = nil,
+        name: String? = nil
+    ) {
         let body = self.body { b in
             b.u16(linkType)
             b.u16(0)

@@ -53,44 +53,88 @@ enum LinuxHandshake {
     }
 
     static var steps: [Step] {
-        let clientHB = Self.heartbeatInfo(to: Self.server, port: Self.serverPort, sentAt: 4_295_012_808, nonce: 0x1B2D_3C4F_5A69_7887)
-        let serverHB = Self.heartbeatInfo(to: Self.client, port: Self.clientPort, sentAt: 4_295_011_657, nonce: 0x6C5E_4F3A_2B1D_0E9F)
+        let clientHB = Self.heartbeatInfo(
+            to: Self.server, port: Self.serverPort, sentAt: 4_295_012_808, nonce: 0x1B2D_3C4F_5A69_7887)
+        let serverHB = Self.heartbeatInfo(
+            to: Self.client, port: Self.clientPort, sentAt: 4_295_011_657, nonce: 0x6C5E_4F3A_2B1D_0E9F)
         return [
-            Step(fromClient: true, seconds: 0, microseconds: 792_111, chunk: .initiation(InitChunk(
-                initiateTag: Self.clientTag, advertisedReceiverWindow: 106_496, outboundStreams: 10, inboundStreams: 65_535,
-                initialTSN: Self.clientTSN,
-                parameters: [.supportedAddressTypes(SupportedAddressTypesParameter(addressTypes: [5])),
-                             .ecnCapable(ECNCapableParameter()), .forwardTSNSupported(ForwardTSNSupportedParameter())])),
-                 ipIdentification: 0),
-            Step(fromClient: false, seconds: 0, microseconds: 792_577, chunk: .initiationAck(InitAckChunk(
-                initiateTag: Self.serverTag, advertisedReceiverWindow: 106_496, outboundStreams: 10, inboundStreams: 10,
-                initialTSN: Self.serverTSN,
-                parameters: [.stateCookie(StateCookieParameter(cookie: Self.cookie)), .ecnCapable(ECNCapableParameter()),
-                             .forwardTSNSupported(ForwardTSNSupportedParameter())])),
-                 ipIdentification: 0),
-            Step(fromClient: true, seconds: 0, microseconds: 792_594, chunk: .cookieEcho(CookieEchoChunk(cookie: Self.cookie)),
-                 ipIdentification: 0),
-            Step(fromClient: false, seconds: 0, microseconds: 792_641, chunk: .cookieAck(CookieAckChunk()), ipIdentification: 0),
-            Step(fromClient: true, seconds: 6, microseconds: 976_771, chunk: .data(DataChunk(
-                flags: .completeMessage, tsn: Self.clientTSN, streamID: 0, streamSequence: 0, ppid: 0,
-                userData: Array("Send message\n".utf8))), ipIdentification: 1),
-            Step(fromClient: false, seconds: 6, microseconds: 976_838, chunk: .sack(SACKChunk(
-                cumulativeTSNAck: Self.clientTSN, advertisedReceiverWindow: 106_491, gapBlocks: [], duplicateTSNs: [])),
-                 ipIdentification: 27_941),
-            Step(fromClient: false, seconds: 36, microseconds: 357_135, chunk: .heartbeat(HeartbeatChunk(
-                parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: serverHB))])), ipIdentification: 27_942),
-            Step(fromClient: true, seconds: 36, microseconds: 357_154, chunk: .heartbeatAck(HeartbeatAckChunk(
-                parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: serverHB))])), ipIdentification: 2),
-            Step(fromClient: true, seconds: 37, microseconds: 508_429, chunk: .heartbeat(HeartbeatChunk(
-                parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: clientHB))])), ipIdentification: 3),
-            Step(fromClient: false, seconds: 37, microseconds: 508_472, chunk: .heartbeatAck(HeartbeatAckChunk(
-                parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: clientHB))])), ipIdentification: 27_943),
-            Step(fromClient: true, seconds: 74, microseconds: 404_148, chunk: .shutdown(ShutdownChunk(
-                cumulativeTSNAck: Self.serverTSN &- 1)), ipIdentification: 4),
-            Step(fromClient: false, seconds: 74, microseconds: 404_207, chunk: .shutdownAck(ShutdownAckChunk()),
-                 ipIdentification: 27_944),
-            Step(fromClient: true, seconds: 74, microseconds: 404_219, chunk: .shutdownComplete(ShutdownCompleteChunk()),
-                 ipIdentification: 5),
+            Step(
+                fromClient: true, seconds: 0, microseconds: 792_111,
+                chunk: .initiation(
+                    InitChunk(
+                        initiateTag: Self.clientTag, advertisedReceiverWindow: 106_496, outboundStreams: 10,
+                        inboundStreams: 65_535,
+                        initialTSN: Self.clientTSN,
+                        parameters: [
+                            .supportedAddressTypes(SupportedAddressTypesParameter(addressTypes: [5])),
+                            .ecnCapable(ECNCapableParameter()), .forwardTSNSupported(ForwardTSNSupportedParameter()),
+                        ])),
+                ipIdentification: 0),
+            Step(
+                fromClient: false, seconds: 0, microseconds: 792_577,
+                chunk: .initiationAck(
+                    InitAckChunk(
+                        initiateTag: Self.serverTag, advertisedReceiverWindow: 106_496, outboundStreams: 10,
+                        inboundStreams: 10,
+                        initialTSN: Self.serverTSN,
+                        parameters: [
+                            .stateCookie(StateCookieParameter(cookie: Self.cookie)), .ecnCapable(ECNCapableParameter()),
+                            .forwardTSNSupported(ForwardTSNSupportedParameter()),
+                        ])),
+                ipIdentification: 0),
+            Step(
+                fromClient: true, seconds: 0, microseconds: 792_594,
+                chunk: .cookieEcho(CookieEchoChunk(cookie: Self.cookie)),
+                ipIdentification: 0),
+            Step(
+                fromClient: false, seconds: 0, microseconds: 792_641, chunk: .cookieAck(CookieAckChunk()),
+                ipIdentification: 0),
+            Step(
+                fromClient: true, seconds: 6, microseconds: 976_771,
+                chunk: .data(
+                    DataChunk(
+                        flags: .completeMessage, tsn: Self.clientTSN, streamID: 0, streamSequence: 0, ppid: 0,
+                        userData: Array("Send message\n".utf8))), ipIdentification: 1),
+            Step(
+                fromClient: false, seconds: 6, microseconds: 976_838,
+                chunk: .sack(
+                    SACKChunk(
+                        cumulativeTSNAck: Self.clientTSN, advertisedReceiverWindow: 106_491, gapBlocks: [],
+                        duplicateTSNs: [])),
+                ipIdentification: 27_941),
+            Step(
+                fromClient: false, seconds: 36, microseconds: 357_135,
+                chunk: .heartbeat(
+                    HeartbeatChunk(
+                        parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: serverHB))])), ipIdentification: 27_942
+            ),
+            Step(
+                fromClient: true, seconds: 36, microseconds: 357_154,
+                chunk: .heartbeatAck(
+                    HeartbeatAckChunk(
+                        parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: serverHB))])), ipIdentification: 2),
+            Step(
+                fromClient: true, seconds: 37, microseconds: 508_429,
+                chunk: .heartbeat(
+                    HeartbeatChunk(
+                        parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: clientHB))])), ipIdentification: 3),
+            Step(
+                fromClient: false, seconds: 37, microseconds: 508_472,
+                chunk: .heartbeatAck(
+                    HeartbeatAckChunk(
+                        parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: clientHB))])), ipIdentification: 27_943
+            ),
+            Step(
+                fromClient: true, seconds: 74, microseconds: 404_148,
+                chunk: .shutdown(
+                    ShutdownChunk(
+                        cumulativeTSNAck: Self.serverTSN &- 1)), ipIdentification: 4),
+            Step(
+                fromClient: false, seconds: 74, microseconds: 404_207, chunk: .shutdownAck(ShutdownAckChunk()),
+                ipIdentification: 27_944),
+            Step(
+                fromClient: true, seconds: 74, microseconds: 404_219, chunk: .shutdownComplete(ShutdownCompleteChunk()),
+                ipIdentification: 5),
         ]
     }
 
@@ -122,25 +166,16 @@ enum LinuxHandshake {
                 wrapping: packet, source: step.fromClient ? Self.clientMAC : Self.serverMAC,
                 destination: step.fromClient ? Self.serverMAC : Self.clientMAC)
             return CaptureRecord(
-                timestamp: CaptureTimestamp(seconds: Self.startSeconds + step.seconds, nanoseconds: step.microseconds * 1_000),
+                timestamp: CaptureTimestamp(
+                    seconds: Self.startSeconds + step.seconds, nanoseconds: step.microseconds * 1_000),
                 linkType: .ethernet, bytes: frame)
         }
     }
 
-    /// Seed 001's tcpdump lines: what `sctpconform decode` must print for the capture.
-    static let tcpdumpLines = [
-        "14:50:55.792111 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [INIT] [init tag: 1008070933] [rwnd: 106496] [OS: 10] [MIS: 65535] [init TSN: 2431437204]",
-        "14:50:55.792577 IP 10.128.0.79.30102 > 10.128.0.81.60002: sctp (1) [INIT ACK] [init tag: 1296372942] [rwnd: 106496] [OS: 10] [MIS: 10] [init TSN: 2317599708]",
-        "14:50:55.792594 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [COOKIE ECHO]",
-        "14:50:55.792641 IP 10.128.0.79.30102 > 10.128.0.81.60002: sctp (1) [COOKIE ACK]",
-        "14:51:01.976771 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [DATA] (B)(E) [TSN: 2431437204] [SID: 0] [SSEQ 0] [PPID 0x0]",
-        "14:51:01.976838 IP 10.128.0.79.30102 > 10.128.0.81.60002: sctp (1) [SACK] [cum ack 2431437204] [a_rwnd 106491] [#gap acks 0] [#dup tsns 0]",
-        "14:51:31.357135 IP 10.128.0.79.30102 > 10.128.0.81.60002: sctp (1) [HB REQ]",
-        "14:51:31.357154 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [HB ACK]",
-        "14:51:32.508429 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [HB REQ]",
-        "14:51:32.508472 IP 10.128.0.79.30102 > 10.128.0.81.60002: sctp (1) [HB ACK]",
-        "14:52:09.404148 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [SHUTDOWN]",
-        "14:52:09.404207 IP 10.128.0.79.30102 > 10.128.0.81.60002: sctp (1) [SHUTDOWN ACK]",
-        "14:52:09.404219 IP 10.128.0.81.60002 > 10.128.0.79.30102: sctp (1) [SHUTDOWN COMPLETE]",
-    ]
+    /// Seed 001's tcpdump lines, kept in `Scenarios/captures/linux-handshake.txt`: what
+    /// `sctpconform decode` must print for the capture.
+    static var tcpdumpLines: [String] {
+        let text = readFileBytes(repositoryRoot() + "/Scenarios/captures/linux-handshake.txt") ?? []
+        return String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
 }

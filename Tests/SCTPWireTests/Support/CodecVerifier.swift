@@ -129,8 +129,9 @@ struct CodecVerifier<Value: Equatable>: Sendable {
             let marker = Array(writer.bytes.prefix(Self.writerMarker.count))
             let written = Array(writer.bytes.dropFirst(Self.writerMarker.count))
             if marker != Self.writerMarker {
-                Issue.record("\(self.name): encoder overwrote bytes already in the writer",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(self.name): encoder overwrote bytes already in the writer",
+                    sourceLocation: sourceLocation)
             }
             if written != bytes {
                 Issue.record(
@@ -147,16 +148,19 @@ struct CodecVerifier<Value: Equatable>: Sendable {
         switch self.run(buffer, range: start..<(start + bytes.count)) {
         case .value(let embedded, let end):
             if embedded != value {
-                Issue.record("\(self.name): decoding inside a larger buffer gave \(embedded), not \(value)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(self.name): decoding inside a larger buffer gave \(embedded), not \(value)",
+                    sourceLocation: sourceLocation)
             }
             if end != start + bytes.count {
-                Issue.record("\(self.name): embedded decoder stopped at \(end), expected \(start + bytes.count)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(self.name): embedded decoder stopped at \(end), expected \(start + bytes.count)",
+                    sourceLocation: sourceLocation)
             }
         case .wireError(let error):
-            Issue.record("\(self.name): valid bytes rejected inside a larger buffer: \(error)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(self.name): valid bytes rejected inside a larger buffer: \(error)",
+                sourceLocation: sourceLocation)
         case .otherError(let error):
             Issue.record("\(self.name): decode threw a non-wire error: \(error)", sourceLocation: sourceLocation)
         }
@@ -189,8 +193,9 @@ struct CodecVerifier<Value: Equatable>: Sendable {
             switch (plain, embedded) {
             case (.wireError(let plainError), .wireError(let embeddedError)):
                 if expectation.valid {
-                    Issue.record("\(self.name): valid \(length)-byte prefix rejected: \(plainError)",
-                                 sourceLocation: sourceLocation)
+                    Issue.record(
+                        "\(self.name): valid \(length)-byte prefix rejected: \(plainError)",
+                        sourceLocation: sourceLocation)
                 }
                 if embeddedError.offset != plainError.offset + start {
                     Issue.record(
@@ -216,12 +221,14 @@ struct CodecVerifier<Value: Equatable>: Sendable {
                         sourceLocation: sourceLocation)
                 }
                 if plainValue != embeddedValue {
-                    Issue.record("\(self.name): \(length)-byte prefix decodes differently inside a larger buffer",
-                                 sourceLocation: sourceLocation)
+                    Issue.record(
+                        "\(self.name): \(length)-byte prefix decodes differently inside a larger buffer",
+                        sourceLocation: sourceLocation)
                 }
             case (.otherError(let error), _), (_, .otherError(let error)):
-                Issue.record("\(self.name): \(length)-byte prefix threw a non-wire error: \(error)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(self.name): \(length)-byte prefix threw a non-wire error: \(error)",
+                    sourceLocation: sourceLocation)
             default:
                 Issue.record(
                     "\(self.name): \(length)-byte prefix: stand-alone and embedded decoding disagree",
@@ -236,13 +243,15 @@ struct CodecVerifier<Value: Equatable>: Sendable {
         do {
             let rebuilt = try fromFieldRecord(record)
             if rebuilt != value {
-                Issue.record("\(self.name): field record \(record) rebuilt \(rebuilt), expected \(value)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(self.name): field record \(record) rebuilt \(rebuilt), expected \(value)",
+                    sourceLocation: sourceLocation)
             }
             let again = fieldRecord(rebuilt)
             if again != record {
-                Issue.record("\(self.name): field record changed on a round trip:\n  \(record)\n  \(again)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(self.name): field record changed on a round trip:\n  \(record)\n  \(again)",
+                    sourceLocation: sourceLocation)
             }
         } catch {
             Issue.record("\(self.name): field record \(record) rejected: \(error)", sourceLocation: sourceLocation)

@@ -73,7 +73,7 @@ public struct TBitChunkFlags: ChunkFlagSet {
     public static let tBit = TBitChunkFlags(rawValue: 0x01)
 
     public static let namedBits: [ChunkFlagBit] = [
-        ChunkFlagBit("t_bit", mask: 0x01, "T bit: the packet carries the sender's own (reflected) tag"),
+        ChunkFlagBit("t_bit", mask: 0x01, "T bit: the packet carries the sender's own (reflected) tag")
     ]
 }
 
@@ -89,7 +89,7 @@ public struct NRSACKChunkFlags: ChunkFlagSet {
     public static let allNonRenegable = NRSACKChunkFlags(rawValue: 0x01)
 
     public static let namedBits: [ChunkFlagBit] = [
-        ChunkFlagBit("all_non_renegable", mask: 0x01, "A bit: all out-of-order blocks are non-renegable"),
+        ChunkFlagBit("all_non_renegable", mask: 0x01, "A bit: all out-of-order blocks are non-renegable")
     ]
 }
 

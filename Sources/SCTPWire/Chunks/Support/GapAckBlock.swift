@@ -86,6 +86,7 @@ enum SACKLists {
 
     /// Field-record lists of gap blocks.
     static func gapBlocks(_ name: String, fields: TLVFieldReader) throws(FieldRecordError) -> [GapAckBlock] {
-        try fields.optionalNestedList(name) { (record) throws(FieldRecordError) in try GapAckBlock(fieldRecord: record) }
+        try fields.optionalNestedList(name) { (record) throws(FieldRecordError) in try GapAckBlock(fieldRecord: record)
+        }
     }
 }

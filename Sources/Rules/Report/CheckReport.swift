@@ -1,0 +1,93 @@
+/// The result of `sctpconform check`: one or more captures, the findings a filter lets through,
+/// the text and JSON renderings, and the exit status.
+public struct CheckReport: Sendable {
+    public var results: [CaptureCheckResult]
+    public var filter: FindingFilter
+
+    public init(results: [CaptureCheckResult], filter: FindingFilter = .all) {
+        self.results = results
+        self.filter = filter
+    }
+
+    /// The findings of `result` that pass the filter.
+    public func findings(of result: CaptureCheckResult) -> [Finding] {
+        result.findings.filter(self.filter.admits)
+    }
+
+    /// 2 when some input could not be read (whole or in part), else 1 when a MUST-level finding
+    /// passes the filter, else 0.
+    public var exitCode: Int32 {
+        if self.results.contains(where: { $0.readError != nil }) { return 2 }
+        if self.results.contains(where: { self.findings(of: $0).contains { $0.severity == .must } }) { return 1 }
+        return 0
+    }
+
+    /// Counts per severity of the findings that pass the filter.
+    public func counts(of findings: [Finding]) -> [RuleSeverity: Int] {
+        var counts: [RuleSeverity: Int] = [:]
+        for finding in findings {
+            counts[finding.severity, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// Findings grouped by association, with packet numbers, for a terminal.
+    public func text() -> String {
+        var lines: [String] = []
+        var all: [Finding] = []
+        for result in self.results {
+            let findings = self.findings(of: result)
+            all += findings
+            let format = result.format.map { "\($0); " } ?? ""
+            lines.append(
+                "\(result.name): \(format)\(result.frames) frames, \(result.sctpPackets) SCTP packets, "
+                    + Self.plural(result.associations.count, "association"))
+            for association in result.associations {
+                let states = association.states.map(\.rawValue).joined(separator: " / ")
+                var line = "  association \(association.id): \(association.title), packets #\(association.firstPacket)"
+                    + "-#\(association.lastPacket) (\(association.packetCount)), \(association.origin.rawValue), "
+                    + "ended \(states)"
+                if !association.restartPackets.isEmpty {
+                    line += ", restarted in " + association.restartPackets.map { "#\($0)" }.joined(separator: ", ")
+                }
+                if !association.collisionPackets.isEmpty {
+                    line += ", INIT collision settled in "
+                        + association.collisionPackets.map { "#\($0)" }.joined(separator: ", ")
+                }
+                lines.append(line)
+                lines += findings.filter { $0.associationID == association.id }.map(Self.render)
+            }
+            let loose = findings.filter { $0.associationID == nil }
+            if !loose.isEmpty {
+                lines.append("  not in an association:")
+                lines += loose.map(Self.render)
+            }
+            if result.unreadableFrames > 0 {
+                lines.append("  \(Self.plural(result.unreadableFrames, "frame")) with unreadable headers:")
+                lines += result.unreadableFrameSamples.map { "    \($0)" }
+            }
+            if result.incompletePackets > 0 {
+                lines.append("  \(Self.plural(result.incompletePackets, "packet")) cut short by the capture, not judged")
+            }
+            if result.suppressedFindings > 0 {
+                lines.append("  \(Self.plural(result.suppressedFindings, "further finding")) not listed (limit per rule)")
+            }
+            if let error = result.readError {
+                lines.append("  error: \(error)")
+            }
+        }
+        let counts = self.counts(of: all)
+        let summary = RuleSeverity.allCases.reversed().map { "\(counts[$0, default: 0]) \($0.label)" }
+        lines.append("\(Self.plural(all.count, "finding")): " + summary.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func render(_ finding: Finding) -> String {
+        "    #\(finding.packetNumber)  \(finding.severity.label)  \(finding.ruleID)  \(finding.section)  "
+            + "by \(finding.violator)\n      \(finding.message)"
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Rules
+
+/// `sctpconform check FILE...`: judges both sides of every association in pcap or pcapng captures
+/// against the RFC rules (`sctpconform rules` lists them).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every SCTP association in a pcap or pcapng capture against the RFC rules.",
+        discussion: """
+            SCTP is found directly over IPv4/IPv6 and inside UDP (RFC 6951) on port 9899, on any --udp-port, \
+            and on other UDP ports whose payload has a correct SCTP CRC32c (unless --no-udp-detection). \
+            Findings are grouped by association with packet (frame) numbers. Exit status: 0 no MUST-level \
+            finding, 1 at least one MUST-level finding, 2 a file could not be read (after reporting what \
+            could be read) or a bad option.
+            """)
+
+    @Argument(help: "pcap or pcapng files.")
+    var files: [String]
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Only report these rules: ids or families, comma-separated (e.g. vtag,shutdown.cum-tsn-ack).",
+            valueName: "ids"))
+    var rules: String?
+
+    @Option(help: ArgumentHelp("Least severity reported: must, should or suspicious.", valueName: "severity"))
+    var minSeverity: String = "suspicious"
+
+    @Option(help: ArgumentHelp("Another UDP port carrying SCTP (repeatable).", valueName: "port"))
+    var udpPort: [UInt16] = []
+
+    @Flag(help: "Do not take UDP payloads with a valid SCTP checksum as SCTP on other ports.")
+    var noUdpDetection = false
+
+    func run() throws {
+        guard let severity = RuleSeverity(name: self.minSeverity) else {
+            Self.fail("--min-severity must be must, should or suspicious, not '\(self.minSeverity)'")
+        }
+        let ruleList = self.rules.map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let filter = FindingFilter(minimumSeverity: severity, rules: ruleList)
+        let unknown = filter.unknownRules()
+        guard unknown.isEmpty else {
+            Self.fail("unknown rule(s): \(unknown.joined(separator: ", ")) (see `sctpconform rules`)")
+        }
+        let options = CaptureCheckOptions(
+            udpEncapsulationPorts: Set([9899] + self.udpPort),
+            detectsUDPEncapsulationByChecksum: !self.noUdpDetection)
+        let results = self.files.map { CaptureChecker.check(path: $0, options: options) }
+        let report = CheckReport(results: results, filter: filter)
+        print(self.json ? report.json() : report.text(), terminator: "")
+        for result in results {
+            if let error = result.readError {
+                FileHandle.standardError.write(Data("sctpconform check: \(result.name): \(error)\n".utf8))
+            }
+        }
+        let status = report.exitCode
+        if status != 0 {
+            throw ExitCode(status)
+        }
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("sctpconform check: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func DifferentialTestsPlaceholder() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Runs the independent decoders (tshark, scapy through python3) and the built `sctpconform`
+/// binary as subprocesses, each with a time limit, output captured to files.
+///
+/// A missing tool skips its tests locally; when the environment variable CI is set (CI installs
+/// every tool), a missing tool fails them instead.
+enum ExternalTool {
+    /// Whether this run is in CI, where every tool must be present.
+    static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
+
+    /// The path of `name` in PATH, or nil.
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    static let tshark = Self.find("tshark")
+    static let python = Self.find("python3")
+
+    /// Whether python3 can import scapy (checked once).
+    static let hasScapy: Bool = {
+        guard let python = Self.python else { return false }
+        let result = try? Self.run(python, ["-c", "import scapy.layers.sctp"], timeout: 60)
+        return result?.status == 0
+    }()
+
+    /// The built `sctpconform` executable next to the test bundle, or nil if it was not built.
+    static let sctpconform: String? = {
+        let bundle = CommandLine.arguments.first ?? ""
+        var directory = URL(fileURLWithPath: bundle).deletingLastPathComponent()
+        // On macOS the bundle is a directory: <products>/X.xctest/Contents/MacOS/X.
+        if directory.path.hasSuffix("/Contents/MacOS") {
+            directory = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        }
+        let candidate = directory.appendingPathComponent("sctpconform").path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }()
+
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+        var timedOut: Bool
+    }
+
+    /// Runs `executable` with `arguments`, kills it after `timeout` seconds.
+    static func run(
+        _ executable: String, _ arguments: [String], timeout: TimeInterval = 120, stdin: String? = nil
+    )
+        throws -> Result
+    {
+        let scratch = TemporaryDirectory()
+        defer { scratch.remove() }
+        let outputPath = scratch.file("stdout")
+        let errorPath = scratch.file("stderr")
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        let error = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        defer {
+            try? output.close()
+            try? error.close()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = error
+        let input = Pipe()
+        process.standardInput = input
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+        }
+        try? input.fileHandleForWriting.close()
+        var timedOut = false
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
+        }
+        let standardOutput = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let standardError = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        return Result(
+            status: process.terminationStatus, standardOutput: standardOutput, standardError: standardError,
+            timedOut: timedOut)
+    }
+}
+
+/// A fresh directory for one test, removed with its contents by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sctpconform-differential-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        self.path = base.path
+    }
+
+    func file(_ name: String) -> String { self.path + "/" + name }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: self.path)
+    }
+}
+
+/// The repository root, found from this file's path.
+func repositoryRoot(_ file: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: file)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            return url.path
+        }
+    }
+    return FileManager.default.currentDirectoryPath
+}
