@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "Captures"]),
         .target(name: "Runner", dependencies: ["SCTPWire", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]),
-        .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures"]),
+        .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures", "Scenario"]),
         .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),
         .executableTarget(
             name: "sctpconform",
@@ -75,7 +75,10 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "Targets", "Reports", "SCTPWire"]),
+        .testTarget(
+            name: "RunnerTests",
+            dependencies: ["Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime"]
+        ),
         .testTarget(name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `sctpconform`: the command-line entry point. Each subcommand lives in its own file.
 @main
@@ -12,4 +13,23 @@ struct SCTPConform: ParsableCommand {
             """,
         subcommands: [DecodeCommand.self, TargetsCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self]
     )
+
+    /// Runs the command, mapping argument-parser's usage errors (exit 64) to our exit code 2 so that
+    /// every usage, configuration or input error exits the same way.
+    static func main() {
+        do {
+            var command = try Self.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = Self.exitCode(for: error)
+            if code == .validationFailure {
+                let message = Self.fullMessage(for: error)
+                if !message.isEmpty {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+                Self.exit(withError: ExitCode(2))
+            }
+            Self.exit(withError: error)
+        }
+    }
 }

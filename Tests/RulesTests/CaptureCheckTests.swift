@@ -131,7 +131,8 @@ import Testing
         let result = CaptureChecker.check(bytes: try Self.capture(midway))
         expectClean(result.findings)
         #expect(result.associations.map(\.origin) == [.joinedMidway])
-        #expect(result.associations.first?.tags == [recorder.conversation.tagA, recorder.conversation.tagB])
+        // The first packet captured is B's SACK, so B is side 0.
+        #expect(result.associations.first?.tags == [recorder.conversation.tagB, recorder.conversation.tagA])
         // A wrong tag after the tags were learned is still caught.
         recorder.send(.a, [recorder.conversation.heartbeat([1])], tag: 0x0bad_0bad)
         let wrong = CaptureChecker.check(bytes: try Self.capture(Array(recorder.packets.dropFirst(5))))

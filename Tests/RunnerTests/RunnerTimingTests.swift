@@ -214,4 +214,18 @@ import VirtualTime
         #expect(mismatch.path == "header.verification_tag")
         #expect(mismatch.expected.hasSuffix("the harness's initiate tag (RFC 9260 §8.5)"))
     }
+
+    @Test func pollingBacksOffWhileIdleAndStaysExactAboutArrivals() throws {
+        let target = ScriptedTarget()
+        target.schedule(ScriptedPeer.initAck(answering: nil, tag: 0), at: VirtualInstant(nanoseconds: 5_000_300_000))
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - expect: init-ack\n    within: 10s\n  - send: abort"), target: target)
+        #expect(result.verdict == .pass)
+        #expect(result.steps[0].end == VirtualInstant(nanoseconds: 5_000_300_000))
+        // Doubling from 1 ms to 16 ms: about 5 s / 16 ms looks, not 5,000.
+        #expect(target.receiveCalls < 400)
+        // The harness answered at most one maximum poll interval after the arrival.
+        let answer = try #require(target.received.last)
+        #expect(answer.time - VirtualInstant(nanoseconds: 5_000_300_000) <= .milliseconds(16))
+    }
 }

@@ -6,9 +6,13 @@ import VirtualTime
 public struct RunnerConfiguration: Sendable {
     /// Seeds the target's randomness and the harness's own tags, TSNs and cookies. Same seed, same run.
     public var seed: UInt64
-    /// How far virtual time moves between two looks at the wire while an `expect` waits (the target
-    /// runs its timers up to each step). Smaller is more precise about "now", larger is cheaper.
+    /// How far virtual time moves between two looks at the wire while an `expect` waits, right after
+    /// something arrived (the target runs its timers up to each look). While nothing arrives the step
+    /// doubles, up to `maximumPollInterval`: the harness answers at most that late in virtual time.
+    /// Windows (`within`, `after`) count from arrival times and are exact either way.
     public var pollInterval: VirtualDuration
+    /// The largest step between two looks at the wire.
+    public var maximumPollInterval: VirtualDuration
     /// Upper bound on looks per step; a long window polls in proportionally larger steps.
     public var maximumPollsPerStep: Int
     /// Makes the live checkers of one scenario run (fresh state per run).
@@ -23,12 +27,14 @@ public struct RunnerConfiguration: Sendable {
 
     public init(
         seed: UInt64 = RunnerConfiguration.defaultSeed, pollInterval: VirtualDuration = .milliseconds(1),
-        maximumPollsPerStep: Int = 100_000, makeCheckers: @escaping @Sendable () -> [any LiveChecker] = { [] },
+        maximumPollInterval: VirtualDuration = .milliseconds(16), maximumPollsPerStep: Int = 100_000,
+        makeCheckers: @escaping @Sendable () -> [any LiveChecker] = { [] },
         decorateTransport: @escaping @Sendable (any Transport) -> any Transport = { $0 },
         vocabulary: ScenarioVocabulary = .standard
     ) {
         self.seed = seed
         self.pollInterval = max(pollInterval, .nanoseconds(1))
+        self.maximumPollInterval = max(maximumPollInterval, self.pollInterval)
         self.maximumPollsPerStep = max(1, maximumPollsPerStep)
         self.makeCheckers = makeCheckers
         self.decorateTransport = decorateTransport

@@ -63,7 +63,7 @@ extension ScenarioExecution {
         var remaining = expectation.chunks
         var matched: [Int] = []
         var ignoredNearMiss: (packet: ReceivedPacket, mismatches: [FieldMismatch])?
-        let quantum = self.quantum(until: deadline)
+        var poller = self.poller(until: deadline)
         try self.advance(to: self.now)
         while true {
             while !self.inbox.isEmpty {
@@ -130,8 +130,8 @@ extension ScenarioExecution {
                 throw .failed(StepFailure(message: message, mismatches: ignoredNearMiss?.mismatches ?? []))
             }
             let oneBefore = earliest + .nanoseconds(-1)
-            let next = oneBefore > self.now ? oneBefore : min(self.now + quantum, deadline)
-            try self.advance(to: next)
+            let next = oneBefore > self.now ? oneBefore : min(self.now + poller.interval, deadline)
+            poller.record(activity: try self.advance(to: next))
         }
     }
 
@@ -197,7 +197,7 @@ extension ScenarioExecution {
         let after = step.after.map(Self.duration) ?? .zero
         let earliest = start + after
         let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
-        let quantum = self.quantum(until: deadline)
+        var poller = self.poller(until: deadline)
         var skipped: [String] = []
         var nearMiss: [FieldMismatch] = []
         try self.advance(to: self.now)
@@ -222,7 +222,8 @@ extension ScenarioExecution {
                 }
                 if let name = trial.unresolved.first {
                     throw .error(
-                        "step \(step.number) (\(step.location)): $\(name) has no value yet, so the event cannot be judged")
+                        "step \(step.number) (\(step.location)): $\(name) has no value yet, so the event cannot be judged"
+                    )
                 }
                 if record.kind == pattern.kind, nearMiss.isEmpty { nearMiss = mismatches }
                 skipped.append(text)
@@ -235,18 +236,19 @@ extension ScenarioExecution {
                             + "\(deadline - start) of \(start); observed \(seen)",
                         mismatches: nearMiss))
             }
-            try self.advance(to: min(self.now + quantum, deadline))
+            poller.record(activity: try self.advance(to: min(self.now + poller.interval, deadline)))
         }
     }
 
     // MARK: Helpers
 
-    /// The polling step for a window ending at `deadline`: the configured interval, larger when the
-    /// window would otherwise need more than `maximumPollsPerStep` looks.
-    private func quantum(until deadline: VirtualInstant) -> VirtualDuration {
+    /// The polling schedule for a window ending at `deadline` (see `Poller`).
+    private func poller(until deadline: VirtualInstant) -> Poller {
         let window = max(deadline - self.now, .zero)
-        let perPoll = window.nanoseconds / Int64(self.configuration.maximumPollsPerStep)
-        return max(self.configuration.pollInterval, .nanoseconds(perPoll))
+        let floor = VirtualDuration.nanoseconds(window.nanoseconds / Int64(self.configuration.maximumPollsPerStep))
+        return Poller(
+            minimum: max(self.configuration.pollInterval, floor),
+            maximum: max(self.configuration.maximumPollInterval, self.configuration.pollInterval, floor))
     }
 
     private func describe(_ expectation: PacketExpectation) -> String {
@@ -261,5 +263,25 @@ extension ScenarioExecution {
 
     static func duration(_ duration: ScenarioDuration) -> VirtualDuration {
         .nanoseconds(duration.nanoseconds)
+    }
+}
+
+/// How far each look at the wire moves virtual time while a step waits: `minimum` right after
+/// something arrived, doubling while nothing does, up to `maximum`. The target's clock (`now`) may
+/// so run ahead of the last arrival by at most `maximum`; windows count from arrival times, so they
+/// are exact regardless.
+struct Poller {
+    let minimum: VirtualDuration
+    let maximum: VirtualDuration
+    private(set) var interval: VirtualDuration
+
+    init(minimum: VirtualDuration, maximum: VirtualDuration) {
+        self.minimum = minimum
+        self.maximum = max(minimum, maximum)
+        self.interval = minimum
+    }
+
+    mutating func record(activity: Bool) {
+        self.interval = activity ? self.minimum : min(self.interval * 2, self.maximum)
     }
 }

@@ -173,7 +173,9 @@ final class ScenarioExecution {
     // MARK: The wire
 
     /// Lets the target run to `deadline` and takes what it sent and what its application saw.
-    func advance(to deadline: VirtualInstant) throws(StepInterruption) {
+    /// Returns whether anything (a packet or an event) came.
+    @discardableResult
+    func advance(to deadline: VirtualInstant) throws(StepInterruption) -> Bool {
         let target = max(deadline, self.now)
         let received: [TimedPacket]
         do {
@@ -185,12 +187,14 @@ final class ScenarioExecution {
         for packet in received {
             self.ingest(packet)
         }
-        for event in self.target.takeEvents() {
+        let events = self.target.takeEvents()
+        for event in events {
             self.events.append((self.now, event))
         }
         if let failure = self.target.terminationError {
             throw self.targetFailure(failure.description)
         }
+        return !received.isEmpty || !events.isEmpty
     }
 
     /// Sends built bytes at `now` and learns from them.

@@ -33,12 +33,12 @@ public struct ScenarioDuration: Hashable, Sendable, Comparable, CustomStringConv
         return ScenarioDuration(nanoseconds: overflow ? .max : sum)
     }
 
-    /// Reads `250ms`, `1s`, `1.5s`, `30us`, `2m`, `100ns`, or a bare number of milliseconds.
+    /// Reads `250ms`, `1s`, `1.5s`, `30us`, `2m`, `1h`, `100ns`, or a bare number of milliseconds.
     /// Returns nil for anything else, negative values included.
     public init?(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let units: [(suffix: String, nanoseconds: Double)] = [
-            ("ms", 1e6), ("us", 1e3), ("µs", 1e3), ("ns", 1), ("min", 60e9), ("m", 60e9), ("s", 1e9),
+            ("ms", 1e6), ("us", 1e3), ("µs", 1e3), ("ns", 1), ("min", 60e9), ("m", 60e9), ("h", 3600e9), ("s", 1e9),
         ]
         var number = trimmed
         var scale = 1e6
