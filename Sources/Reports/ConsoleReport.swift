@@ -10,7 +10,8 @@ public enum ConsoleReport {
         let duration = Self.virtualTime(nanoseconds: result.duration.nanoseconds).padding(
             toLength: 9, withPad: " ", startingAt: 0)
         var line =
-            result.verdict.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)
+            result.verdict.rawValue.padding(
+                toLength: max(5, result.verdict.rawValue.count), withPad: " ", startingAt: 0)
             + " \(id) \(duration) \(result.title)"
         if result.verdict == .skip, let reason = result.reason {
             line += " (\(reason))"
@@ -18,9 +19,9 @@ public enum ConsoleReport {
         return line
     }
 
-    /// The explanation under a FAIL or ERROR line, indented by the caller.
+    /// The explanation under a FAIL, ERROR or DEVIATION line, indented by the caller.
     public static func details(_ result: ScenarioResult) -> [String] {
-        guard result.verdict == .fail || result.verdict == .error else { return [] }
+        guard result.verdict == .fail || result.verdict == .error || result.verdict == .deviation else { return [] }
         var lines: [String] = []
         if let step = result.failedStep, let failure = step.failure {
             lines.append(failure.message)
@@ -34,15 +35,33 @@ public enum ConsoleReport {
         } else if let reason = result.reason {
             lines.append(reason)
         }
+        if let outcome = result.knownDeviation {
+            lines.append(Self.knownDeviation(outcome))
+        }
         for finding in result.findings where finding.severity != .note {
             var text = "finding [\(finding.severity.rawValue)] \(finding.section): \(finding.message)"
             if let packet = finding.packetNumber { text += " (packet #\(packet))" }
             lines.append(text)
         }
-        if result.verdict == .fail {
+        if result.verdict == .fail || result.verdict == .deviation {
             lines.append("  reproduce: sctpconform run \(result.file) --target \(result.target) --seed \(result.seed)")
         }
         return lines
+    }
+
+    /// `known deviation of usrsctp at step 3: <reason> (RFC 9260 §3.3.2; waiver at x.yaml:12:5)`, with
+    /// what became of it when it did not waive the failure.
+    public static func knownDeviation(_ outcome: KnownDeviationOutcome) -> String {
+        let deviation = outcome.deviation
+        let status: String
+        switch outcome.status {
+        case .waived: status = ""
+        case .countedAsFailure: status = ", counted as a failure by --strict"
+        case .noLongerOccurs: status = ", which this run passed"
+        }
+        let source = (deviation.reference.map { [$0] } ?? []) + ["waiver at \(deviation.location)"]
+        return "known deviation of \(deviation.target) at step \(deviation.step)\(status): \(deviation.reason) "
+            + "(\(source.joined(separator: "; ")))"
     }
 
     /// `850ms`, `31.001s`: virtual time to the millisecond.
@@ -53,11 +72,12 @@ public enum ConsoleReport {
         return "\(milliseconds / 1_000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)s"
     }
 
-    /// `5 passed, 1 failed, 0 errors, 2 skipped`.
+    /// `22 passed, 0 failed, 0 errors, 0 skipped, 1 known deviation`.
     public static func summary(_ results: [ScenarioResult]) -> String {
-        func count(_ verdict: Verdict) -> Int { results.filter { $0.verdict == verdict }.count }
-        let errors = count(.error)
-        return "\(count(.pass)) passed, \(count(.fail)) failed, \(errors) error\(errors == 1 ? "" : "s"), "
-            + "\(count(.skip)) skipped"
+        let counts = RunSummary(results)
+        let errors = counts.errors
+        let deviations = counts.knownDeviations
+        return "\(counts.passed) passed, \(counts.failed) failed, \(errors) error\(errors == 1 ? "" : "s"), "
+            + "\(counts.skipped) skipped, \(deviations) known deviation\(deviations == 1 ? "" : "s")"
     }
 }

@@ -1,12 +1,14 @@
 import Runner
 
 /// JUnit XML for CI systems: one `<testcase>` per scenario; FAIL is `<failure>`, ERROR `<error>`,
-/// SKIP `<skipped>`. Times are virtual seconds, so the file is reproducible.
+/// SKIP `<skipped>`, and a known deviation `<skipped>` whose message says so and gives the waiver's
+/// reason (JUnit has no verdict of its own for it; dashboards still list it). Times are virtual
+/// seconds, so the file is reproducible.
 public enum JUnitReport {
     public static func document(_ results: [ScenarioResult], target: String, seed: UInt64) -> String {
         let failures = results.filter { $0.verdict == .fail }.count
         let errors = results.filter { $0.verdict == .error }.count
-        let skipped = results.filter { $0.verdict == .skip }.count
+        let skipped = results.filter { $0.verdict == .skip || $0.verdict == .deviation }.count
         let total = results.reduce(Int64(0)) { $0 + $1.duration.nanoseconds }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
@@ -36,12 +38,24 @@ public enum JUnitReport {
                     + Self.escape(details) + "</error>\n"
             case .skip:
                 xml += "      <skipped message=\"\(Self.escape(result.reason ?? "skipped"))\"/>\n"
+            case .deviation:
+                xml +=
+                    "      <skipped message=\"\(Self.escape(Self.deviationMessage(result)))\">"
+                    + Self.escape(details) + "</skipped>\n"
             }
             xml += "      <system-out>\(Self.escape(Self.summary(result)))</system-out>\n"
             xml += "    </testcase>\n"
         }
         xml += "  </testsuite>\n</testsuites>\n"
         return xml
+    }
+
+    /// `known deviation of usrsctp at step 3: <waiver reason>; observed: <failure>`.
+    static func deviationMessage(_ result: ScenarioResult) -> String {
+        guard let deviation = result.knownDeviation?.deviation else { return "known deviation" }
+        var message = "known deviation of \(deviation.target) at step \(deviation.step): \(deviation.reason)"
+        if let reason = result.reason { message += "; observed: \(reason)" }
+        return message
     }
 
     /// `Scenarios/handshake.yaml` → `Scenarios.handshake`.

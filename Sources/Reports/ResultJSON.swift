@@ -22,6 +22,7 @@ public enum ResultJSON {
             ("rfc", .array(result.rfc.map { .string($0) })),
             ("etsi", .array(result.etsi.map { .string($0) })),
             ("notes", .optional(result.notes)),
+            ("known_deviation", Self.knownDeviation(result.knownDeviation)),
             ("virtual_duration", .string(result.duration.description)),
             ("virtual_duration_ns", .integer(result.duration.nanoseconds)),
             ("pcap", .optional(pcapName)),
@@ -49,6 +50,7 @@ public enum ResultJSON {
                             ("file", .string(result.file)),
                             ("verdict", .string(result.verdict.rawValue)),
                             ("reason", .optional(result.reason)),
+                            ("known_deviation", Self.knownDeviation(result.knownDeviation)),
                             ("virtual_duration", .string(result.duration.description)),
                             ("report", .optional(files[result.scenarioID])),
                         ])
@@ -62,6 +64,19 @@ public enum ResultJSON {
             Verdict.allCases.map { verdict in
                 (verdict.rawValue.lowercased(), .integer(Int64(results.filter { $0.verdict == verdict }.count)))
             })
+    }
+
+    /// The waiver that decided the verdict, with what became of it; null when none did.
+    static func knownDeviation(_ outcome: KnownDeviationOutcome?) -> JSONValue {
+        guard let outcome else { return .null }
+        return .object([
+            ("status", .string(outcome.status.rawValue)),
+            ("target", .string(outcome.deviation.target)),
+            ("step", .integer(Int64(outcome.deviation.step))),
+            ("reason", .string(outcome.deviation.reason)),
+            ("reference", .optional(outcome.deviation.reference)),
+            ("location", .string(outcome.deviation.location.description)),
+        ])
     }
 
     static func step(_ step: StepResult, packets: [Int: ExchangedPacket]) -> JSONValue {

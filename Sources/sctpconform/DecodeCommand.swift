@@ -249,6 +249,8 @@ struct CaptureDecoder {
             lines.append(
                 "ipv6: traffic class 0x\(String(header.trafficClass, radix: 16)), flow label \(header.flowLabel), "
                     + "hop limit \(header.hopLimit), payload length \(header.payloadLength)\(extensions)")
+        case .none:
+            break
         }
         if case .udpEncapsulated(let source, let destination) = carried.carriage {
             lines.append("udp: \(source) > \(destination), checksum \(Self.describe(carried.udpChecksum))")

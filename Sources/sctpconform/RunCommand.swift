@@ -6,8 +6,9 @@ import Scenario
 import Targets
 
 /// `sctpconform run PATH...`: runs scenario files against a target and writes pcap, JSON and JUnit
-/// reports. Exit status: 0 all passed (skips allowed), 1 a FAIL or ERROR, 2 usage or configuration
-/// error (bad scenario file, unknown target, missing file, unwritable reports).
+/// reports. Exit status: 0 all passed (skips and known deviations allowed), 1 a FAIL or ERROR (with
+/// `--strict`, also a known deviation), 2 usage or configuration error (bad scenario file, unknown
+/// target, missing file, unwritable reports).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -17,8 +18,12 @@ struct RunCommand: ParsableCommand {
             writes <id>.pcap and <id>.json per scenario, run.json and junit.xml under --reports. The \
             same seed gives byte-identical reports.
 
-            Exit status: 0 all passed (skips allowed), 1 a scenario FAILed or ended in ERROR, 2 usage or \
-            configuration error.
+            A failure at a step the scenario's known_deviations: waives for this target is reported as \
+            DEVIATION and does not fail the run; --strict counts it as a FAIL. A waiver whose deviation \
+            no longer occurs is a FAIL.
+
+            Exit status: 0 all passed (skips and known deviations allowed), 1 a scenario FAILed or ended \
+            in ERROR, 2 usage or configuration error.
             """)
 
     @Argument(help: "Scenario files or folders.")
@@ -39,6 +44,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not judge the exchange with the live RFC rule checker (only the scenario's expectations).")
     var noRules = false
 
+    @Flag(help: "Count known deviations (known_deviations: in scenario files) as failures.")
+    var strict = false
+
     func run() throws {
         let registry = TargetRegistry.standard
         guard let descriptor = registry.descriptor(named: self.target) else {
@@ -49,7 +57,7 @@ struct RunCommand: ParsableCommand {
             Self.fail("target \(self.target) cannot run here: \(reason)\n  \(hint)")
         }
 
-        var configuration = RunnerConfiguration(seed: self.seed)
+        var configuration = RunnerConfiguration(seed: self.seed, strict: self.strict)
         if !self.noRules {
             configuration.makeCheckers = RulesLiveChecker.factory
         }
@@ -90,8 +98,9 @@ struct RunCommand: ParsableCommand {
                 ConsoleReport.summary(results)
                     + " (target \(self.target), seed \(self.seed), reports in \(self.reports))")
         }
-        if results.contains(where: { $0.verdict == .fail || $0.verdict == .error }) {
-            throw ExitCode(1)
+        let summary = RunSummary(results)
+        if !summary.succeeded {
+            throw ExitCode(summary.exitStatus)
         }
     }
 

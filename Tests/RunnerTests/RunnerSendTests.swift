@@ -153,3 +153,30 @@ final class CheckerBox: @unchecked Sendable {
         self.checker = checker
     }
 }
+
+/// What the harness learns from its own packets.
+@Suite struct RunnerOwnTagTests {
+    /// RFC 9260 §3.3.2: an INIT with initiate tag 0 is discarded by the SUT, so it announces nothing;
+    /// the next default INIT carries the harness's own (seeded, non-zero) tag again.
+    @Test func anInitWithTagZeroDoesNotBecomeTheHarnessTag() throws {
+        let reference = ScriptedTarget()
+        _ = try RunnerTestSupport.run(RunnerTestSupport.scenario("  - send: init"), target: reference)
+        let referenceInit = try #require(RunnerTestSupport.sent(reference).first?.chunks.first)
+
+        let target = ScriptedTarget()
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: {init: {initiate_tag: 0}}\n  - send: init"), target: target)
+        #expect(result.verdict == .pass, "\(result.reason ?? "")")
+        let sent = RunnerTestSupport.sent(target)
+        #expect(sent.count == 2)
+        guard case .initiation(let zero)? = sent.first?.chunks.first,
+            case .initiation(let proper)? = sent.last?.chunks.first
+        else {
+            Issue.record("expected two INITs, got \(sent)")
+            return
+        }
+        #expect(zero.initiateTag == 0)
+        #expect(proper.initiateTag != 0)
+        #expect(sent.last?.chunks.first == referenceInit)
+    }
+}

@@ -72,10 +72,10 @@ enum RunnerTestSupport {
 
     static func run(
         _ yaml: String, target: ScriptedTarget, seed: UInt64 = 1,
-        checkers: @escaping @Sendable () -> [any LiveChecker] = { [] }
+        checkers: @escaping @Sendable () -> [any LiveChecker] = { [] }, strict: Bool = false
     ) throws -> ScenarioResult {
         let scenario = try ScenarioLoader().load(yaml: yaml, file: "t.yaml")
-        let configuration = RunnerConfiguration(seed: seed, makeCheckers: checkers)
+        let configuration = RunnerConfiguration(seed: seed, makeCheckers: checkers, strict: strict)
         return ScenarioRunner(target: self.descriptor(target), configuration: configuration).run(scenario)
     }
 

@@ -112,35 +112,23 @@ final class CaptureInput {
         try self.ensure(1) == 0
     }
 
-    /// The byte `at` positions past the current one (must have been ensured).
+    /// Calls `body` with a view of the next `count` bytes (which must have been ensured): one
+    /// access to the buffer however many fields `body` reads.
     @inline(__always)
-    func byte(_ at: Int) -> UInt8 {
-        self.buffer[self.position + at]
-    }
-
-    /// A 16-bit integer `at` bytes past the current position, in the given byte order.
-    @inline(__always)
-    func uint16(_ at: Int, _ order: CaptureByteOrder) -> UInt16 {
-        let a = UInt16(self.buffer[self.position + at])
-        let b = UInt16(self.buffer[self.position + at + 1])
-        return order == .bigEndian ? a << 8 | b : b << 8 | a
-    }
-
-    /// A 32-bit integer `at` bytes past the current position, in the given byte order.
-    @inline(__always)
-    func uint32(_ at: Int, _ order: CaptureByteOrder) -> UInt32 {
-        let i = self.position + at
-        let a = UInt32(self.buffer[i])
-        let b = UInt32(self.buffer[i + 1])
-        let c = UInt32(self.buffer[i + 2])
-        let d = UInt32(self.buffer[i + 3])
-        return order == .bigEndian ? a << 24 | b << 16 | c << 8 | d : d << 24 | c << 16 | b << 8 | a
-    }
-
-    /// A copy of `count` bytes starting `at` bytes past the current position.
-    func copy(_ at: Int, _ count: Int) -> [UInt8] {
-        let start = self.position + at
-        return Array(self.buffer[start..<(start + count)])
+    func withWindow<Result>(_ count: Int, _ body: (CaptureWindow) throws(CaptureError) -> Result)
+        throws(CaptureError) -> Result
+    {
+        let start = self.position
+        let end = min(start + max(count, 0), self.end)
+        let result: Swift.Result<Result, CaptureError> = self.buffer.withUnsafeBytes { raw in
+            let window = CaptureWindow(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+            do throws(CaptureError) {
+                return .success(try body(window))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// Consumes `count` ensured bytes.
@@ -153,5 +141,61 @@ final class CaptureInput {
             return String(cString: text)
         }
         return "errno \(code)"
+    }
+}
+
+/// Bounds-checked reads in a file's byte order over a window of ensured bytes.
+struct CaptureWindow {
+    let bytes: UnsafeRawBufferPointer
+
+    // The readers only read inside windows they validated; a read outside is a programming
+    // error, caught by an assertion in debug builds and answered with zeros (never memory outside
+    // the window) in release builds.
+
+    /// Whether `count` bytes at `at` lie inside the window.
+    @inline(__always)
+    func contains(_ at: Int, _ count: Int) -> Bool {
+        at >= 0 && count >= 0 && at <= self.bytes.count - count
+    }
+
+    /// The byte at `at`.
+    @inline(__always)
+    func byte(_ at: Int) -> UInt8 {
+        guard self.contains(at, 1) else {
+            assertionFailure("read past the capture window")
+            return 0
+        }
+        return self.bytes[at]
+    }
+
+    /// A 16-bit integer at `at`, in the given byte order.
+    @inline(__always)
+    func uint16(_ at: Int, _ order: CaptureByteOrder) -> UInt16 {
+        guard self.contains(at, 2) else {
+            assertionFailure("read past the capture window")
+            return 0
+        }
+        let little = UInt16(littleEndian: self.bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+        return order == .littleEndian ? little : little.byteSwapped
+    }
+
+    /// A 32-bit integer at `at`, in the given byte order.
+    @inline(__always)
+    func uint32(_ at: Int, _ order: CaptureByteOrder) -> UInt32 {
+        guard self.contains(at, 4) else {
+            assertionFailure("read past the capture window")
+            return 0
+        }
+        let little = UInt32(littleEndian: self.bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        return order == .littleEndian ? little : little.byteSwapped
+    }
+
+    /// A copy of `count` bytes at `at`.
+    func copy(_ at: Int, _ count: Int) -> [UInt8] {
+        guard self.contains(at, count) else {
+            assertionFailure("copy past the capture window")
+            return []
+        }
+        return Array(UnsafeRawBufferPointer(rebasing: self.bytes[at..<(at + count)]))
     }
 }

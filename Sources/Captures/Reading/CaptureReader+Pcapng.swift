@@ -35,9 +35,11 @@ extension CaptureReader {
             }
             guard case .pcapng(var state) = self.state else { return nil }
             var order = state.byteOrder
-            let type = input.uint32(0, order)
+            let (type, magic, bigEndianLength, littleEndianLength) = try input.withWindow(12) { header in
+                (header.uint32(0, order), header.uint32(8, .littleEndian), header.uint32(4, .bigEndian),
+                 header.uint32(4, .littleEndian))
+            }
             if type == PcapngBlockType.sectionHeader {
-                let magic = input.uint32(8, .littleEndian)
                 switch magic {
                 case 0x1A2B_3C4D: order = .littleEndian
                 case 0x4D3C_2B1A: order = .bigEndian
@@ -48,7 +50,7 @@ extension CaptureReader {
                 }
             }
             let context = Self.blockName(type)
-            let length = Int(input.uint32(4, order))
+            let length = Int(order == .bigEndian ? bigEndianLength : littleEndianLength)
             let minimum = type == PcapngBlockType.sectionHeader ? 28 : 12
             guard length >= minimum, length % 4 == 0, length <= Self.maximumRecordLength else {
                 throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
@@ -59,33 +61,37 @@ extension CaptureReader {
                     offset: blockOffset, context: context, reason: .truncated(needed: length, available: availableBlock)
                 )
             }
-            let trailing = Int(input.uint32(length - 4, order))
-            guard trailing == length else {
-                throw CaptureError(
-                    offset: blockOffset + length - 4, context: context,
-                    reason: .blockLengthMismatch(leading: length, trailing: trailing))
-            }
-            var record: CaptureRecord?
-            switch type {
-            case PcapngBlockType.sectionHeader:
-                let major = input.uint16(12, order)
-                let minor = input.uint16(14, order)
-                guard major == 1 else {
+            // One access to the buffer for the whole block.
+            let record = try input.withWindow(length) { (block) throws(CaptureError) -> CaptureRecord? in
+                let trailing = Int(block.uint32(length - 4, order))
+                guard trailing == length else {
                     throw CaptureError(
-                        offset: blockOffset + 12, context: context,
-                        reason: .unsupportedVersion(major: major, minor: minor))
+                        offset: blockOffset + length - 4, context: context,
+                        reason: .blockLengthMismatch(leading: length, trailing: trailing))
                 }
-                state = PcapngState(byteOrder: order, interfaces: [])
-            case PcapngBlockType.interfaceDescription:
-                state.interfaces.append(try self.readInterface(length: length, order: order, blockOffset: blockOffset))
-            case PcapngBlockType.enhancedPacket:
-                record = try self.readEnhancedPacket(length: length, state: state, blockOffset: blockOffset)
-            case PcapngBlockType.simplePacket:
-                record = try self.readSimplePacket(length: length, state: state, blockOffset: blockOffset)
-            case PcapngBlockType.packet:
-                record = try self.readObsoletePacket(length: length, state: state, blockOffset: blockOffset)
-            default:
-                break
+                switch type {
+                case PcapngBlockType.sectionHeader:
+                    let major = block.uint16(12, order)
+                    let minor = block.uint16(14, order)
+                    guard major == 1 else {
+                        throw CaptureError(
+                            offset: blockOffset + 12, context: context,
+                            reason: .unsupportedVersion(major: major, minor: minor))
+                    }
+                    state = PcapngState(byteOrder: order, interfaces: [])
+                    return nil
+                case PcapngBlockType.interfaceDescription:
+                    state.interfaces.append(try Self.readInterface(block, order: order, blockOffset: blockOffset))
+                    return nil
+                case PcapngBlockType.enhancedPacket:
+                    return try Self.readEnhancedPacket(block, state: state, blockOffset: blockOffset)
+                case PcapngBlockType.simplePacket:
+                    return try Self.readSimplePacket(block, state: state, blockOffset: blockOffset)
+                case PcapngBlockType.packet:
+                    return try Self.readObsoletePacket(block, state: state, blockOffset: blockOffset)
+                default:
+                    return nil
+                }
             }
             self.state = .pcapng(state)
             input.advance(length)
@@ -106,22 +112,23 @@ extension CaptureReader {
         }
     }
 
-    private func readInterface(
-        length: Int, order: CaptureByteOrder, blockOffset: Int
+    private static func readInterface(
+        _ block: CaptureWindow, order: CaptureByteOrder, blockOffset: Int
     ) throws(CaptureError)
         -> CaptureInterface
     {
+        let length = block.bytes.count
         let context = "pcapng interface description block"
         guard length >= 20 else {
             throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
         }
         var interface = CaptureInterface(
-            linkType: LinkType(rawValue: UInt32(self.input.uint16(8, order))), snapLength: self.input.uint32(12, order))
+            linkType: LinkType(rawValue: UInt32(block.uint16(8, order))), snapLength: block.uint32(12, order))
         var position = 16
         let end = length - 4
         while position + 4 <= end {
-            let code = self.input.uint16(position, order)
-            let valueLength = Int(self.input.uint16(position + 2, order))
+            let code = block.uint16(position, order)
+            let valueLength = Int(block.uint16(position + 2, order))
             let valueStart = position + 4
             if code == PcapngOption.endOfOptions {
                 break
@@ -134,14 +141,14 @@ extension CaptureReader {
             switch code {
             case PcapngOption.timestampResolution where valueLength >= 1:
                 interface.unitsPerSecond = try Self.unitsPerSecond(
-                    self.input.byte(valueStart), offset: blockOffset + valueStart, context: context)
+                    block.byte(valueStart), offset: blockOffset + valueStart, context: context)
             case PcapngOption.timestampOffset where valueLength >= 8:
-                let high = UInt64(self.input.uint32(valueStart, order))
-                let low = UInt64(self.input.uint32(valueStart + 4, order))
+                let high = UInt64(block.uint32(valueStart, order))
+                let low = UInt64(block.uint32(valueStart + 4, order))
                 let value = order == .bigEndian ? high << 32 | low : low << 32 | high
                 interface.offsetSeconds = Int64(bitPattern: value)
             case PcapngOption.interfaceName:
-                let raw = self.input.copy(valueStart, valueLength)
+                let raw = block.copy(valueStart, valueLength)
                 interface.name = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             default:
                 break
@@ -171,7 +178,7 @@ extension CaptureReader {
         return value
     }
 
-    private func interface(
+    private static func interface(
         _ index: Int, in state: PcapngState, blockOffset: Int, context: String
     ) throws(CaptureError)
         -> CaptureInterface
@@ -201,19 +208,20 @@ extension CaptureReader {
         return CaptureTimestamp(seconds: seconds, nanoseconds: UInt32(truncatingIfNeeded: nanoseconds))
     }
 
-    private func readEnhancedPacket(
-        length: Int, state: PcapngState, blockOffset: Int
+    private static func readEnhancedPacket(
+        _ block: CaptureWindow, state: PcapngState, blockOffset: Int
     ) throws(CaptureError)
         -> CaptureRecord
     {
+        let length = block.bytes.count
         let context = "pcapng enhanced packet block"
         let order = state.byteOrder
         guard length >= 32 else {
             throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
         }
-        let interfaceIndex = Int(self.input.uint32(8, order))
-        let interface = try self.interface(interfaceIndex, in: state, blockOffset: blockOffset, context: context)
-        let capturedLength = Int(self.input.uint32(20, order))
+        let interfaceIndex = Int(block.uint32(8, order))
+        let interface = try Self.interface(interfaceIndex, in: state, blockOffset: blockOffset, context: context)
+        let capturedLength = Int(block.uint32(20, order))
         let room = length - 32
         guard capturedLength <= room else {
             throw CaptureError(
@@ -222,45 +230,47 @@ extension CaptureReader {
         }
         return CaptureRecord(
             timestamp: Self.timestamp(
-                high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
+                high: block.uint32(12, order), low: block.uint32(16, order), interface: interface),
             linkType: interface.linkType, interfaceIndex: interfaceIndex,
-            originalLength: Int(self.input.uint32(24, order)), bytes: self.input.copy(28, capturedLength),
+            originalLength: Int(block.uint32(24, order)), bytes: block.copy(28, capturedLength),
             fileOffset: blockOffset)
     }
 
-    private func readSimplePacket(
-        length: Int, state: PcapngState, blockOffset: Int
+    private static func readSimplePacket(
+        _ block: CaptureWindow, state: PcapngState, blockOffset: Int
     ) throws(CaptureError)
         -> CaptureRecord
     {
+        let length = block.bytes.count
         let context = "pcapng simple packet block"
         guard length >= 16 else {
             throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
         }
-        let interface = try self.interface(0, in: state, blockOffset: blockOffset, context: context)
-        let originalLength = Int(self.input.uint32(8, state.byteOrder))
+        let interface = try Self.interface(0, in: state, blockOffset: blockOffset, context: context)
+        let originalLength = Int(block.uint32(8, state.byteOrder))
         var capturedLength = min(originalLength, length - 16)
         if interface.snapLength > 0 {
             capturedLength = min(capturedLength, Int(interface.snapLength))
         }
         return CaptureRecord(
             timestamp: CaptureTimestamp(seconds: 0), linkType: interface.linkType, interfaceIndex: 0,
-            originalLength: originalLength, bytes: self.input.copy(12, capturedLength), fileOffset: blockOffset)
+            originalLength: originalLength, bytes: block.copy(12, capturedLength), fileOffset: blockOffset)
     }
 
-    private func readObsoletePacket(
-        length: Int, state: PcapngState, blockOffset: Int
+    private static func readObsoletePacket(
+        _ block: CaptureWindow, state: PcapngState, blockOffset: Int
     ) throws(CaptureError)
         -> CaptureRecord
     {
+        let length = block.bytes.count
         let context = "pcapng packet block"
         let order = state.byteOrder
         guard length >= 32 else {
             throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
         }
-        let interfaceIndex = Int(self.input.uint16(8, order))
-        let interface = try self.interface(interfaceIndex, in: state, blockOffset: blockOffset, context: context)
-        let capturedLength = Int(self.input.uint32(20, order))
+        let interfaceIndex = Int(block.uint16(8, order))
+        let interface = try Self.interface(interfaceIndex, in: state, blockOffset: blockOffset, context: context)
+        let capturedLength = Int(block.uint32(20, order))
         let room = length - 32
         guard capturedLength <= room else {
             throw CaptureError(
@@ -269,9 +279,9 @@ extension CaptureReader {
         }
         return CaptureRecord(
             timestamp: Self.timestamp(
-                high: self.input.uint32(12, order), low: self.input.uint32(16, order), interface: interface),
+                high: block.uint32(12, order), low: block.uint32(16, order), interface: interface),
             linkType: interface.linkType, interfaceIndex: interfaceIndex,
-            originalLength: Int(self.input.uint32(24, order)), bytes: self.input.copy(28, capturedLength),
+            originalLength: Int(block.uint32(24, order)), bytes: block.copy(28, capturedLength),
             fileOffset: blockOffset)
     }
 }

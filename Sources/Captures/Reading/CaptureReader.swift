@@ -61,7 +61,7 @@ public final class CaptureReader {
         guard available == 4 else {
             throw CaptureError(offset: 0, context: "file header", reason: .truncated(needed: 4, available: available))
         }
-        let magic = input.uint32(0, .littleEndian)
+        let magic = try input.withWindow(4) { window in window.uint32(0, .littleEndian) }
         if magic == PcapngBlockType.sectionHeader {
             self.format = .pcapng
             self.state = .pcapng(PcapngState(byteOrder: .littleEndian, interfaces: []))
@@ -138,15 +138,15 @@ public final class CaptureReader {
             throw CaptureError(
                 offset: 0, context: "pcap file header", reason: .truncated(needed: 24, available: available))
         }
-        let major = input.uint16(4, order)
-        let minor = input.uint16(6, order)
+        let (major, minor, snapLength, linkField) = try input.withWindow(24) { window in
+            (window.uint16(4, order), window.uint16(6, order), window.uint32(16, order), window.uint32(20, order))
+        }
         guard major == 2 else {
             throw CaptureError(
                 offset: 4, context: "pcap file header", reason: .unsupportedVersion(major: major, minor: minor))
         }
-        let snapLength = input.uint32(16, order)
         // The low 16 bits are the link type; the top bits may carry FCS information.
-        let linkType = LinkType(rawValue: input.uint32(20, order) & 0xFFFF)
+        let linkType = LinkType(rawValue: linkField & 0xFFFF)
         input.advance(24)
         let interface = CaptureInterface(
             linkType: linkType, snapLength: snapLength,
@@ -172,10 +172,11 @@ public final class CaptureReader {
                 reason: .truncated(needed: headerLength, available: available))
         }
         let order = state.byteOrder
-        let seconds = input.uint32(0, order)
-        let fraction = input.uint32(4, order)
-        let capturedLength = Int(input.uint32(8, order))
-        let originalLength = Int(input.uint32(12, order))
+        let (seconds, fraction, captured, original) = try input.withWindow(headerLength) { window in
+            (window.uint32(0, order), window.uint32(4, order), window.uint32(8, order), window.uint32(12, order))
+        }
+        let capturedLength = Int(captured)
+        let originalLength = Int(original)
         guard capturedLength <= Self.maximumRecordLength else {
             throw CaptureError(
                 offset: recordOffset + 8, context: "pcap record header",
@@ -191,7 +192,7 @@ public final class CaptureReader {
         let nanoseconds: UInt64 = state.precision == .microseconds ? UInt64(fraction) * 1_000 : UInt64(fraction)
         let timestamp = CaptureTimestamp(
             seconds: UInt64(seconds) + nanoseconds / 1_000_000_000, nanoseconds: UInt32(nanoseconds % 1_000_000_000))
-        let bytes = input.copy(headerLength, capturedLength)
+        let bytes = try input.withWindow(total) { window in window.copy(headerLength, capturedLength) }
         input.advance(total)
         return CaptureRecord(
             timestamp: timestamp, linkType: state.interface.linkType, interfaceIndex: 0,

@@ -17,6 +17,8 @@ public struct SCTPEncapsulation: Hashable, Sendable {
     public var dontFragment: Bool
     /// IPv6 only (20 bits).
     public var flowLabel: UInt32
+    /// IPv4 only: option bytes (at most 40; padded with zeros to a multiple of 4).
+    public var ipv4Options: [UInt8]
     /// Whether to compute the UDP checksum (over IPv4 it may be left zero; over IPv6 it is
     /// always computed, RFC 8200 §8.1).
     public var udpChecksum: Bool
@@ -24,7 +26,7 @@ public struct SCTPEncapsulation: Hashable, Sendable {
     public init(
         source: IPAddress, destination: IPAddress, carriage: SCTPCarriage = .ip, hopLimit: UInt8 = 64,
         trafficClass: UInt8 = 0, identification: UInt16 = 0, dontFragment: Bool = true, flowLabel: UInt32 = 0,
-        udpChecksum: Bool = true
+        ipv4Options: [UInt8] = [], udpChecksum: Bool = true
     ) {
         self.source = source
         self.destination = destination
@@ -34,6 +36,7 @@ public struct SCTPEncapsulation: Hashable, Sendable {
         self.identification = identification
         self.dontFragment = dontFragment
         self.flowLabel = flowLabel
+        self.ipv4Options = ipv4Options
         self.udpChecksum = udpChecksum
     }
 
@@ -86,14 +89,18 @@ public struct SCTPEncapsulation: Hashable, Sendable {
         let start = bytes.count
         switch (self.source, self.destination) {
         case (.v4(let source), .v4(let destination)):
-            let totalLength = IPv4Header.minimumLength + transportLength
+            guard self.ipv4Options.count <= 40 else {
+                throw .optionsTooLong(length: self.ipv4Options.count)
+            }
+            let headerLength = IPv4Header.minimumLength + (self.ipv4Options.count + 3) / 4 * 4
+            let totalLength = headerLength + transportLength
             guard totalLength <= Int(UInt16.max) else {
-                throw .payloadTooLarge(length: transportLength, maximum: Int(UInt16.max) - IPv4Header.minimumLength)
+                throw .payloadTooLarge(length: transportLength, maximum: Int(UInt16.max) - headerLength)
             }
             IPv4Header(
                 typeOfService: self.trafficClass, totalLength: UInt16(totalLength), identification: self.identification,
                 dontFragment: self.dontFragment, timeToLive: self.hopLimit, protocolNumber: protocolNumber,
-                source: source, destination: destination
+                source: source, destination: destination, options: self.ipv4Options
             ).encode(into: &bytes)
         case (.v6(let source), .v6(let destination)):
             guard transportLength <= Int(UInt16.max) else {

@@ -33,10 +33,14 @@ public enum NetworkHeader: Hashable, Sendable {
 /// An SCTP packet found in a frame, with everything below it.
 ///
 /// The packet is not copied out of the frame: `frame` shares the caller's storage and
-/// `sctpRange` says where the SCTP packet lies; `bytes` makes the copy when one is wanted.
+/// `sctpRange` says where the SCTP packet lies; `bytes` makes the copy when one is wanted. The
+/// link-layer and IP headers are decoded again from the frame when asked for (`link`,
+/// `network`), which keeps this value small for the common case that only wants the packet.
 public struct CarriedSCTPPacket: Hashable, Sendable {
     /// The whole captured frame.
     public var frame: [UInt8]
+    /// How the frame begins.
+    public var linkType: LinkType
     /// Where the SCTP packet (common header onward) lies in `frame`, as far as it was captured.
     public var sctpRange: Range<Int>
     /// Where the IP header begins in `frame`.
@@ -44,8 +48,6 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
     public var source: IPAddress
     public var destination: IPAddress
     public var carriage: SCTPCarriage
-    public var link: LinkHeader
-    public var network: NetworkHeader
     /// Bytes the IP or UDP length promised that the capture does not hold (a snapshot length
     /// shorter than the packet); 0 when the packet is whole.
     public var missingBytes: Int
@@ -53,20 +55,43 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
     public var udpChecksum: UDPChecksumStatus?
 
     public init(
-        frame: [UInt8], sctpRange: Range<Int>, networkOffset: Int, source: IPAddress, destination: IPAddress,
-        carriage: SCTPCarriage, link: LinkHeader, network: NetworkHeader, missingBytes: Int,
-        udpChecksum: UDPChecksumStatus?
+        frame: [UInt8], linkType: LinkType, sctpRange: Range<Int>, networkOffset: Int, source: IPAddress,
+        destination: IPAddress, carriage: SCTPCarriage, missingBytes: Int, udpChecksum: UDPChecksumStatus?
     ) {
         self.frame = frame
+        self.linkType = linkType
         self.sctpRange = sctpRange
         self.networkOffset = networkOffset
         self.source = source
         self.destination = destination
         self.carriage = carriage
-        self.link = link
-        self.network = network
         self.missingBytes = missingBytes
         self.udpChecksum = udpChecksum
+    }
+
+    /// The link-layer header the frame began with (decoded again from the frame).
+    public var link: LinkHeader {
+        switch self.linkType {
+        case .ethernet: (try? EthernetHeader.decode(self.frame)).map { .ethernet($0) } ?? .none
+        case .linuxSLL: (try? LinuxCookedHeader.decode(self.frame)).map { .linuxCooked($0) } ?? .none
+        case .linuxSLL2: (try? LinuxCookedV2Header.decode(self.frame)).map { .linuxCookedV2($0) } ?? .none
+        default: .none
+        }
+    }
+
+    /// The IP header (and IPv6 extension headers) the packet came in, decoded again from the
+    /// frame; nil only if the frame was altered since extraction.
+    public var network: NetworkHeader? {
+        switch self.source {
+        case .v4:
+            return (try? IPv4Header.decode(self.frame, at: self.networkOffset)).map { .ipv4($0) }
+        case .v6:
+            guard let header = try? IPv6Header.decode(self.frame, at: self.networkOffset),
+                let chain = try? IPv6ExtensionChain.walk(
+                    self.frame, from: header.nextHeader, at: self.networkOffset + IPv6Header.length)
+            else { return nil }
+            return .ipv6(header, chain)
+        }
     }
 
     /// The SCTP packet (common header onward) as far as it was captured: a copy out of `frame`.
@@ -76,6 +101,7 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
     public var offsetInFrame: Int { self.sctpRange.lowerBound }
 
     /// Calls `body` with the SCTP packet's bytes, without copying them.
+    @inlinable
     public func withSCTPBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try self.frame.withUnsafeBytes { raw in
             try body(UnsafeRawBufferPointer(rebasing: raw[self.sctpRange]))
@@ -87,7 +113,7 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
 
     /// Whether the IPv4 header checksum is right (nil for IPv6), computed on demand.
     public var ipv4HeaderChecksumCorrect: Bool? {
-        guard case .ipv4 = self.network else { return nil }
+        guard case .v4 = self.source else { return nil }
         return IPv4Header.isHeaderChecksumCorrect(self.frame, at: self.networkOffset)
     }
 

@@ -20,36 +20,30 @@ public struct SCTPExtractor: Sendable {
 
     /// What `frame`, whose first bytes are a `linkType` header, holds.
     public func extract(frame: [UInt8], linkType: LinkType) throws(NetworkLayerError) -> SCTPExtraction {
-        let link: LinkHeader
         let ipOffset: Int
         let etherType: UInt16?
         switch linkType {
         case .ethernet:
             let header = try EthernetHeader.decode(frame)
-            link = .ethernet(header)
             ipOffset = header.length
             etherType = header.etherType
         case .linuxSLL:
-            let header = try LinuxCookedHeader.decode(frame)
-            link = .linuxCooked(header)
+            // Only the protocol field matters here (the address would cost an allocation).
+            try FrameBytes.require(frame, 0, LinuxCookedHeader.length, .linuxCooked)
             ipOffset = LinuxCookedHeader.length
-            etherType = header.protocolType
+            etherType = FrameBytes.uint16(frame, 14)
         case .linuxSLL2:
-            let header = try LinuxCookedV2Header.decode(frame)
-            link = .linuxCookedV2(header)
+            try FrameBytes.require(frame, 0, LinuxCookedV2Header.length, .linuxCookedV2)
             ipOffset = LinuxCookedV2Header.length
-            etherType = header.protocolType
+            etherType = FrameBytes.uint16(frame, 0)
         case .ipv4:
-            link = .none
             ipOffset = 0
             etherType = EtherType.ipv4
         case .ipv6:
-            link = .none
             ipOffset = 0
             etherType = EtherType.ipv6
         default:
             guard linkType.isRawIP else { return .notSCTP(.unsupportedLinkType(linkType)) }
-            link = .none
             ipOffset = 0
             etherType = nil
         }
@@ -61,9 +55,9 @@ public struct SCTPExtractor: Sendable {
         }
         switch networkType {
         case EtherType.ipv4:
-            return try self.extractFromIPv4(frame, at: ipOffset, link: link)
+            return try self.extractFromIPv4(frame, at: ipOffset, linkType: linkType)
         case EtherType.ipv6:
-            return try self.extractFromIPv6(frame, at: ipOffset, link: link)
+            return try self.extractFromIPv6(frame, at: ipOffset, linkType: linkType)
         case let other:
             return .notSCTP(.notIP(etherType: other))
         }
@@ -82,7 +76,7 @@ public struct SCTPExtractor: Sendable {
     }
 
     private func extractFromIPv4(
-        _ frame: [UInt8], at offset: Int, link: LinkHeader
+        _ frame: [UInt8], at offset: Int, linkType: LinkType
     ) throws(NetworkLayerError)
         -> SCTPExtraction
     {
@@ -97,12 +91,12 @@ public struct SCTPExtractor: Sendable {
         let declaredEnd = offset + Int(header.totalLength)
         return try self.extractTransport(
             frame, protocolNumber: header.protocolNumber, payloadStart: payloadStart, declaredEnd: declaredEnd,
-            source: .v4(header.source), destination: .v4(header.destination), link: link, network: .ipv4(header),
+            source: .v4(header.source), destination: .v4(header.destination), linkType: linkType,
             networkOffset: offset)
     }
 
     private func extractFromIPv6(
-        _ frame: [UInt8], at offset: Int, link: LinkHeader
+        _ frame: [UInt8], at offset: Int, linkType: LinkType
     ) throws(NetworkLayerError)
         -> SCTPExtraction
     {
@@ -121,13 +115,13 @@ public struct SCTPExtractor: Sendable {
             ? frame.count : offset + IPv6Header.length + Int(header.payloadLength)
         return try self.extractTransport(
             frame, protocolNumber: upper, payloadStart: chain.upperLayerOffset, declaredEnd: declaredEnd,
-            source: .v6(header.source), destination: .v6(header.destination), link: link,
-            network: .ipv6(header, chain), networkOffset: offset)
+            source: .v6(header.source), destination: .v6(header.destination), linkType: linkType,
+            networkOffset: offset)
     }
 
     private func extractTransport(
         _ frame: [UInt8], protocolNumber: UInt8, payloadStart: Int, declaredEnd: Int, source: IPAddress,
-        destination: IPAddress, link: LinkHeader, network: NetworkHeader, networkOffset: Int
+        destination: IPAddress, linkType: LinkType, networkOffset: Int
     ) throws(NetworkLayerError) -> SCTPExtraction {
         // Bytes past the IP length are link padding or trailers; bytes short of it were not captured.
         var end = min(declaredEnd, frame.count)
@@ -168,7 +162,7 @@ public struct SCTPExtractor: Sendable {
         let range = start < end ? start..<end : min(start, frame.count)..<min(start, frame.count)
         return .sctp(
             CarriedSCTPPacket(
-                frame: frame, sctpRange: range, networkOffset: networkOffset, source: source, destination: destination,
-                carriage: carriage, link: link, network: network, missingBytes: missing, udpChecksum: udpChecksum))
+                frame: frame, linkType: linkType, sctpRange: range, networkOffset: networkOffset, source: source,
+                destination: destination, carriage: carriage, missingBytes: missing, udpChecksum: udpChecksum))
     }
 }

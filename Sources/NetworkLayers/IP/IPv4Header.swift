@@ -103,7 +103,9 @@ public struct IPv4Header: Hashable, Sendable {
     }
 
     /// Appends the header. With `fillChecksum` the header checksum is computed; otherwise
-    /// `headerChecksum` is written as it is (for deliberately wrong headers).
+    /// `headerChecksum` is written as it is (for deliberately wrong headers). Options longer than
+    /// the 40 bytes the header length field can describe are written whole, with a header length
+    /// of 15 words: a malformed header, on purpose (`SCTPEncapsulation` refuses such options).
     public func encode(into bytes: inout [UInt8], fillChecksum: Bool = true) {
         let start = bytes.count
         let headerLength = self.headerLength

@@ -41,6 +41,7 @@ struct FindingSink: Sendable {
 
     /// Takes the findings collected so far.
     mutating func drain() -> [Finding] {
+        if self.findings.isEmpty { return [] }
         defer { self.findings.removeAll(keepingCapacity: true) }
         return self.findings
     }

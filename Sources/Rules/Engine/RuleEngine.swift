@@ -30,15 +30,17 @@ public struct RuleEngine: Sendable {
         BundlingRules.judge(view, associationID: associationID, sink: &self.sink)
         ChunkFieldRules.judge(view, associationID: associationID, sink: &self.sink)
         if let located {
-            let tagsBefore = self.table.associations[located.index].sides.map(\.tag)
+            let index = located.index
+            let tagsBefore = (self.table.associations[index].sides[0].tag, self.table.associations[index].sides[1].tag)
             PacketProcessor.process(
-                view, sender: located.sender, &self.table.associations[located.index],
-                configuration: self.configuration, sink: &self.sink)
-            let sides = self.table.associations[located.index].sides
-            for side in 0..<2 where sides[side].tag != tagsBefore[side] {
-                if let tag = sides[side].tag {
-                    self.table.register(tag: tag, side: side, in: located.index)
-                }
+                view, sender: located.sender, &self.table.associations[index], configuration: self.configuration,
+                sink: &self.sink)
+            let tagsAfter = (self.table.associations[index].sides[0].tag, self.table.associations[index].sides[1].tag)
+            if tagsAfter.0 != tagsBefore.0, let tag = tagsAfter.0 {
+                self.table.register(tag: tag, side: 0, in: index)
+            }
+            if tagsAfter.1 != tagsBefore.1, let tag = tagsAfter.1 {
+                self.table.register(tag: tag, side: 1, in: index)
             }
         }
         return self.sink.drain()

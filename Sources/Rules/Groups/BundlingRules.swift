@@ -15,8 +15,8 @@ enum BundlingRules {
     static let rules = [singleChunkTypes, controlBeforeData, cookieFirst]
 
     static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+        guard view.chunkCount > 1 else { return }
         let chunks = view.chunks
-        guard chunks.count > 1 else { return }
         func report(_ rule: RuleDescriptor, _ message: String) {
             sink.report(
                 rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)

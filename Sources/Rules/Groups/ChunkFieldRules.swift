@@ -8,15 +8,25 @@ enum ChunkFieldRules {
 
     static let rules = [reservedFlags]
 
+    /// Reads each chunk's type and flags from the bytes (undecodable chunks included).
     static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
-        for (index, chunk) in view.chunks.enumerated() {
-            let defined = Self.definedFlags(chunk.type)
-            guard let defined, chunk.flags & ~defined != 0 else { continue }
-            sink.report(
-                Self.reservedFlags,
-                "chunk \(index + 1) (\(PacketFormatRules.name(chunk.type))) has flags \(RuleText.hex8(chunk.flags)); "
-                    + "only \(RuleText.hex8(defined)) are defined",
-                by: view.source, packet: view.number, time: view.time, association: associationID)
+        let bytes = view.bytes
+        var offset = 12
+        var index = 0
+        while offset + 4 <= bytes.count {
+            index += 1
+            let type = ChunkType(bytes[offset])
+            let flags = bytes[offset + 1]
+            if let defined = Self.definedFlags(type), flags & ~defined != 0 {
+                sink.report(
+                    Self.reservedFlags,
+                    "chunk \(index) (\(PacketFormatRules.name(type))) has flags \(RuleText.hex8(flags)); "
+                        + "only \(RuleText.hex8(defined)) are defined",
+                    by: view.source, packet: view.number, time: view.time, association: associationID)
+            }
+            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            guard length >= 4 else { return }
+            offset += (length + 3) & ~3
         }
     }
 

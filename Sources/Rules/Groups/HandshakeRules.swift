@@ -20,18 +20,18 @@ enum HandshakeRules {
         guard association.origin != .joinedMidway else { return }
         let type = chunk.type
         guard type.isKnown, type != .pad, type != .auth else { return }
-        let sender = association.sides[context.sender]
-        switch sender.state {
+        let state = association.sides[context.sender].state
+        switch state {
         case .closed:
             switch type {
             case .initiation, .initiationAck, .cookieEcho, .cookieAck, .abort, .shutdownComplete, .error: return
-            case .shutdownAck where sender.shutdownAckSentAt != nil:
+            case .shutdownAck where association.sides[context.sender].shutdownAckSentAt != nil:
                 // Its SHUTDOWN COMPLETE was lost after the capture point: it still waits for one.
                 return
             default:
                 sink.report(
                     Self.noAssociationChunks,
-                    "\(PacketFormatRules.name(type)) from \(sender.endpoint), which has no association", context)
+                    "\(PacketFormatRules.name(type)) from \(association.sides[context.sender].endpoint), which has no association", context)
             }
         case .cookieWait, .cookieEchoed:
             if context.followsCookieEcho { return }
@@ -40,7 +40,7 @@ enum HandshakeRules {
             default:
                 sink.report(
                     Self.setupChunks,
-                    "\(PacketFormatRules.name(type)) from \(sender.endpoint) in \(sender.state), before its COOKIE ACK",
+                    "\(PacketFormatRules.name(type)) from \(association.sides[context.sender].endpoint) in \(state), before its COOKIE ACK",
                     context)
             }
         case .established, .shutdownSent, .shutdownReceived, .shutdownAckSent:

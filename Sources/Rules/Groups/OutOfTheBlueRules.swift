@@ -16,8 +16,8 @@ enum OutOfTheBlueRules {
     /// Whether the receiver has no association for this packet. INIT and COOKIE ECHO are handled by
     /// the setup procedures; a SHUTDOWN ACK during setup counts as out of the blue (§8.5.1 E).
     static func isOutOfTheBlue(_ context: PacketContext, _ association: AssociationState) -> Bool {
-        guard association.origin != .joinedMidway, let first = context.view.chunks.first else { return false }
-        if first.type == .initiation || context.view.contains(.cookieEcho) { return false }
+        guard association.origin != .joinedMidway, let first = context.view.firstChunkType else { return false }
+        if first == .initiation || context.view.contains(.cookieEcho) { return false }
         switch association.sides[context.receiver].state {
         case .closed: return true
         case .cookieWait, .cookieEchoed: return context.view.contains(.shutdownAck)

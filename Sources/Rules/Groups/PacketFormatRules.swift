@@ -58,51 +58,70 @@ enum PacketFormatRules {
         }
     }
 
-    /// Walks the raw chunks; returns whether every chunk was framed soundly.
+    /// Walks the chunks as raw bytes (the `RawChunk` rules, without building views); returns whether
+    /// every chunk was framed soundly.
     private static func judgeFraming(_ view: PacketView, report: (RuleDescriptor, String) -> Void) -> Bool {
         let bytes = view.bytes
-        if bytes.count == CommonHeader.length {
+        let count = bytes.count
+        if count == CommonHeader.length {
             report(Self.hasChunks, "the packet has no chunks")
             return true
         }
+        var offset = CommonHeader.length
         var index = 0
-        for chunk in RawPacket(bytes).chunks {
+        while offset < count {
             index += 1
-            guard chunk.isLengthSane else {
-                let rest = bytes[chunk.offset...]
-                if index > 1, rest.allSatisfy({ $0 == 0 }) {
-                    report(
-                        Self.paddingLength,
-                        "chunk \(index - 1) is followed by \(rest.count) more zero bytes than the padding it needs")
-                } else if !chunk.isHeaderComplete {
-                    report(
-                        Self.framing,
-                        "\(rest.count) bytes after chunk \(index - 1) at offset \(chunk.offset) are too few for a chunk header")
-                } else if chunk.declaredLength < 4 {
-                    report(
-                        Self.framing,
-                        "chunk \(index) (\(Self.name(chunk.type))) at offset \(chunk.offset) declares length "
-                            + "\(chunk.declaredLength), less than its 4-byte header")
-                } else {
-                    report(
-                        Self.framing,
-                        "chunk \(index) (\(Self.name(chunk.type))) at offset \(chunk.offset) declares length "
-                            + "\(chunk.declaredLength), but only \(chunk.availableLength) bytes remain")
-                }
+            let remaining = count - offset
+            let length = remaining >= 4 ? Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3]) : 0
+            guard remaining >= 4, length >= 4, length <= remaining else {
+                Self.reportBrokenChunk(bytes, at: offset, index: index, length: length, report: report)
                 return false
             }
-            if !chunk.isPaddingComplete {
+            let type = ChunkType(bytes[offset])
+            let paddingStart = offset + length
+            let padding = (4 - length % 4) % 4
+            let paddingEnd = min(paddingStart + padding, count)
+            if paddingEnd - paddingStart < padding {
                 report(
                     Self.paddingLength,
-                    "chunk \(index) (\(Self.name(chunk.type))) of length \(chunk.declaredLength) ends the packet with "
-                        + "\(chunk.paddingRange.count) of its \(chunk.expectedPaddingLength) padding bytes")
+                    "chunk \(index) (\(Self.name(type))) of length \(length) ends the packet with "
+                        + "\(paddingEnd - paddingStart) of its \(padding) padding bytes")
             }
-            if !chunk.isPaddingZero {
-                let values = chunk.padding.map { RuleText.hex8($0) }.joined(separator: " ")
-                report(Self.paddingZero, "chunk \(index) (\(Self.name(chunk.type))) is padded with \(values)")
+            var nonZero = false
+            for position in paddingStart..<paddingEnd where bytes[position] != 0 {
+                nonZero = true
             }
+            if nonZero {
+                let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
+                report(Self.paddingZero, "chunk \(index) (\(Self.name(type))) is padded with \(values)")
+            }
+            offset = paddingStart + padding
         }
         return true
+    }
+
+    private static func reportBrokenChunk(
+        _ bytes: [UInt8], at offset: Int, index: Int, length: Int, report: (RuleDescriptor, String) -> Void
+    ) {
+        let rest = bytes[offset...]
+        let remaining = rest.count
+        let name = Self.name(ChunkType(bytes[offset]))
+        if index > 1, rest.allSatisfy({ $0 == 0 }) {
+            report(
+                Self.paddingLength, "chunk \(index - 1) is followed by \(remaining) more zero bytes than the padding it needs")
+        } else if remaining < 4 {
+            report(
+                Self.framing,
+                "\(remaining) bytes after chunk \(index - 1) at offset \(offset) are too few for a chunk header")
+        } else if length < 4 {
+            report(
+                Self.framing,
+                "chunk \(index) (\(name)) at offset \(offset) declares length \(length), less than its 4-byte header")
+        } else {
+            report(
+                Self.framing,
+                "chunk \(index) (\(name)) at offset \(offset) declares length \(length), but only \(remaining) bytes remain")
+        }
     }
 
     /// Judges a zero checksum against what the receiver announced (RFC 9653).

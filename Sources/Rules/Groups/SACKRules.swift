@@ -31,23 +31,23 @@ enum SACKRules {
         let dataSender = context.receiver
         Self.judgeGapBlocks(gaps, context, sink: &sink)
         var regressed = false
-        let ledger = association.sides[acker].receive
-        if let last = ledger.lastReportedCumulativeAck, Serial.lessThan(cumulative, last) {
+        if let last = association.sides[acker].receive.lastReportedCumulativeAck, Serial.lessThan(cumulative, last) {
             regressed = true
-            let whereFrom = ledger.lastReportedPacket.map { " (packet #\($0))" } ?? ""
+            let lastPacket = association.sides[acker].receive.lastReportedPacket
+            let whereFrom = lastPacket.map { " (packet #\($0))" } ?? ""
             sink.report(
                 Self.cumulativeAckMonotonic,
                 "Cumulative TSN Ack \(cumulative) is behind \(last), acknowledged before\(whereFrom)", context,
-                related: ledger.lastReportedPacket.map { [$0] } ?? [])
+                related: lastPacket.map { [$0] } ?? [])
         }
-        let sent = association.sides[dataSender].send
-        if let highest = sent.highest ?? sent.initialTSN.map({ $0 &- 1 }) {
+        let sentHighest = association.sides[dataSender].send.highest
+        if let highest = sentHighest ?? association.sides[dataSender].send.initialTSN.map({ $0 &- 1 }) {
             let highestCovered = gaps.reduce(cumulative) { covered, block in
                 block.start <= block.end ? Serial.max(covered, cumulative &+ UInt32(block.end)) : covered
             }
             if Serial.lessThan(highest, highestCovered) {
                 let what = highestCovered == cumulative ? "Cumulative TSN Ack" : "gap blocks reach"
-                let sentText = sent.highest.map { "up to TSN \($0)" } ?? "no DATA"
+                let sentText = sentHighest.map { "up to TSN \($0)" } ?? "no DATA"
                 sink.report(
                     Self.acksOnlySent, "\(what) \(highestCovered), but the peer has sent \(sentText)", context)
             }
@@ -121,8 +121,8 @@ enum SACKRules {
                 sink.report(Self.duplicatesGenuine, "Duplicate TSN \(tsn) was never received", context)
             }
         }
+        guard !association.sides[acker].receive.pendingDuplicates.isEmpty else { return }
         let pending = association.sides[acker].receive.pendingDuplicates
-        guard !pending.isEmpty else { return }
         var remaining: [DuplicateReceipt] = []
         let highestCovered = gaps.reduce(cumulative) { covered, block in
             block.start <= block.end ? Serial.max(covered, cumulative &+ UInt32(block.end)) : covered

@@ -33,13 +33,13 @@ enum ShutdownRules {
     static func judgeNewData(
         _ chunk: DataChunkSummary, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink
     ) {
-        let sender = association.sides[context.sender]
-        if let sent = sender.shutdownSentAt ?? sender.shutdownAckSentAt {
-            let what = sender.shutdownSentAt != nil ? "SHUTDOWN" : "SHUTDOWN ACK"
+        let sentShutdown = association.sides[context.sender].shutdownSentAt
+        if let sent = sentShutdown ?? association.sides[context.sender].shutdownAckSentAt {
+            let what = sentShutdown != nil ? "SHUTDOWN" : "SHUTDOWN ACK"
             sink.report(
                 Self.noNewData, "new \(chunk.name) TSN \(chunk.tsn) after the \(what) of packet #\(sent)", context,
                 related: [sent])
-        } else if let received = sender.shutdownReceivedAt {
+        } else if let received = association.sides[context.sender].shutdownReceivedAt {
             sink.report(
                 Self.newDataAfterReceiving,
                 "new \(chunk.name) TSN \(chunk.tsn) after receiving the SHUTDOWN of packet #\(received)", context,

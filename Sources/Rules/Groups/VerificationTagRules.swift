@@ -38,7 +38,7 @@ enum VerificationTagRules {
     /// after the handshake.
     static func judgeSender(_ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink) {
         let view = context.view
-        guard let first = view.chunks.first else { return }
+        guard let first = view.firstChunkType else { return }
         let tag = context.tag
         if view.contains(.initiation) {
             if tag != 0 {
@@ -46,27 +46,29 @@ enum VerificationTagRules {
             }
             return
         }
-        let sender = association.sides[context.sender]
-        let receiver = association.sides[context.receiver]
-        if let reflecting = Self.reflectingChunk(view) {
+        if view.hasReflectingChunk, let reflecting = Self.reflectingChunk(view) {
             Self.judgeReflection(reflecting, context, association, sink: &sink)
             return
         }
-        if receiver.accepts(tag: tag) { return }
-        if first.type == .cookieEcho, receiver.offers.contains(where: { $0.tag == tag }) { return }
-        if association.origin == .joinedMidway, receiver.tag == nil, receiver.proposals.isEmpty {
-            association.sides[context.receiver].tag = tag
+        let receiver = context.receiver
+        if association.sides[receiver].accepts(tag: tag) { return }
+        if first == .cookieEcho, association.sides[receiver].offers.contains(where: { $0.tag == tag }) { return }
+        if association.origin == .joinedMidway, association.sides[receiver].tag == nil,
+            association.sides[receiver].proposals.isEmpty
+        {
+            association.sides[receiver].tag = tag
             return
         }
+        let receiverEndpoint = association.sides[receiver].endpoint
         let expected: String
-        if let known = receiver.tag {
-            expected = "\(receiver.endpoint) uses \(RuleText.hex(known))"
-        } else if let announced = receiver.proposals.last {
-            expected = "\(receiver.endpoint) announced \(RuleText.hex(announced.tag)) in packet #\(announced.packet)"
+        if let known = association.sides[receiver].tag {
+            expected = "\(receiverEndpoint) uses \(RuleText.hex(known))"
+        } else if let announced = association.sides[receiver].proposals.last {
+            expected = "\(receiverEndpoint) announced \(RuleText.hex(announced.tag)) in packet #\(announced.packet)"
         } else {
-            expected = "\(receiver.endpoint) has announced no tag to \(sender.endpoint)"
+            expected = "\(receiverEndpoint) has announced no tag to \(association.sides[context.sender].endpoint)"
         }
-        let what = first.type == .cookieEcho ? "COOKIE ECHO" : view.chunkSummary
+        let what = first == .cookieEcho ? "COOKIE ECHO" : view.chunkSummary
         sink.report(Self.peerTag, "\(what) with verification tag \(RuleText.hex(tag)); \(expected)", context)
     }
 
@@ -106,25 +108,24 @@ enum VerificationTagRules {
     /// A COOKIE ECHO packet's tag is judged against the cookie (RFC 9260 §5.1.5), not here.
     static func discardReason(_ context: PacketContext, _ association: AssociationState) -> DiscardReason? {
         let view = context.view
-        let receiver = association.sides[context.receiver]
         switch view.checksum {
         case .correct: break
-        case .zero: if !receiver.acceptsZeroChecksum(tag: context.tag) { return .checksum }
+        case .zero: if !association.sides[context.receiver].acceptsZeroChecksum(tag: context.tag) { return .checksum }
         case .incorrect, nil: return .checksum
         }
-        guard let first = view.chunks.first else { return nil }
+        guard let first = view.firstChunkType else { return nil }
         let tag = context.tag
-        if tag == 0, first.type != .initiation || view.chunks.count > 1 {
+        if tag == 0, first != .initiation || view.chunkCount > 1 {
             return .verificationTag(tag)
         }
-        switch first.type {
+        switch first {
         case .initiation, .cookieEcho: return nil
         default: break
         }
-        if Self.reflectingChunk(view) != nil {
-            let sender = association.sides[context.sender]
-            return sender.accepts(tag: tag) || association.origin == .joinedMidway ? nil : .verificationTag(tag)
+        if view.hasReflectingChunk {
+            let accepted = association.sides[context.sender].accepts(tag: tag) || association.origin == .joinedMidway
+            return accepted ? nil : .verificationTag(tag)
         }
-        return receiver.accepts(tag: tag) ? nil : .verificationTag(tag)
+        return association.sides[context.receiver].accepts(tag: tag) ? nil : .verificationTag(tag)
     }
 }

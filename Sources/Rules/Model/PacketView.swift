@@ -1,8 +1,9 @@
 import SCTPWire
 
 /// A packet decoded once for every rule: header, the chunks that could be read, the checksum
-/// verdict, and where decoding stopped. Decoding never judges; rules read this.
-struct PacketView {
+/// verdict, and where decoding stopped. Decoding never judges; rules read this. A class, so that
+/// the contexts that carry it through the rules share one copy.
+final class PacketView: Sendable {
     let number: Int
     let time: UInt64
     let source: TransportEndpoint
@@ -16,8 +17,14 @@ struct PacketView {
     let decodingError: WireDecodingError?
     /// The checksum field's verdict, nil when the header is incomplete.
     let checksum: SCTPChecksum.Status?
-    /// Whether the capture kept the whole packet.
-    let isComplete: Bool
+    /// One bit per chunk type present (`ChunkTypeSet`), for quick questions about the packet.
+    let chunkTypes: ChunkTypeSet
+    /// An ABORT or SHUTDOWN COMPLETE with its T bit set is present.
+    let hasReflectingChunk: Bool
+    /// The type of the first chunk, nil when there is none.
+    let firstChunkType: ChunkType?
+    /// Chunks whose headers the bytes hold (decodable or not).
+    let chunkCount: Int
 
     init(_ observation: SCTPObservation) {
         self.number = observation.number
@@ -25,19 +32,19 @@ struct PacketView {
         self.source = observation.source
         self.destination = observation.destination
         self.bytes = observation.bytes
-        self.isComplete = observation.missingBytes == 0
         self.checksum = SCTPChecksum.verify(observation.bytes)
+        var header: CommonHeader?
+        var chunks: [Chunk] = []
+        var failure: WireDecodingError?
         do {
             let packet = try SCTPPacket(decoding: observation.bytes)
-            self.header = packet.header
-            self.chunks = packet.chunks
-            self.decodingError = nil
+            header = packet.header
+            chunks = packet.chunks
         } catch {
+            failure = error
             var reader = ByteReader(observation.bytes, context: "SCTP packet")
-            let header = try? CommonHeader.decode(from: &reader)
-            var chunks: [Chunk] = []
-            var failure: WireDecodingError? = error
-            if header != nil {
+            if let decoded = try? CommonHeader.decode(from: &reader) {
+                header = decoded
                 failure = nil
                 while !reader.isAtEnd {
                     do {
@@ -48,10 +55,33 @@ struct PacketView {
                     }
                 }
             }
-            self.header = header
-            self.chunks = chunks
-            self.decodingError = failure
         }
+        self.header = header
+        self.chunks = chunks
+        self.decodingError = failure
+        // Chunk types and flags straight from the bytes: no typed chunk is copied for this.
+        var types = ChunkTypeSet()
+        var reflecting = false
+        var first: ChunkType?
+        var count = 0
+        let bytes = observation.bytes
+        var offset = CommonHeader.length
+        while offset + 4 <= bytes.count {
+            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            guard length >= 4 else { break }
+            let type = ChunkType(bytes[offset])
+            types.insert(type)
+            if first == nil { first = type }
+            count += 1
+            if type == .abort || type == .shutdownComplete, bytes[offset + 1] & 0x01 != 0 {
+                reflecting = true
+            }
+            offset += (length + 3) & ~3
+        }
+        self.chunkTypes = types
+        self.hasReflectingChunk = reflecting
+        self.firstChunkType = first
+        self.chunkCount = count
     }
 
     /// The verification tag (0 when the header is incomplete).
@@ -61,11 +91,43 @@ struct PacketView {
 
     /// Whether any chunk is of `type`.
     func contains(_ type: ChunkType) -> Bool {
-        self.chunks.contains { $0.type == type }
+        self.chunkTypes.contains(type)
     }
 
     /// The chunk types in order, for messages: `SACK + DATA`.
     var chunkSummary: String {
         self.chunks.map { $0.type.name ?? $0.type.description }.joined(separator: " + ")
+    }
+}
+
+/// A set of chunk types as a 256-bit mask.
+struct ChunkTypeSet: Hashable, Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var upper = UpperBits()
+
+    struct UpperBits: Hashable, Sendable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+    }
+
+    mutating func insert(_ type: ChunkType) {
+        let value = Int(type.rawValue)
+        switch value {
+        case 0..<64: self.low |= 1 << UInt64(value)
+        case 64..<128: self.high |= 1 << UInt64(value - 64)
+        case 128..<192: self.upper.low |= 1 << UInt64(value - 128)
+        default: self.upper.high |= 1 << UInt64(value - 192)
+        }
+    }
+
+    func contains(_ type: ChunkType) -> Bool {
+        let value = Int(type.rawValue)
+        switch value {
+        case 0..<64: return self.low & (1 << UInt64(value)) != 0
+        case 64..<128: return self.high & (1 << UInt64(value - 64)) != 0
+        case 128..<192: return self.upper.low & (1 << UInt64(value - 128)) != 0
+        default: return self.upper.high & (1 << UInt64(value - 192)) != 0
+        }
     }
 }

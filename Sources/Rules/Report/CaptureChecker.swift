@@ -1,6 +1,5 @@
 import Captures
 import NetworkLayers
-import SCTPWire
 
 /// Options of an offline check.
 public struct CaptureCheckOptions: Hashable, Sendable {
@@ -91,66 +90,39 @@ public enum CaptureChecker {
     private static func run(_ reader: CaptureReader, options: CaptureCheckOptions, into result: inout CaptureCheckResult) {
         result.format = reader.format
         var engine = RuleEngine(configuration: options.configuration)
-        var extractor = SCTPExtractor(udpEncapsulationPorts: options.udpEncapsulationPorts)
         var findings: [Finding] = []
-        while true {
-            let record: CaptureRecord
-            do {
-                guard let next = try reader.next() else { break }
-                record = next
-            } catch {
-                result.readError = error.description
-                break
-            }
-            result.frames += 1
-            let carried: CarriedSCTPPacket
-            do {
-                switch try extractor.extract(frame: record.bytes, linkType: record.linkType) {
-                case .sctp(let packet):
-                    carried = packet
-                case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort))
-                where options.detectsUDPEncapsulationByChecksum:
-                    let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
-                    guard case .sctp(let packet) = try probe.extract(frame: record.bytes, linkType: record.linkType),
-                        packet.isComplete, packet.bytes.count > CommonHeader.length,
-                        SCTPChecksum.verify(packet.bytes) == .correct
-                    else { continue }
-                    extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
-                    carried = packet
+        let pipeline = FramePipeline(reader: reader, options: options)
+        pipeline.start()
+        while let batch = pipeline.next() {
+            for outcome in batch.outcomes {
+                result.frames += 1
+                switch outcome {
+                case .sctp(let observation):
+                    result.sctpPackets += 1
+                    let found = engine.process(observation)
+                    if !found.isEmpty {
+                        findings += found
+                    }
                 case .notSCTP:
-                    continue
+                    break
+                case .unreadable(let reason):
+                    result.unreadableFrames += 1
+                    if result.unreadableFrameSamples.count < 10 {
+                        result.unreadableFrameSamples.append(reason)
+                    }
                 }
-            } catch {
-                result.unreadableFrames += 1
-                if result.unreadableFrameSamples.count < 10 {
-                    result.unreadableFrameSamples.append("frame \(result.frames): \(error)")
-                }
-                continue
             }
-            result.sctpPackets += 1
-            findings += engine.process(Self.observation(carried, number: result.frames, time: record.timestamp))
+            if let error = batch.readError {
+                result.readError = error
+            }
         }
         findings += engine.finish()
         result.incompletePackets = engine.incompletePackets
         result.suppressedFindings = engine.suppressedFindings
         result.associations = engine.associations
-        result.findings = findings.sorted {
-            ($0.associationID ?? 0, $0.packetNumber) < ($1.associationID ?? 0, $1.packetNumber)
-        }
-    }
-
-    static func observation(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> SCTPObservation {
-        var sourceUDP: UInt16?
-        var destinationUDP: UInt16?
-        if case .udpEncapsulated(let source, let destination) = carried.carriage {
-            sourceUDP = source
-            destinationUDP = destination
-        }
-        return SCTPObservation(
-            number: number, time: time.totalNanoseconds,
-            source: TransportEndpoint(host: .ip(carried.source), port: carried.sctpSourcePort ?? 0, udpPort: sourceUDP),
-            destination: TransportEndpoint(
-                host: .ip(carried.destination), port: carried.sctpDestinationPort ?? 0, udpPort: destinationUDP),
-            bytes: carried.bytes, missingBytes: carried.missingBytes)
+        result.findings = findings.enumerated().sorted {
+            ($0.element.associationID ?? 0, $0.element.packetNumber, $0.offset)
+                < ($1.element.associationID ?? 0, $1.element.packetNumber, $1.offset)
+        }.map(\.element)
     }
 }

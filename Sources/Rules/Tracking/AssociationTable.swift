@@ -26,27 +26,33 @@ struct AssociationTable: Sendable {
     var associations: [AssociationState] = []
     private var current: [EndpointPair: Int] = [:]
     private var byTag: [TaggedPorts: Int] = [:]
-    private var lastPair: EndpointPair?
+    /// The endpoints of the last packet located, for a fast path through consecutive packets of one
+    /// association: source and destination, their association, and the side of `lastSource`.
+    private var lastSource: TransportEndpoint?
+    private var lastDestination: TransportEndpoint?
     private var lastIndex = 0
+    private var lastSourceSide = 0
 
     /// The association `view` belongs to and the side that sent it; creates one when needed. Nil
     /// when source and destination are the same endpoint (no sides to tell apart).
     mutating func locate(_ view: PacketView, observesFromStart: Bool) -> (index: Int, sender: Int)? {
+        let carriesInit = view.firstChunkType == .initiation
+        if !carriesInit, let lastSource = self.lastSource, let lastDestination = self.lastDestination {
+            if view.source == lastSource, view.destination == lastDestination {
+                return (self.lastIndex, self.lastSourceSide)
+            }
+            if view.source == lastDestination, view.destination == lastSource {
+                return (self.lastIndex, 1 - self.lastSourceSide)
+            }
+        }
         guard view.source != view.destination else { return nil }
         let pair = EndpointPair(view.source, view.destination)
-        let carriesInit = view.chunks.first?.type == .initiation
-        if let lastPair = self.lastPair, lastPair == pair, !carriesInit,
-            let sender = self.associations[self.lastIndex].side(of: view.source)
-        {
-            return (self.lastIndex, sender)
-        }
         if let index = self.current[pair] {
             if carriesInit, self.associations[index].isOver {
                 return self.create(view, pair: pair, origin: .handshake)
             }
             if let sender = self.associations[index].side(of: view.source) {
-                self.lastPair = pair
-                self.lastIndex = index
+                self.remember(view, index: index, sender: sender)
                 return (index, sender)
             }
         }
@@ -64,6 +70,7 @@ struct AssociationTable: Sendable {
                 self.associations[index].aliases.append((view.destination, receiver))
             }
             self.current[pair] = index
+            self.remember(view, index: index, sender: sender)
             return (index, sender)
         }
         let origin: AssociationOrigin =
@@ -85,8 +92,14 @@ struct AssociationTable: Sendable {
         self.associations.append(
             AssociationState(id: index + 1, first: view.source, second: view.destination, origin: origin, packet: view.number))
         self.current[pair] = index
-        self.lastPair = pair
-        self.lastIndex = index
+        self.remember(view, index: index, sender: 0)
         return (index, 0)
+    }
+
+    private mutating func remember(_ view: PacketView, index: Int, sender: Int) {
+        self.lastSource = view.source
+        self.lastDestination = view.destination
+        self.lastIndex = index
+        self.lastSourceSide = sender
     }
 }

@@ -65,7 +65,9 @@ struct ReceiveLedger: Sendable {
 
     /// Records an accepted DATA chunk; returns true when `tsn` had been received before.
     mutating func receive(_ tsn: UInt32) -> Bool {
-        self.discarded.removeValue(forKey: tsn)
+        if !self.discarded.isEmpty {
+            self.discarded.removeValue(forKey: tsn)
+        }
         guard let cumulative = self.cumulative else {
             self.cumulative = tsn
             return false

@@ -1,3 +1,5 @@
+import SCTPWire
+
 /// What identifies the content of one DATA or I-DATA chunk, so that a retransmission can be
 /// compared with the original (RFC 9260 §6.3.3, §6.9).
 struct ChunkDigest: Hashable, Sendable {
@@ -11,17 +13,19 @@ struct ChunkDigest: Hashable, Sendable {
     /// FNV-1a over the first 64 bytes of user data.
     var prefixHash: UInt64
 
-    init(streamID: UInt16, sequence: UInt32, ppid: UInt32, flags: UInt8, userData: some Collection<UInt8>) {
+    init(streamID: UInt16, sequence: UInt32, ppid: UInt32, flags: UInt8, userData: ByteSlice) {
         self.streamID = streamID
         self.sequence = sequence
         self.ppid = ppid
         self.flags = flags
         self.length = userData.count
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in userData.prefix(64) {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        self.prefixHash = userData.withUnsafeBytes { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes.prefix(64) {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        self.prefixHash = hash
     }
 
     /// What differs from `other`, for messages (`stream 1 instead of 0, payload`).

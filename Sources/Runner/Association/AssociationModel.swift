@@ -67,10 +67,17 @@ public struct AssociationModel: Hashable, Sendable {
     // MARK: Learning
 
     /// Learns from a packet the harness sent (chunks that decode; malformed ones are skipped).
+    ///
+    /// An INIT or INIT ACK whose initiate tag is 0 announces nothing: the SUT must discard it
+    /// (RFC 9260 §3.3.2, §3.3.3), so the harness keeps its tag and TSN for the next one.
     public mutating func observeSent(tag: UInt32, chunks: [Chunk]) {
         self.lastSentTag = tag
         for chunk in chunks {
             switch chunk {
+            case .initiation(let initiation) where initiation.initiateTag == 0:
+                continue
+            case .initiationAck(let ack) where ack.initiateTag == 0:
+                continue
             case .initiation(let initiation):
                 self.learnOurs(
                     tag: initiation.initiateTag, tsn: initiation.initialTSN, outbound: initiation.outboundStreams,

@@ -21,6 +21,9 @@ public struct RunnerConfiguration: Sendable {
     public var decorateTransport: @Sendable (any Transport) -> any Transport
     /// Chunk and field names (the codec's).
     public var vocabulary: ScenarioVocabulary
+    /// `--strict`: a failure a scenario's `known_deviations:` waives stays a FAIL (the waiver is still
+    /// reported), for stack maintainers who want to see every deviation.
+    public var strict: Bool
 
     /// The default seed of `sctpconform run`.
     public static let defaultSeed: UInt64 = 1
@@ -30,7 +33,7 @@ public struct RunnerConfiguration: Sendable {
         maximumPollInterval: VirtualDuration = .milliseconds(16), maximumPollsPerStep: Int = 100_000,
         makeCheckers: @escaping @Sendable () -> [any LiveChecker] = { [] },
         decorateTransport: @escaping @Sendable (any Transport) -> any Transport = { $0 },
-        vocabulary: ScenarioVocabulary = .standard
+        vocabulary: ScenarioVocabulary = .standard, strict: Bool = false
     ) {
         self.seed = seed
         self.pollInterval = max(pollInterval, .nanoseconds(1))
@@ -39,5 +42,6 @@ public struct RunnerConfiguration: Sendable {
         self.makeCheckers = makeCheckers
         self.decorateTransport = decorateTransport
         self.vocabulary = vocabulary
+        self.strict = strict
     }
 }

@@ -46,7 +46,9 @@ public struct ScenarioRunner: Sendable {
         defer { instance.shutdown() }
         let execution = ScenarioExecution(
             scenario: scenario, target: instance, configuration: self.configuration)
-        return execution.run(into: result)
+        return KnownDeviationJudge.apply(
+            scenario.knownDeviations(forTarget: self.target.name), strict: self.configuration.strict,
+            to: execution.run(into: result))
     }
 
     static func notRun(_ step: Step) -> StepResult {

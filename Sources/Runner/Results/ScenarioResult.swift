@@ -13,6 +13,9 @@ public enum Verdict: String, Hashable, Sendable, CaseIterable {
     case error = "ERROR"
     /// The target lacks a capability the scenario needs.
     case skip = "SKIP"
+    /// The SUT failed at a step the scenario's `known_deviations:` waives for this target: a real,
+    /// triaged non-conformance, reported in full but not counted as a failure (unless `--strict`).
+    case deviation = "DEVIATION"
 }
 
 /// One packet of the exchange, as reports show it.
@@ -130,6 +133,9 @@ public struct ScenarioResult: Hashable, Sendable {
     public var etsi: [String]
     /// The scenario's `notes:` (known deviations, what it shows).
     public var notes: String?
+    /// The scenario's waiver for this target that decided the verdict: the failure it waived
+    /// (DEVIATION, or FAIL under `--strict`), or a waiver whose deviation no longer occurs (FAIL).
+    public var knownDeviation: KnownDeviationOutcome?
     public var steps: [StepResult]
     public var packets: [ExchangedPacket]
     public var findings: [ScenarioFinding]
@@ -140,9 +146,9 @@ public struct ScenarioResult: Hashable, Sendable {
 
     public init(
         scenarioID: String, title: String, file: String, target: String, seed: UInt64, verdict: Verdict,
-        reason: String? = nil, rfc: [String] = [], etsi: [String] = [], notes: String? = nil, steps: [StepResult] = [],
-        packets: [ExchangedPacket] = [], findings: [ScenarioFinding] = [], duration: VirtualDuration = .zero,
-        capture: [CaptureRecord] = []
+        reason: String? = nil, rfc: [String] = [], etsi: [String] = [], notes: String? = nil,
+        knownDeviation: KnownDeviationOutcome? = nil, steps: [StepResult] = [], packets: [ExchangedPacket] = [],
+        findings: [ScenarioFinding] = [], duration: VirtualDuration = .zero, capture: [CaptureRecord] = []
     ) {
         self.scenarioID = scenarioID
         self.title = title
@@ -154,6 +160,7 @@ public struct ScenarioResult: Hashable, Sendable {
         self.rfc = rfc
         self.etsi = etsi
         self.notes = notes
+        self.knownDeviation = knownDeviation
         self.steps = steps
         self.packets = packets
         self.findings = findings

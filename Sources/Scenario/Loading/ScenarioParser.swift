@@ -15,6 +15,7 @@ final class ScenarioParser {
 
     static let topLevelKeys = [
         "id", "title", "rfc", "etsi", "sut", "peer", "requires", "options", "ignore", "defaults", "notes", "steps",
+        "known_deviations",
     ]
     static let defaultSUTPort: UInt16 = 5001
     static let defaultPeerPort: UInt16 = 5000
@@ -59,13 +60,17 @@ final class ScenarioParser {
             self.laterCaptures = self.findCaptures(in: stepsNode)
         }
         let steps = value("steps").map { self.steps($0) } ?? []
+        let knownDeviations =
+            value("known_deviations").map {
+                self.knownDeviations($0, stepCount: value("steps").flatMap(Self.stepCount))
+            } ?? []
 
         guard let id, let title, let sut, let sutRole = sut.role else { return nil }
         return Scenario(
             id: id, title: title, file: self.reader.file, rfc: rfc, etsi: etsi, role: sutRole,
             sutPort: sut.port ?? Self.defaultSUTPort, peerPort: peer?.port ?? Self.defaultPeerPort,
             requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin, notes: notes,
-            steps: steps)
+            steps: steps, knownDeviations: knownDeviations)
     }
 
     // MARK: Header

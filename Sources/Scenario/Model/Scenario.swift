@@ -34,6 +34,8 @@ public struct Scenario: Hashable, Sendable {
     /// Free text: what the scenario shows, known deviations of particular stacks.
     public var notes: String?
     public var steps: [Step]
+    /// Triaged failures of particular targets at particular steps (`known_deviations:`).
+    public var knownDeviations: [KnownDeviation]
 
     /// The window of an `expect` without `within:` unless the file says otherwise.
     public static let standardWithin = ScenarioDuration.seconds(1)
@@ -44,7 +46,7 @@ public struct Scenario: Hashable, Sendable {
         id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
         sutPort: UInt16, peerPort: UInt16, requires: [String] = [], options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
-        notes: String? = nil, steps: [Step]
+        notes: String? = nil, steps: [Step], knownDeviations: [KnownDeviation] = []
     ) {
         self.id = id
         self.title = title
@@ -60,5 +62,11 @@ public struct Scenario: Hashable, Sendable {
         self.defaultWithin = defaultWithin
         self.notes = notes
         self.steps = steps
+        self.knownDeviations = knownDeviations
+    }
+
+    /// The waivers that apply to the target named `target`, by step number.
+    public func knownDeviations(forTarget target: String) -> [KnownDeviation] {
+        self.knownDeviations.filter { $0.target == target }.sorted { $0.step < $1.step }
     }
 }

@@ -56,6 +56,20 @@ struct ExtractionTests {
                 } else {
                     #expect(packet.udpChecksum == nil)
                 }
+                #expect(packet.linkType == linkType)
+                switch (linkType, packet.link) {
+                case (.ethernet, .ethernet(let header)): #expect(header.vlanTags.map(\.identifier) == [7])
+                case (.linuxSLL, .linuxCooked(let header)): #expect(header.protocolType == etherType)
+                case (.linuxSLL2, .linuxCookedV2(let header)): #expect(header.protocolType == etherType)
+                case (_, .none): #expect(linkType.isRawIP)
+                default: Issue.record("\(linkType): link header \(packet.link)")
+                }
+                switch packet.network {
+                case .ipv4(let header): #expect(source.version == 4 && header.protocolNumber == (carriage == .ip ? 132 : 17))
+                case .ipv6(let header, let chain):
+                    #expect(source.version == 6 && header.nextHeader == chain.upperLayerProtocol && chain.headers.isEmpty)
+                case .none: Issue.record("no network header")
+                }
             }
         }
     }
@@ -86,6 +100,23 @@ struct ExtractionTests {
         }
         #expect(
             (try? SCTPEncapsulation(source: Self.v6a, destination: Self.v6b).ipPacket(wrapping: big))?.count == 65_556)
+    }
+
+    @Test("IPv4 options are emitted, padded, and skipped on the way back; more than 40 bytes is refused")
+    func ipv4Options() throws {
+        var encapsulation = SCTPEncapsulation(source: Self.v4a, destination: Self.v4b)
+        encapsulation.ipv4Options = [0x94, 0x04, 0x00, 0x00, 0x01]  // router alert, then a NOP
+        let packet = try encapsulation.ipPacket(wrapping: Self.sctp)
+        #expect(packet[0] == 0x47 && packet.count == 28 + Self.sctp.count)
+        let carried = try #require(Self.carried(try SCTPExtractor.extract(frame: packet, linkType: .raw)))
+        #expect(carried.bytes == Self.sctp && carried.offsetInFrame == 28 && carried.ipv4HeaderChecksumCorrect == true)
+        guard case .ipv4(let header) = carried.network else {
+            Issue.record("expected IPv4")
+            return
+        }
+        #expect(header.options == [0x94, 0x04, 0x00, 0x00, 0x01, 0, 0, 0])
+        encapsulation.ipv4Options = [UInt8](repeating: 1, count: 41)
+        #expect(throws: EncapsulationError.optionsTooLong(length: 41)) { try encapsulation.ipPacket(wrapping: Self.sctp) }
     }
 
     @Test("UDP on other ports, TCP, ARP and unknown link types are not SCTP")

@@ -1,0 +1,133 @@
+import Captures
+import Foundation
+import NetworkLayers
+import SCTPWire
+
+/// What one frame of a capture turned out to hold.
+enum FrameOutcome: Sendable {
+    case sctp(SCTPObservation)
+    case notSCTP
+    case unreadable(String)
+}
+
+/// A run of frames read and taken apart by the reading thread, in file order.
+struct FrameBatch: Sendable {
+    var outcomes: [FrameOutcome] = []
+    /// Set on the last batch when reading stopped on an error.
+    var readError: String?
+}
+
+/// Reads a capture on a thread of its own (records, link, IP and UDP headers) and hands the
+/// frames over in batches, so that the rule engine runs on the calling thread meanwhile. Order is
+/// kept: the engine sees exactly the sequence a single thread would.
+final class FramePipeline: @unchecked Sendable {
+    // @unchecked: `batches` and `finished` are only touched under `condition`; the reader and the
+    // extractor belong to the reading thread alone once `start()` has run.
+    private let condition = NSCondition()
+    private var batches: [FrameBatch] = []
+    private var finished = false
+    private let reader: CaptureReader
+    private var extractor: SCTPExtractor
+    private let detectsUDPByChecksum: Bool
+
+    /// Batches waiting at most, and frames per batch.
+    static let queueLength = 8
+    static let batchSize = 2_048
+
+    init(reader: CaptureReader, options: CaptureCheckOptions) {
+        self.reader = reader
+        self.extractor = SCTPExtractor(udpEncapsulationPorts: options.udpEncapsulationPorts)
+        self.detectsUDPByChecksum = options.detectsUDPEncapsulationByChecksum
+    }
+
+    /// Starts the reading thread.
+    func start() {
+        let thread = Thread { [self] in self.produce() }
+        thread.name = "sctpconform-capture-reader"
+        thread.start()
+    }
+
+    /// The next batch in file order, nil once every batch was taken.
+    func next() -> FrameBatch? {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        while self.batches.isEmpty, !self.finished {
+            self.condition.wait()
+        }
+        guard !self.batches.isEmpty else { return nil }
+        let batch = self.batches.removeFirst()
+        self.condition.broadcast()
+        return batch
+    }
+
+    private func put(_ batch: FrameBatch, last: Bool) {
+        self.condition.lock()
+        while self.batches.count >= Self.queueLength {
+            self.condition.wait()
+        }
+        self.batches.append(batch)
+        if last { self.finished = true }
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    private func produce() {
+        var batch = FrameBatch()
+        batch.outcomes.reserveCapacity(Self.batchSize)
+        var number = 0
+        while true {
+            let record: CaptureRecord
+            do {
+                guard let next = try self.reader.next() else { break }
+                record = next
+            } catch {
+                batch.readError = error.description
+                break
+            }
+            number += 1
+            batch.outcomes.append(self.outcome(record, number: number))
+            if batch.outcomes.count == Self.batchSize {
+                self.put(batch, last: false)
+                batch = FrameBatch()
+                batch.outcomes.reserveCapacity(Self.batchSize)
+            }
+        }
+        self.put(batch, last: true)
+    }
+
+    private func outcome(_ record: CaptureRecord, number: Int) -> FrameOutcome {
+        do {
+            switch try self.extractor.extract(frame: record.bytes, linkType: record.linkType) {
+            case .sctp(let packet):
+                return .sctp(Self.observation(packet, number: number, time: record.timestamp))
+            case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort)) where self.detectsUDPByChecksum:
+                let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
+                guard case .sctp(let packet) = try probe.extract(frame: record.bytes, linkType: record.linkType),
+                    packet.isComplete, packet.bytes.count > CommonHeader.length,
+                    SCTPChecksum.verify(packet.bytes) == .correct
+                else { return .notSCTP }
+                self.extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
+                return .sctp(Self.observation(packet, number: number, time: record.timestamp))
+            case .notSCTP:
+                return .notSCTP
+            }
+        } catch {
+            return .unreadable("frame \(number): \(error)")
+        }
+    }
+
+    static func observation(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> SCTPObservation {
+        var sourceUDP: UInt16?
+        var destinationUDP: UInt16?
+        if case .udpEncapsulated(let source, let destination) = carried.carriage {
+            sourceUDP = source
+            destinationUDP = destination
+        }
+        return SCTPObservation(
+            number: number, time: time.totalNanoseconds,
+            source: TransportEndpoint(host: .ip(carried.source), port: carried.sctpSourcePort ?? 0, udpPort: sourceUDP),
+            destination: TransportEndpoint(
+                host: .ip(carried.destination), port: carried.sctpDestinationPort ?? 0, udpPort: destinationUDP),
+            bytes: carried.bytes, missingBytes: carried.missingBytes)
+    }
+}
