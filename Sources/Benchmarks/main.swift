@@ -29,6 +29,9 @@ let groups: [BenchmarkGroup] = [
         name: "capture", summary: "write a pcap of N packets / decode a capture file (packets/s)",
         runsByDefault: false, run: CaptureBenchmark.run),
     BenchmarkGroup(
+        name: "check", summary: "sctpconform check on a synthesized 1,000,000-packet capture vs tshark (packets/s)",
+        runsByDefault: false, run: CheckBenchmark.run),
+    BenchmarkGroup(
         name: "scenario", summary: "run a scenario repeatedly against a target (scenarios/s)", runsByDefault: false,
         run: ScenarioBenchmark.run),
 ]

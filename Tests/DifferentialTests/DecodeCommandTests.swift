@@ -86,7 +86,7 @@ struct DecodeCommandTests {
         defer { directory.remove() }
         let bytes = try #require(FileManager.default.contents(atPath: Self.sample))
         let cut = directory.file("cut.pcap")
-        FileManager.default.createFile(atPath: cut, contents: bytes.prefix(700))
+        #expect(FileManager.default.createFile(atPath: cut, contents: bytes.prefix(700)))
         let result = try Self.decode([cut])
         #expect(result.status == 2)
         #expect(Self.lines(result.standardOutput) == Array(Self.tcpdumpLines.prefix(2)))
@@ -101,7 +101,7 @@ struct DecodeCommandTests {
         let missing = try Self.decode([directory.file("nope.pcap")])
         #expect(missing.status == 2 && missing.standardError.contains("No such file"))
         let text = directory.file("text.pcap")
-        FileManager.default.createFile(atPath: text, contents: Data("hello, world\n".utf8))
+        #expect(FileManager.default.createFile(atPath: text, contents: Data("hello, world\n".utf8)))
         let garbage = try Self.decode([text])
         #expect(garbage.status == 2 && garbage.standardError.contains("not a pcap or pcapng file"))
         let usage = try Self.decode(["--json", "--verbose", Self.sample])
@@ -168,7 +168,7 @@ struct DecodeCommandTests {
         defer { directory.remove() }
         let records = try CaptureReader(path: Self.sample).readAll()
         let path = directory.file("sample.pcapng")
-        FileManager.default.createFile(atPath: path, contents: Data(PcapngTestWriter.file(records)))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(PcapngTestWriter.file(records))))
         let result = try Self.decode([path])
         #expect(result.status == 0)
         #expect(Self.lines(result.standardOutput) == Self.tcpdumpLines)

@@ -6,21 +6,40 @@
     import Darwin
 #endif
 
+/// An open file descriptor, closed when the last copy of the input that reads it goes away.
+final class OpenFile {
+    let descriptor: Int32
+    let path: String
+
+    init(path: String) throws(CaptureError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CaptureError(offset: 0, context: "opening \(path)", reason: .io(CaptureInput.errorText(errno)))
+        }
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit {
+        close(self.descriptor)
+    }
+}
+
 /// A forward-only window over a capture file's bytes: either an array already in memory, or a
-/// file descriptor read in chunks so that a file of a million packets never sits in memory whole.
+/// file read in chunks so that a file of a million packets never sits in memory whole.
 ///
-/// `ensure(_:)` makes bytes available at the current position; the readers then look at them with
-/// `uint16`/`uint32` (in the file's byte order) and consume them with `advance`/`take`.
-final class CaptureInput {
+/// `ensure(_:)` makes bytes available at the current position; the readers look at them through
+/// `withWindow` (one buffer access for any number of fields) and consume them with `advance`.
+/// A value type, so that a reader working on a local copy pays no dynamic exclusivity checks.
+struct CaptureInput {
     /// Valid bytes are `buffer[position..<end]`; `buffer` may be longer (room to read into).
     private var buffer: [UInt8]
     private var position: Int
     private var end: Int
     /// File offset of `buffer[0]`.
     private var bufferFileOffset: Int
-    private var descriptor: Int32?
+    private let file: OpenFile?
     private var reachedEnd: Bool
-    private let path: String
 
     /// How much to read from the file at a time.
     static let chunkSize = 1 << 20
@@ -30,29 +49,17 @@ final class CaptureInput {
         self.position = 0
         self.end = bytes.count
         self.bufferFileOffset = 0
-        self.descriptor = nil
+        self.file = nil
         self.reachedEnd = true
-        self.path = "<memory>"
     }
 
     init(path: String) throws(CaptureError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw CaptureError(offset: 0, context: "opening \(path)", reason: .io(Self.errorText(errno)))
-        }
+        self.file = try OpenFile(path: path)
         self.buffer = []
         self.position = 0
         self.end = 0
         self.bufferFileOffset = 0
-        self.descriptor = descriptor
         self.reachedEnd = false
-        self.path = path
-    }
-
-    deinit {
-        if let descriptor = self.descriptor {
-            close(descriptor)
-        }
     }
 
     /// File offset of the next unconsumed byte.
@@ -62,11 +69,11 @@ final class CaptureInput {
     var buffered: Int { self.end - self.position }
 
     /// Makes up to `count` bytes available and returns how many are (fewer only at the end).
-    func ensure(_ count: Int) throws(CaptureError) -> Int {
+    mutating func ensure(_ count: Int) throws(CaptureError) -> Int {
         if self.buffered >= count || self.reachedEnd {
             return min(count, self.buffered)
         }
-        guard let descriptor = self.descriptor else { return min(count, self.buffered) }
+        guard let file = self.file else { return min(count, self.buffered) }
         self.compact()
         let wanted = max(count, Self.chunkSize)
         if self.buffer.count < wanted {
@@ -77,13 +84,13 @@ final class CaptureInput {
             let filled = self.end
             let got = self.buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
-                return read(descriptor, base + filled, room)
+                return read(file.descriptor, base + filled, room)
             }
             if got < 0 {
                 let code = errno
                 if code == EINTR { continue }
                 throw CaptureError(
-                    offset: self.offset + filled, context: "reading \(self.path)", reason: .io(Self.errorText(code)))
+                    offset: self.offset + filled, context: "reading \(file.path)", reason: .io(Self.errorText(code)))
             }
             if got == 0 {
                 self.reachedEnd = true
@@ -95,7 +102,7 @@ final class CaptureInput {
     }
 
     /// Moves the unconsumed bytes to the front of the buffer.
-    private func compact() {
+    private mutating func compact() {
         guard self.position > 0 else { return }
         let (start, length) = (self.position, self.buffered)
         self.buffer.withUnsafeMutableBytes { raw in
@@ -107,33 +114,20 @@ final class CaptureInput {
         self.end = length
     }
 
-    /// Whether every byte has been consumed.
-    func isAtEnd() throws(CaptureError) -> Bool {
-        try self.ensure(1) == 0
-    }
-
-    /// Calls `body` with a view of the next `count` bytes (which must have been ensured): one
-    /// access to the buffer however many fields `body` reads.
+    /// Calls `body` with a view of the next `count` bytes (which must have been ensured; the view
+    /// is cut to what is there).
     @inline(__always)
-    func withWindow<Result>(_ count: Int, _ body: (CaptureWindow) throws(CaptureError) -> Result)
-        throws(CaptureError) -> Result
-    {
+    func withWindow<Result>(_ count: Int, _ body: (CaptureWindow) -> Result) -> Result {
         let start = self.position
         let end = min(start + max(count, 0), self.end)
-        let result: Swift.Result<Result, CaptureError> = self.buffer.withUnsafeBytes { raw in
-            let window = CaptureWindow(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-            do throws(CaptureError) {
-                return .success(try body(window))
-            } catch {
-                return .failure(error)
-            }
+        return self.buffer.withUnsafeBytes { raw in
+            body(CaptureWindow(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<end])))
         }
-        return try result.get()
     }
 
     /// Consumes `count` ensured bytes.
-    func advance(_ count: Int) {
-        self.position += count
+    mutating func advance(_ count: Int) {
+        self.position = min(self.position + count, self.end)
     }
 
     static func errorText(_ code: Int32) -> String {

@@ -24,9 +24,9 @@ public struct SCTPExtractor: Sendable {
         let etherType: UInt16?
         switch linkType {
         case .ethernet:
-            let header = try EthernetHeader.decode(frame)
-            ipOffset = header.length
-            etherType = header.etherType
+            let location = try EthernetHeader.locatePayload(frame, at: 0)
+            ipOffset = location.payloadOffset
+            etherType = location.etherType
         case .linuxSLL:
             // Only the protocol field matters here (the address would cost an allocation).
             try FrameBytes.require(frame, 0, LinuxCookedHeader.length, .linuxCooked)
@@ -80,7 +80,7 @@ public struct SCTPExtractor: Sendable {
     ) throws(NetworkLayerError)
         -> SCTPExtraction
     {
-        let header = try IPv4Header.decode(frame, at: offset)
+        let header = try IPv4Header.readEssentials(frame, at: offset)
         if header.isFragment {
             return .notSCTP(
                 .ipv4Fragment(

@@ -56,6 +56,41 @@ public struct IPv4Header: Hashable, Sendable {
 
     /// Decodes the header at `offset`; the payload starts at `offset + header.headerLength`.
     public static func decode(_ frame: [UInt8], at offset: Int = 0) throws(NetworkLayerError) -> IPv4Header {
+        let essentials = try Self.readEssentials(frame, at: offset)
+        let headerLength = essentials.headerLength
+        let flagsAndOffset = FrameBytes.uint16(frame, offset + 6)
+        return IPv4Header(
+            typeOfService: frame[offset + 1],
+            totalLength: essentials.totalLength,
+            identification: essentials.identification,
+            reservedFlag: flagsAndOffset & 0x8000 != 0,
+            dontFragment: flagsAndOffset & 0x4000 != 0,
+            moreFragments: essentials.moreFragments,
+            fragmentOffset: essentials.fragmentOffset,
+            timeToLive: frame[offset + 8],
+            protocolNumber: essentials.protocolNumber,
+            headerChecksum: FrameBytes.uint16(frame, offset + 10),
+            source: essentials.source,
+            destination: essentials.destination,
+            options: headerLength > Self.minimumLength ? Array(frame[(offset + 20)..<(offset + headerLength)]) : [])
+    }
+
+    /// What the SCTP extractor needs from an IPv4 header, read without building the header.
+    struct Essentials {
+        var headerLength: Int
+        var totalLength: UInt16
+        var identification: UInt16
+        var moreFragments: Bool
+        var fragmentOffset: UInt16
+        var protocolNumber: UInt8
+        var source: IPv4Address
+        var destination: IPv4Address
+
+        var isFragment: Bool { self.moreFragments || self.fragmentOffset != 0 }
+    }
+
+    /// Checks the header at `offset` as `decode` does and reads its essential fields.
+    static func readEssentials(_ frame: [UInt8], at offset: Int) throws(NetworkLayerError) -> Essentials {
         try FrameBytes.require(frame, offset, Self.minimumLength, .ipv4)
         let versionAndLength = frame[offset]
         guard versionAndLength >> 4 == 4 else {
@@ -76,20 +111,11 @@ public struct IPv4Header: Hashable, Sendable {
                 reason: .lengthTooShort(declared: Int(totalLength), minimum: headerLength))
         }
         let flagsAndOffset = FrameBytes.uint16(frame, offset + 6)
-        return IPv4Header(
-            typeOfService: frame[offset + 1],
-            totalLength: totalLength,
-            identification: FrameBytes.uint16(frame, offset + 4),
-            reservedFlag: flagsAndOffset & 0x8000 != 0,
-            dontFragment: flagsAndOffset & 0x4000 != 0,
-            moreFragments: flagsAndOffset & 0x2000 != 0,
-            fragmentOffset: flagsAndOffset & 0x1FFF,
-            timeToLive: frame[offset + 8],
-            protocolNumber: frame[offset + 9],
-            headerChecksum: FrameBytes.uint16(frame, offset + 10),
-            source: IPv4Address(reading: frame, at: offset + 12),
-            destination: IPv4Address(reading: frame, at: offset + 16),
-            options: headerLength > Self.minimumLength ? Array(frame[(offset + 20)..<(offset + headerLength)]) : [])
+        return Essentials(
+            headerLength: headerLength, totalLength: totalLength, identification: FrameBytes.uint16(frame, offset + 4),
+            moreFragments: flagsAndOffset & 0x2000 != 0, fragmentOffset: flagsAndOffset & 0x1FFF,
+            protocolNumber: frame[offset + 9], source: IPv4Address(reading: frame, at: offset + 12),
+            destination: IPv4Address(reading: frame, at: offset + 16))
     }
 
     /// Whether the header checksum of the header at `offset` is right (RFC 791 §3.1: the

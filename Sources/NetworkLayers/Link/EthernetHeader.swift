@@ -50,28 +50,45 @@ public struct EthernetHeader: Hashable, Sendable {
 
     /// Decodes the header at `offset`; the payload starts at `offset + header.length`.
     public static func decode(_ frame: [UInt8], at offset: Int = 0) throws(NetworkLayerError) -> EthernetHeader {
+        let (etherType, payloadOffset) = try Self.locatePayload(frame, at: offset)
+        var tags: [VLANTag] = []
+        var tagOffset = offset + 12
+        while tagOffset + 4 <= payloadOffset - 2 {
+            let control = FrameBytes.uint16(frame, tagOffset + 2)
+            tags.append(
+                VLANTag(
+                    tagProtocol: FrameBytes.uint16(frame, tagOffset), priority: UInt8(control >> 13),
+                    dropEligible: control & 0x1000 != 0, identifier: control & 0xFFF))
+            tagOffset += 4
+        }
+        return EthernetHeader(
+            destination: MACAddress(reading: frame, at: offset), source: MACAddress(reading: frame, at: offset + 6),
+            vlanTags: tags, etherType: etherType)
+    }
+
+    /// The final Ethernet type and where the payload starts, past any VLAN tags, without building
+    /// the header (what the SCTP extractor needs per frame). Same checks and errors as `decode`.
+    static func locatePayload(
+        _ frame: [UInt8], at offset: Int
+    ) throws(NetworkLayerError)
+        -> (etherType: UInt16, payloadOffset: Int)
+    {
         try FrameBytes.require(frame, offset, 14, .ethernet)
-        let destination = MACAddress(reading: frame, at: offset)
-        let source = MACAddress(reading: frame, at: offset + 6)
         var typeOffset = offset + 12
         var type = FrameBytes.uint16(frame, typeOffset)
-        var tags: [VLANTag] = []
+        var tagCount = 0
         while EtherType.isVLANTag(type) {
-            guard tags.count < Self.maximumVLANTags else {
+            guard tagCount < Self.maximumVLANTags else {
                 throw NetworkLayerError(
                     offset: typeOffset, layer: .vlanTag,
                     reason: .invalidValue("more than \(Self.maximumVLANTags) stacked VLAN tags"))
             }
             try FrameBytes.require(frame, typeOffset + 2, 4, .vlanTag)
-            let control = FrameBytes.uint16(frame, typeOffset + 2)
-            tags.append(
-                VLANTag(
-                    tagProtocol: type, priority: UInt8(control >> 13), dropEligible: control & 0x1000 != 0,
-                    identifier: control & 0xFFF))
+            tagCount += 1
             typeOffset += 4
             type = FrameBytes.uint16(frame, typeOffset)
         }
-        return EthernetHeader(destination: destination, source: source, vlanTags: tags, etherType: type)
+        return (type, typeOffset + 2)
     }
 
     /// Appends the header's bytes.

@@ -15,6 +15,7 @@ enum PacketProcessor {
         VerificationTagRules.judgeSender(context, &association, sink: &sink)
         PacketFormatRules.judgeZeroChecksum(context, association, sink: &sink)
         OutOfTheBlueRules.judgeReply(context, &association, sink: &sink)
+        InitiationRules.judgeZeroTagReply(context, association, sink: &sink)
         context.discard = VerificationTagRules.discardReason(context, association)
         context.isOutOfTheBlue = OutOfTheBlueRules.isOutOfTheBlue(context, association)
         if context.isOutOfTheBlue {

@@ -18,12 +18,17 @@ public struct RuleEngine: Sendable {
 
     /// Judges one packet; returns the findings it brings.
     public mutating func process(_ observation: SCTPObservation) -> [Finding] {
-        self.packetCount += 1
         guard observation.missingBytes == 0 else {
+            self.packetCount += 1
             self.incompletePackets += 1
             return []
         }
-        let view = PacketView(observation)
+        return self.process(PacketView(observation))
+    }
+
+    /// Judges a packet already decoded (the capture reader decodes on its own thread).
+    mutating func process(_ view: PacketView) -> [Finding] {
+        self.packetCount += 1
         let located = view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
         let associationID = located.map { self.table.associations[$0.index].id }
         PacketFormatRules.judge(view, associationID: associationID, sink: &self.sink)
@@ -44,6 +49,12 @@ public struct RuleEngine: Sendable {
             }
         }
         return self.sink.drain()
+    }
+
+    /// Counts a packet the capture did not keep whole (not judged).
+    mutating func countIncompletePacket() {
+        self.packetCount += 1
+        self.incompletePackets += 1
     }
 
     /// The run or capture is over: judges what was still owed (reports never sent, TSNs skipped).

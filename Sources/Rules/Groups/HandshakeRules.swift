@@ -17,10 +17,10 @@ enum HandshakeRules {
 
     /// Judges whether the sender's state allows `chunk` (the state before the chunk is handled).
     static func judge(_ chunk: Chunk, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink) {
-        guard association.origin != .joinedMidway else { return }
+        let state = association.sides[context.sender].state
+        guard !state.isEstablishedOrShuttingDown, association.origin != .joinedMidway else { return }
         let type = chunk.type
         guard type.isKnown, type != .pad, type != .auth else { return }
-        let state = association.sides[context.sender].state
         switch state {
         case .closed:
             switch type {

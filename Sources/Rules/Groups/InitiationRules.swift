@@ -12,8 +12,11 @@ enum InitiationRules {
     static let invalidNotAccepted = RuleDescriptor(
         "init.invalid-not-accepted", family: .initiation, sections: [.sctp("3.3.2"), .sctp("3.3.3")],
         severity: .must,
-        statement: "An INIT whose Initiate Tag, OS or MIS is 0 gets no INIT ACK; an INIT ACK with such a "
-            + "field gets no COOKIE ECHO.")
+        statement: "An INIT whose OS or MIS is 0 gets no INIT ACK; an INIT ACK whose Initiate Tag, OS or MIS "
+            + "is 0 gets no COOKIE ECHO.")
+    static let zeroTagDiscarded = RuleDescriptor(
+        "init.zero-tag-discarded", family: .initiation, sections: [.sctp("3.3.2")], severity: .must,
+        statement: "An INIT whose Initiate Tag is 0 is discarded silently: it gets neither INIT ACK nor ABORT.")
     static let invalidAborted = RuleDescriptor(
         "init.invalid-aborted", family: .initiation, sections: [.sctp("3.3.2")], severity: .should,
         statement: "An INIT whose OS or MIS is 0 is answered with an ABORT carrying its Initiate Tag.")
@@ -26,8 +29,22 @@ enum InitiationRules {
             + "Initiate Tag, Initial TSN and stream counts in its INIT ACK.")
 
     static let rules = [
-        initiateTagNonzero, streamsNonzero, invalidNotAccepted, invalidAborted, stateCookie, collisionSameParameters,
+        initiateTagNonzero, streamsNonzero, invalidNotAccepted, zeroTagDiscarded, invalidAborted, stateCookie,
+        collisionSameParameters,
     ]
+
+    /// A packet with tag 0 from the receiver of a zero-tag INIT can only answer that INIT (no tag is
+    /// 0, and a reflected 0 comes from the INIT): an INIT ACK or an ABORT breaks the silence required.
+    static func judgeZeroTagReply(_ context: PacketContext, _ association: AssociationState, sink: inout FindingSink) {
+        guard context.tag == 0, let first = context.view.firstChunkType, first == .initiationAck || first == .abort,
+            let received = association.sides[context.sender].lastInitReceived, received.proposal.tag == 0
+        else { return }
+        sink.report(
+            Self.zeroTagDiscarded,
+            "\(PacketFormatRules.name(first)) answers the INIT of packet #\(received.proposal.packet), whose Initiate "
+                + "Tag 0 requires silent discard",
+            context, related: [received.proposal.packet])
+    }
 
     static func onInit(_ chunk: InitChunk, _ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink) {
         let proposal = InitiationProposal(chunk, packet: context.number)
@@ -65,7 +82,7 @@ enum InitiationRules {
         }
         let responder = association.sides[context.sender]
         if let received = responder.lastInitReceived, received.proposal.tag == context.tag {
-            if received.proposal.hasZeroMandatoryField {
+            if received.proposal.tag != 0, received.proposal.hasZeroMandatoryField {
                 sink.report(
                     Self.invalidNotAccepted,
                     "INIT ACK answers the INIT of packet #\(received.proposal.packet), whose "

@@ -51,6 +51,8 @@ enum PacketFormatRules {
         }
         if case .incorrect(let found, let expected) = view.checksum {
             report(Self.checksum, "checksum \(RuleText.hex(found)), the CRC32c is \(RuleText.hex(expected))")
+        } else if view.checksum == .zero, associationID == nil {
+            report(Self.zeroChecksum, "zero checksum outside any association, so no peer accepted it")
         }
         let framingSound = Self.judgeFraming(view, report: report)
         if framingSound, let error = view.decodingError {

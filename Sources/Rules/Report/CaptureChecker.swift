@@ -97,12 +97,15 @@ public enum CaptureChecker {
             for outcome in batch.outcomes {
                 result.frames += 1
                 switch outcome {
-                case .sctp(let observation):
+                case .sctp(let view):
                     result.sctpPackets += 1
-                    let found = engine.process(observation)
+                    let found = engine.process(view)
                     if !found.isEmpty {
                         findings += found
                     }
+                case .incompleteSCTP:
+                    result.sctpPackets += 1
+                    engine.countIncompletePacket()
                 case .notSCTP:
                     break
                 case .unreadable(let reason):

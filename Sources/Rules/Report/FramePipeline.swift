@@ -5,7 +5,10 @@ import SCTPWire
 
 /// What one frame of a capture turned out to hold.
 enum FrameOutcome: Sendable {
-    case sctp(SCTPObservation)
+    /// An SCTP packet, already decoded for the rules.
+    case sctp(PacketView)
+    /// An SCTP packet the capture cut short (not judged).
+    case incompleteSCTP
     case notSCTP
     case unreadable(String)
 }
@@ -17,8 +20,9 @@ struct FrameBatch: Sendable {
     var readError: String?
 }
 
-/// Reads a capture on a thread of its own (records, link, IP and UDP headers) and hands the
-/// frames over in batches, so that the rule engine runs on the calling thread meanwhile. Order is
+/// Reads a capture on a thread of its own (records, link, IP and UDP headers, SCTP decoding and
+/// checksum) and hands the frames over in batches, so that the rules run on the calling thread
+/// meanwhile. Order is
 /// kept: the engine sees exactly the sequence a single thread would.
 final class FramePipeline: @unchecked Sendable {
     // @unchecked: `batches` and `finished` are only touched under `condition`; the reader and the
@@ -99,7 +103,7 @@ final class FramePipeline: @unchecked Sendable {
         do {
             switch try self.extractor.extract(frame: record.bytes, linkType: record.linkType) {
             case .sctp(let packet):
-                return .sctp(Self.observation(packet, number: number, time: record.timestamp))
+                return Self.decoded(packet, number: number, time: record.timestamp)
             case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort)) where self.detectsUDPByChecksum:
                 let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
                 guard case .sctp(let packet) = try probe.extract(frame: record.bytes, linkType: record.linkType),
@@ -107,13 +111,18 @@ final class FramePipeline: @unchecked Sendable {
                     SCTPChecksum.verify(packet.bytes) == .correct
                 else { return .notSCTP }
                 self.extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
-                return .sctp(Self.observation(packet, number: number, time: record.timestamp))
+                return Self.decoded(packet, number: number, time: record.timestamp)
             case .notSCTP:
                 return .notSCTP
             }
         } catch {
             return .unreadable("frame \(number): \(error)")
         }
+    }
+
+    static func decoded(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> FrameOutcome {
+        guard carried.isComplete else { return .incompleteSCTP }
+        return .sctp(PacketView(Self.observation(carried, number: number, time: time)))
     }
 
     static func observation(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> SCTPObservation {

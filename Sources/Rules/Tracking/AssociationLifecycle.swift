@@ -78,5 +78,13 @@ enum AssociationLifecycle {
     static func conclude(_ association: inout AssociationState, sink: inout FindingSink) {
         ObligationRules.judgeAll(&association, sink: &sink)
         DataRules.judgeSkippedTSNs(&association, sink: &sink)
+        guard association.isOver else { return }
+        // Nothing judges data or heartbeats once both ends are closed: free what they remembered,
+        // so that a capture of many short associations stays small.
+        for side in 0..<2 {
+            association.sides[side].send = SendLedger(initialTSN: association.sides[side].send.initialTSN)
+            association.sides[side].receive = ReceiveLedger()
+            association.sides[side].heartbeats = []
+        }
     }
 }

@@ -20,9 +20,18 @@ struct ChunkDigest: Hashable, Sendable {
         self.flags = flags
         self.length = userData.count
         self.prefixHash = userData.withUnsafeBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes.prefix(64) {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            // FNV-style mixing over the first 64 bytes, eight at a time.
+            let count = min(bytes.count, 64)
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
+            var offset = 0
+            while offset + 8 <= count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                hash ^= hash >> 29
+                offset += 8
+            }
+            while offset < count {
+                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+                offset += 1
             }
             return hash
         }

@@ -65,9 +65,11 @@ struct ExtractionTests {
                 default: Issue.record("\(linkType): link header \(packet.link)")
                 }
                 switch packet.network {
-                case .ipv4(let header): #expect(source.version == 4 && header.protocolNumber == (carriage == .ip ? 132 : 17))
+                case .ipv4(let header):
+                    #expect(source.version == 4 && header.protocolNumber == (carriage == .ip ? 132 : 17))
                 case .ipv6(let header, let chain):
-                    #expect(source.version == 6 && header.nextHeader == chain.upperLayerProtocol && chain.headers.isEmpty)
+                    #expect(
+                        source.version == 6 && header.nextHeader == chain.upperLayerProtocol && chain.headers.isEmpty)
                 case .none: Issue.record("no network header")
                 }
             }
@@ -116,7 +118,9 @@ struct ExtractionTests {
         }
         #expect(header.options == [0x94, 0x04, 0x00, 0x00, 0x01, 0, 0, 0])
         encapsulation.ipv4Options = [UInt8](repeating: 1, count: 41)
-        #expect(throws: EncapsulationError.optionsTooLong(length: 41)) { try encapsulation.ipPacket(wrapping: Self.sctp) }
+        #expect(throws: EncapsulationError.optionsTooLong(length: 41)) {
+            try encapsulation.ipPacket(wrapping: Self.sctp)
+        }
     }
 
     @Test("UDP on other ports, TCP, ARP and unknown link types are not SCTP")

@@ -8,7 +8,16 @@ import Testing
         let sent = conversation.send(.a, conversation.initChunk(tag: 0, tsn: 1000), tag: 0)
         expectSingle(sent, "init.initiate-tag-nonzero", by: Conversation.endpointA)
         let answer = conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 1, cookie: [1]), tag: 0)
-        expectSingle(answer, "init.invalid-not-accepted", by: Conversation.endpointB)
+        expectSingle(answer, "init.zero-tag-discarded", by: Conversation.endpointB)
+    }
+
+    /// RFC 4960 asked for an ABORT here; RFC 9260 §3.3.2 requires silence (usrsctp 0.9.5 still aborts).
+    @Test func initWithTagZeroMustNotBeAborted() {
+        var conversation = Conversation()
+        conversation.send(.a, conversation.initChunk(tag: 0, tsn: 1000), tag: 0)
+        let cause = ErrorCause.invalidMandatoryParameter(InvalidMandatoryParameterCause())
+        let answer = conversation.send(.b, conversation.abort(tBit: true, causes: [cause]), tag: 0)
+        expectSingle(answer, "init.zero-tag-discarded", by: Conversation.endpointB, packet: 2)
     }
 
     @Test func initWithTagZeroLeftUnansweredIsFine() {

@@ -18,13 +18,12 @@ enum PcapngOption {
     static let timestampOffset: UInt16 = 14
 }
 
-extension CaptureReader {
+extension CaptureParser {
     /// Reads blocks until one holds a packet; nil at the end of the file.
-    func nextPcapngRecord() throws(CaptureError) -> CaptureRecord? {
-        let input = self.input
+    mutating func nextPcapngRecord() throws(CaptureError) -> CaptureRecord? {
         while true {
-            let blockOffset = input.offset
-            let available = try input.ensure(12)
+            let blockOffset = self.input.offset
+            let available = try self.input.ensure(12)
             if available == 0 {
                 return nil
             }
@@ -35,9 +34,11 @@ extension CaptureReader {
             }
             guard case .pcapng(var state) = self.state else { return nil }
             var order = state.byteOrder
-            let (type, magic, bigEndianLength, littleEndianLength) = try input.withWindow(12) { header in
-                (header.uint32(0, order), header.uint32(8, .littleEndian), header.uint32(4, .bigEndian),
-                 header.uint32(4, .littleEndian))
+            let (type, magic, bigEndianLength, littleEndianLength) = self.input.withWindow(12) { header in
+                (
+                    header.uint32(0, order), header.uint32(8, .littleEndian), header.uint32(4, .bigEndian),
+                    header.uint32(4, .littleEndian)
+                )
             }
             if type == PcapngBlockType.sectionHeader {
                 switch magic {
@@ -52,52 +53,70 @@ extension CaptureReader {
             let context = Self.blockName(type)
             let length = Int(order == .bigEndian ? bigEndianLength : littleEndianLength)
             let minimum = type == PcapngBlockType.sectionHeader ? 28 : 12
-            guard length >= minimum, length % 4 == 0, length <= Self.maximumRecordLength else {
+            guard length >= minimum, length % 4 == 0, length <= CaptureReader.maximumRecordLength else {
                 throw CaptureError(offset: blockOffset + 4, context: context, reason: .invalidBlockLength(length))
             }
-            let availableBlock = try input.ensure(length)
+            let availableBlock = try self.input.ensure(length)
             guard availableBlock == length else {
                 throw CaptureError(
                     offset: blockOffset, context: context, reason: .truncated(needed: length, available: availableBlock)
                 )
             }
             // One access to the buffer for the whole block.
-            let record = try input.withWindow(length) { (block) throws(CaptureError) -> CaptureRecord? in
-                let trailing = Int(block.uint32(length - 4, order))
-                guard trailing == length else {
-                    throw CaptureError(
-                        offset: blockOffset + length - 4, context: context,
-                        reason: .blockLengthMismatch(leading: length, trailing: trailing))
-                }
-                switch type {
-                case PcapngBlockType.sectionHeader:
-                    let major = block.uint16(12, order)
-                    let minor = block.uint16(14, order)
-                    guard major == 1 else {
-                        throw CaptureError(
-                            offset: blockOffset + 12, context: context,
-                            reason: .unsupportedVersion(major: major, minor: minor))
-                    }
-                    state = PcapngState(byteOrder: order, interfaces: [])
-                    return nil
-                case PcapngBlockType.interfaceDescription:
-                    state.interfaces.append(try Self.readInterface(block, order: order, blockOffset: blockOffset))
-                    return nil
-                case PcapngBlockType.enhancedPacket:
-                    return try Self.readEnhancedPacket(block, state: state, blockOffset: blockOffset)
-                case PcapngBlockType.simplePacket:
-                    return try Self.readSimplePacket(block, state: state, blockOffset: blockOffset)
-                case PcapngBlockType.packet:
-                    return try Self.readObsoletePacket(block, state: state, blockOffset: blockOffset)
-                default:
-                    return nil
+            let outcome = self.input.withWindow(length) { block -> Result<CaptureRecord?, CaptureError> in
+                do throws(CaptureError) {
+                    return .success(
+                        try Self.readBlock(
+                            block, type: type, order: order, blockOffset: blockOffset,
+                            context: context, state: &state))
+                } catch {
+                    return .failure(error)
                 }
             }
+            let record = try outcome.get()
             self.state = .pcapng(state)
-            input.advance(length)
+            self.input.advance(length)
             if let record {
                 return record
             }
+        }
+    }
+
+    /// Reads one whole, length-checked block: updates the section state, returns a record for
+    /// packet blocks.
+    private static func readBlock(
+        _ block: CaptureWindow, type: UInt32, order: CaptureByteOrder, blockOffset: Int, context: String,
+        state: inout PcapngState
+    ) throws(CaptureError) -> CaptureRecord? {
+        let length = block.bytes.count
+        let trailing = Int(block.uint32(length - 4, order))
+        guard trailing == length else {
+            throw CaptureError(
+                offset: blockOffset + length - 4, context: context,
+                reason: .blockLengthMismatch(leading: length, trailing: trailing))
+        }
+        switch type {
+        case PcapngBlockType.sectionHeader:
+            let major = block.uint16(12, order)
+            let minor = block.uint16(14, order)
+            guard major == 1 else {
+                throw CaptureError(
+                    offset: blockOffset + 12, context: context,
+                    reason: .unsupportedVersion(major: major, minor: minor))
+            }
+            state = PcapngState(byteOrder: order, interfaces: [])
+            return nil
+        case PcapngBlockType.interfaceDescription:
+            state.interfaces.append(try Self.readInterface(block, order: order, blockOffset: blockOffset))
+            return nil
+        case PcapngBlockType.enhancedPacket:
+            return try Self.readEnhancedPacket(block, state: state, blockOffset: blockOffset)
+        case PcapngBlockType.simplePacket:
+            return try Self.readSimplePacket(block, state: state, blockOffset: blockOffset)
+        case PcapngBlockType.packet:
+            return try Self.readObsoletePacket(block, state: state, blockOffset: blockOffset)
+        default:
+            return nil
         }
     }
 
