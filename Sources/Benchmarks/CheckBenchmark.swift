@@ -34,7 +34,8 @@ enum CheckBenchmark {
         if let file {
             path = file
         } else {
-            path = FileManager.default.temporaryDirectory
+            path =
+                FileManager.default.temporaryDirectory
                 .appendingPathComponent("sctpconform-bench-check-\(getpid()).pcap").path
             temporary = path
             let clock = ContinuousClock()
@@ -161,7 +162,8 @@ enum CheckBenchmark {
                 true,
                 .data(
                     DataChunk(
-                        tsn: tsn, streamID: UInt16(message % 10), streamSequence: UInt16(truncatingIfNeeded: message / 10),
+                        tsn: tsn, streamID: UInt16(message % 10),
+                        streamSequence: UInt16(truncatingIfNeeded: message / 10),
                         ppid: 51, userData: payload)))
             try emit(false, .sack(SACKChunk(cumulativeTSNAck: tsn, advertisedReceiverWindow: 1 << 20)))
             tsn &+= 1

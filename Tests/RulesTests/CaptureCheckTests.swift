@@ -112,8 +112,10 @@ import Testing
     @Test func udpEncapsulationOnTheStandardPort() throws {
         var recorder = Recorder()
         recorder.handshake()
-        let bytes = try Self.capture(recorder.packets, carriage: .udpEncapsulated(sourcePort: 9899, destinationPort: 9899))
-        let result = CaptureChecker.check(bytes: bytes, options: CaptureCheckOptions(detectsUDPEncapsulationByChecksum: false))
+        let bytes = try Self.capture(
+            recorder.packets, carriage: .udpEncapsulated(sourcePort: 9899, destinationPort: 9899))
+        let result = CaptureChecker.check(
+            bytes: bytes, options: CaptureCheckOptions(detectsUDPEncapsulationByChecksum: false))
         #expect(result.sctpPackets == 4)
         expectClean(result.findings)
     }
@@ -225,11 +227,15 @@ import Testing
     @Test func shouldLevelFindingsAloneExitWithZero() {
         var conversation = Conversation()
         conversation.handshake()
-        conversation.send(.a, .sack(SACKChunk(flags: ReservedChunkFlags(rawValue: 1), cumulativeTSNAck: 4999, advertisedReceiverWindow: 1)))
+        conversation.send(
+            .a,
+            .sack(
+                SACKChunk(flags: ReservedChunkFlags(rawValue: 1), cumulativeTSNAck: 4999, advertisedReceiverWindow: 1)))
         var result = CaptureCheckResult(name: "x")
         result.findings = conversation.findings
         #expect(conversation.findings.map(\.severity) == [.should])
         #expect(CheckReport(results: [result]).exitCode == 0)
-        #expect(CheckReport(results: [result], filter: FindingFilter(minimumSeverity: .must)).findings(of: result).isEmpty)
+        #expect(
+            CheckReport(results: [result], filter: FindingFilter(minimumSeverity: .must)).findings(of: result).isEmpty)
     }
 }

@@ -10,7 +10,8 @@ import Testing
 @Suite struct LinuxSeedExchangeTests {
     static func packets() throws -> [(name: String, bytes: [UInt8])] {
         let path = FixturePaths.repositoryRoot.appendingPathComponent(
-            "Tests/SCTPWireTests/Fixtures/000_linux_exchange.hex").path
+            "Tests/SCTPWireTests/Fixtures/000_linux_exchange.hex"
+        ).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var packets: [(name: String, bytes: [UInt8])] = []
         for line in text.split(separator: "\n") {
@@ -28,10 +29,11 @@ import Testing
 
     @Test func rebuiltLinuxExchangeIsClean() throws {
         let packets = try Self.packets()
-        #expect(packets.map(\.name) == [
-            "init", "init-ack", "cookie-echo", "cookie-ack", "data", "sack", "heartbeat", "heartbeat-ack",
-            "shutdown", "shutdown-ack", "shutdown-complete",
-        ])
+        #expect(
+            packets.map(\.name) == [
+                "init", "init-ack", "cookie-echo", "cookie-ack", "data", "sack", "heartbeat", "heartbeat-ack",
+                "shutdown", "shutdown-ack", "shutdown-complete",
+            ])
         var engine = RuleEngine(configuration: .live)
         var findings: [Finding] = []
         let client = EndpointHost.ip(.v4(IPv4Address(172, 24, 2, 5)))

@@ -4,14 +4,17 @@ import Testing
 
 /// The live entry point: bytes and a direction in, findings attributed to the harness or the SUT.
 @Suite struct LiveRuleCheckerTests {
-    static func packet(_ tag: UInt32, _ chunks: [Chunk], from port: UInt16 = 5000, to destination: UInt16 = 7) -> [UInt8] {
+    static func packet(
+        _ tag: UInt32, _ chunks: [Chunk], from port: UInt16 = 5000, to destination: UInt16 = 7
+    ) -> [UInt8] {
         SCTPPacket(
             header: CommonHeader(sourcePort: port, destinationPort: destination, verificationTag: tag), chunks: chunks
         ).encoded()
     }
 
     static let initChunk = Chunk.initiation(
-        InitChunk(initiateTag: 0xa, advertisedReceiverWindow: 1 << 16, outboundStreams: 4, inboundStreams: 4, initialTSN: 1))
+        InitChunk(
+            initiateTag: 0xa, advertisedReceiverWindow: 1 << 16, outboundStreams: 4, inboundStreams: 4, initialTSN: 1))
     static let initAck = Chunk.initiationAck(
         InitAckChunk(
             initiateTag: 0xb, advertisedReceiverWindow: 1 << 16, outboundStreams: 4, inboundStreams: 4, initialTSN: 9,
@@ -49,7 +52,8 @@ import Testing
     @Test func shouldLevelFindingsAgainstTheSUTDoNotFailTheScenario() throws {
         var checker = LiveRuleChecker()
         let zeroStreams = Chunk.initiation(
-            InitChunk(initiateTag: 0xa, advertisedReceiverWindow: 1, outboundStreams: 0, inboundStreams: 4, initialTSN: 1))
+            InitChunk(
+                initiateTag: 0xa, advertisedReceiverWindow: 1, outboundStreams: 0, inboundStreams: 4, initialTSN: 1))
         let sent = checker.observe(Self.packet(0, [zeroStreams]), direction: .harnessToSUT, number: 1, time: 0)
         #expect(sent.map(\.violator) == [.harness])
         // The SUT stays silent instead of sending an ABORT: a SHOULD.
@@ -63,11 +67,14 @@ import Testing
         var checker = LiveRuleChecker()
         var all: [LiveFinding] = []
         all += checker.observe(Self.packet(0, [Self.initChunk]), direction: .harnessToSUT, number: 1, time: 0)
-        all += checker.observe(Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .sutToHarness, number: 2, time: 1)
         all += checker.observe(
-            Self.packet(0xb, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))]), direction: .harnessToSUT, number: 3, time: 2)
+            Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .sutToHarness, number: 2, time: 1)
         all += checker.observe(
-            Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .sutToHarness, number: 4, time: 3)
+            Self.packet(0xb, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))]), direction: .harnessToSUT, number: 3,
+            time: 2)
+        all += checker.observe(
+            Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .sutToHarness, number: 4,
+            time: 3)
         let wrong = checker.observe(
             Self.packet(0xa, [.sack(SACKChunk(cumulativeTSNAck: 5, advertisedReceiverWindow: 1))], from: 7, to: 5000),
             direction: .sutToHarness, number: 5, time: 4)

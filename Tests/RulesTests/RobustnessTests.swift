@@ -42,12 +42,15 @@ import Testing
                 switch Int.random(in: 0..<5, using: &random) {
                 case 0:
                     for _ in 0..<Int.random(in: 1...4, using: &random) {
-                        bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+                        bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(
+                            in: 0...255, using: &random)
                     }
                 case 1:
                     bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
                 case 2:
-                    bytes += (0..<Int.random(in: 1...40, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                    bytes += (0..<Int.random(in: 1...40, using: &random)).map { _ in
+                        UInt8.random(in: 0...255, using: &random)
+                    }
                 case 3:
                     var raw = RawPacket(bytes)
                     raw.setChunkLength(UInt16.random(in: 0...UInt16.max, using: &random), ofChunkAt: 12)
@@ -59,7 +62,8 @@ import Testing
                 let from = packet.from == .a ? Conversation.endpointA : Conversation.endpointB
                 let to = packet.from == .a ? Conversation.endpointB : Conversation.endpointA
                 let found = engine.process(
-                    SCTPObservation(number: index + 1, time: UInt64(index), source: from, destination: to, bytes: bytes))
+                    SCTPObservation(number: index + 1, time: UInt64(index), source: from, destination: to, bytes: bytes)
+                )
                 for finding in found {
                     #expect(RuleCatalogue.rule(finding.ruleID) != nil)
                     #expect(finding.packetNumber <= index + 1)
@@ -73,7 +77,9 @@ import Testing
         var random = SeededGenerator(state: 42)
         var engine = RuleEngine(configuration: .capture)
         for number in 1...2_000 {
-            let bytes = (0..<Int.random(in: 0...120, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let bytes = (0..<Int.random(in: 0...120, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
             let port = UInt16.random(in: 1...3, using: &random)
             _ = engine.process(
                 SCTPObservation(
@@ -91,7 +97,8 @@ import Testing
             chunks: [.cookieAck(CookieAckChunk())])
         let endpoint = TransportEndpoint(host: .harness, port: 7)
         let found = engine.process(
-            SCTPObservation(number: 1, time: 0, source: endpoint, destination: endpoint, bytes: packet.encoded(checksum: .zero)))
+            SCTPObservation(
+                number: 1, time: 0, source: endpoint, destination: endpoint, bytes: packet.encoded(checksum: .zero)))
         #expect(found.map(\.ruleID) == ["packet.zero-checksum"])
         #expect(engine.associations.isEmpty)
     }
@@ -107,8 +114,9 @@ import Testing
     }
 
     @Test func findingsPerRuleAndAssociationAreCapped() {
-        var conversation = Conversation(configuration: RuleConfiguration(
-            observesFromStart: true, packetOrderIsCausal: true, findingLimitPerRule: 3))
+        var conversation = Conversation(
+            configuration: RuleConfiguration(
+                observesFromStart: true, packetOrderIsCausal: true, findingLimitPerRule: 3))
         conversation.handshake()
         for _ in 0..<10 {
             conversation.send(.a, conversation.heartbeat([1]), tag: 0xbad)

@@ -42,7 +42,8 @@ public enum RuleTable {
                     "| Rule | Severity | Sections | Requirement |", "|---|---|---|---|",
                 ]
             }
-            let statement = rule.statement.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+            let statement = rule.statement.split(separator: "|", omittingEmptySubsequences: false).joined(
+                separator: "\\|")
             lines.append("| `\(rule.id)` | \(rule.severity.label) | \(rule.sectionsText) | \(statement) |")
         }
         return lines.joined(separator: "\n") + "\n"

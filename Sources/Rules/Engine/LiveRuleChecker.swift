@@ -47,7 +47,8 @@ public struct LiveRuleChecker: Sendable {
     /// - Parameters:
     ///   - number: the packet's 1-based position in the run, both directions counted.
     ///   - time: virtual time in nanoseconds (`VirtualInstant.nanoseconds`).
-    public mutating func observe(_ bytes: [UInt8], direction: LiveDirection, number: Int, time: UInt64) -> [LiveFinding] {
+    public mutating func observe(_ bytes: [UInt8], direction: LiveDirection, number: Int, time: UInt64) -> [LiveFinding]
+    {
         let (source, destination): (EndpointHost, EndpointHost) =
             direction == .harnessToSUT ? (.harness, .systemUnderTest) : (.systemUnderTest, .harness)
         let observation = SCTPObservation(number: number, time: time, from: source, to: destination, bytes: bytes)

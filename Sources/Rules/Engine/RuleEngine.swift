@@ -29,7 +29,8 @@ public struct RuleEngine: Sendable {
     /// Judges a packet already decoded (the capture reader decodes on its own thread).
     mutating func process(_ view: PacketView) -> [Finding] {
         self.packetCount += 1
-        let located = view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
+        let located =
+            view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
         let associationID = located.map { self.table.associations[$0.index].id }
         PacketFormatRules.judge(view, associationID: associationID, sink: &self.sink)
         BundlingRules.judge(view, associationID: associationID, sink: &self.sink)

@@ -38,6 +38,7 @@ public struct Finding: Hashable, Sendable {
 extension Finding: CustomStringConvertible {
     /// `#18 MUST shutdown.cum-tsn-ack (RFC 9260 §3.3.8) by 127.0.0.1:5000: ...`.
     public var description: String {
-        "#\(self.packetNumber) \(self.severity.label) \(self.ruleID) (\(self.section)) by \(self.violator): \(self.message)"
+        "#\(self.packetNumber) \(self.severity.label) \(self.ruleID) (\(self.section)) by \(self.violator): "
+            + self.message
     }
 }

@@ -32,7 +32,8 @@ enum BundlingRules {
                 "\(PacketFormatRules.name(chunks[late].type)) (chunk \(late + 1)) follows "
                     + "\(PacketFormatRules.name(chunks[firstData].type)) (chunk \(firstData + 1))")
         }
-        for (index, chunk) in chunks.enumerated().dropFirst() where chunk.type == .cookieEcho || chunk.type == .cookieAck {
+        for (index, chunk) in chunks.enumerated().dropFirst()
+        where chunk.type == .cookieEcho || chunk.type == .cookieAck {
             report(
                 Self.cookieFirst, "\(PacketFormatRules.name(chunk.type)) is chunk \(index + 1): \(view.chunkSummary)")
         }

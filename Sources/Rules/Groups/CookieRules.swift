@@ -50,12 +50,14 @@ enum CookieRules {
         var rejection: String?
         if let offer {
             if offer.tag != tag {
-                rejection = "it came with tag \(RuleText.hex(tag)), not the tag \(RuleText.hex(offer.tag)) of its cookie"
+                rejection =
+                    "it came with tag \(RuleText.hex(tag)), not the tag \(RuleText.hex(offer.tag)) of its cookie"
             } else if let committed = association.sides[receiver].committed, committed.isAcknowledgement,
                 committed.packet > offer.packet, committed.tag != offer.tag,
                 association.sides[receiver].state.isEstablishedOrShuttingDown
             {
-                rejection = "its cookie, from packet #\(offer.packet), is older than the association settled by "
+                rejection =
+                    "its cookie, from packet #\(offer.packet), is older than the association settled by "
                     + "packet #\(committed.packet) (a late cookie)"
             }
         } else {
@@ -63,7 +65,8 @@ enum CookieRules {
         }
         association.sides[receiver].lastEcho = ReceivedEcho(packet: context.number, offer: offer, rejection: rejection)
         if let offer, rejection == nil {
-            AssociationLifecycle.commit(offer: offer, receiver: receiver, packet: context.number, &association, sink: &sink)
+            AssociationLifecycle.commit(
+                offer: offer, receiver: receiver, packet: context.number, &association, sink: &sink)
         } else {
             context.discard = .invalidCookie
         }

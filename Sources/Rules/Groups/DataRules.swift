@@ -80,7 +80,8 @@ enum DataRules {
         guard state.hasAssociation || association.origin == .joinedMidway else { return }
         guard context.receiverProcesses else {
             if let reason = context.discard {
-                association.sides[receiver].receive.discard(chunk.tsn, DiscardedContent(reason: reason, packet: context.number))
+                association.sides[receiver].receive.discard(
+                    chunk.tsn, DiscardedContent(reason: reason, packet: context.number))
             }
             return
         }

@@ -16,7 +16,9 @@ enum HandshakeRules {
     static let rules = [noAssociationChunks, setupChunks]
 
     /// Judges whether the sender's state allows `chunk` (the state before the chunk is handled).
-    static func judge(_ chunk: Chunk, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink) {
+    static func judge(
+        _ chunk: Chunk, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink
+    ) {
         let state = association.sides[context.sender].state
         guard !state.isEstablishedOrShuttingDown, association.origin != .joinedMidway else { return }
         let type = chunk.type
@@ -31,7 +33,9 @@ enum HandshakeRules {
             default:
                 sink.report(
                     Self.noAssociationChunks,
-                    "\(PacketFormatRules.name(type)) from \(association.sides[context.sender].endpoint), which has no association", context)
+                    "\(PacketFormatRules.name(type)) from \(association.sides[context.sender].endpoint), "
+                        + "which has no association",
+                    context)
             }
         case .cookieWait, .cookieEchoed:
             if context.followsCookieEcho { return }
@@ -40,7 +44,8 @@ enum HandshakeRules {
             default:
                 sink.report(
                     Self.setupChunks,
-                    "\(PacketFormatRules.name(type)) from \(association.sides[context.sender].endpoint) in \(state), before its COOKIE ACK",
+                    "\(PacketFormatRules.name(type)) from \(association.sides[context.sender].endpoint) in \(state), "
+                        + "before its COOKIE ACK",
                     context)
             }
         case .established, .shutdownSent, .shutdownReceived, .shutdownAckSent:

@@ -46,7 +46,9 @@ enum InitiationRules {
             context, related: [received.proposal.packet])
     }
 
-    static func onInit(_ chunk: InitChunk, _ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink) {
+    static func onInit(
+        _ chunk: InitChunk, _ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink
+    ) {
         let proposal = InitiationProposal(chunk, packet: context.number)
         Self.judgeFields(proposal, name: "INIT", context, sink: &sink)
         let sender = context.sender

@@ -39,7 +39,8 @@ enum ObligationRules {
             let endpoint = association.sides[side].endpoint
             for obligation in association.sides[side].obligations
             where !obligation.needsLaterPacket || obligation.packetsSentSince > 0 {
-                let after = obligation.packetsSentSince == 0
+                let after =
+                    obligation.packetsSentSince == 0
                     ? "nothing was sent after it" : "\(obligation.packetsSentSince) packet(s) followed without one"
                 sink.report(
                     obligation.rule, "expected \(obligation.expectation) after packet #\(obligation.packet); \(after)",

@@ -110,7 +110,8 @@ enum PacketFormatRules {
         let name = Self.name(ChunkType(bytes[offset]))
         if index > 1, rest.allSatisfy({ $0 == 0 }) {
             report(
-                Self.paddingLength, "chunk \(index - 1) is followed by \(remaining) more zero bytes than the padding it needs")
+                Self.paddingLength,
+                "chunk \(index - 1) is followed by \(remaining) more zero bytes than the padding it needs")
         } else if remaining < 4 {
             report(
                 Self.framing,
@@ -122,7 +123,8 @@ enum PacketFormatRules {
         } else {
             report(
                 Self.framing,
-                "chunk \(index) (\(name)) at offset \(offset) declares length \(length), but only \(remaining) bytes remain")
+                "chunk \(index) (\(name)) at offset \(offset) declares length \(length), but only \(remaining) "
+                    + "bytes remain")
         }
     }
 

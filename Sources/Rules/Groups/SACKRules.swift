@@ -53,7 +53,8 @@ enum SACKRules {
             }
         }
         Self.judgeDiscardedCoverage(cumulative: cumulative, gaps: gaps, context, &association, sink: &sink)
-        Self.judgeDuplicates(cumulative: cumulative, gaps: gaps, duplicates: duplicates, context, &association, sink: &sink)
+        Self.judgeDuplicates(
+            cumulative: cumulative, gaps: gaps, duplicates: duplicates, context, &association, sink: &sink)
         if !regressed {
             association.sides[acker].receive.lastReportedCumulativeAck = cumulative
             association.sides[acker].receive.lastReportedPacket = context.number

@@ -116,7 +116,9 @@ enum ShutdownRules {
                 context, related: own.lastReportedPacket.map { [$0] } ?? [])
             return false
         }
-        if own.lastReportedCumulativeAck == nil, let initial = peer.initialTSN, Serial.lessThan(cumulative, initial &- 1) {
+        if own.lastReportedCumulativeAck == nil, let initial = peer.initialTSN,
+            Serial.lessThan(cumulative, initial &- 1)
+        {
             sink.report(
                 Self.cumulativeTSNAck,
                 "SHUTDOWN Cumulative TSN Ack \(cumulative) is behind the peer's Initial TSN \(initial)", context)
@@ -125,7 +127,8 @@ enum ShutdownRules {
         return true
     }
 
-    static func onShutdownAck(_ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink) {
+    static func onShutdownAck(_ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink)
+    {
         let sender = context.sender
         let side = association.sides[sender]
         if side.shutdownReceivedAt == nil {

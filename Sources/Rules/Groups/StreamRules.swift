@@ -27,12 +27,15 @@ enum StreamRules {
     }
 
     /// The receiver must report DATA on a stream beyond the negotiated count.
-    static func judgeInbound(_ chunk: DataChunkSummary, _ context: PacketContext, _ association: inout AssociationState) {
+    static func judgeInbound(_ chunk: DataChunkSummary, _ context: PacketContext, _ association: inout AssociationState)
+    {
         guard !association.streamCountsUncertain,
             let limit = association.sides[context.sender].outboundStreams, chunk.streamID >= limit
         else { return }
         let receiver = context.receiver
-        let already = association.sides[receiver].obligations.contains { $0.kind == .reportInvalidStream(chunk.streamID) }
+        let already = association.sides[receiver].obligations.contains {
+            $0.kind == .reportInvalidStream(chunk.streamID)
+        }
         guard !already else { return }
         association.sides[receiver].obligations.append(
             Obligation(

@@ -87,13 +87,15 @@ public enum CaptureChecker {
         return result
     }
 
-    private static func run(_ reader: CaptureReader, options: CaptureCheckOptions, into result: inout CaptureCheckResult) {
+    private static func run(
+        _ reader: CaptureReader, options: CaptureCheckOptions, into result: inout CaptureCheckResult
+    ) {
         result.format = reader.format
         var engine = RuleEngine(configuration: options.configuration)
         var findings: [Finding] = []
         let pipeline = FramePipeline(reader: reader, options: options)
         pipeline.start()
-        while let batch = pipeline.next() {
+        while var batch = pipeline.next() {
             for outcome in batch.outcomes {
                 result.frames += 1
                 switch outcome {
@@ -118,6 +120,7 @@ public enum CaptureChecker {
             if let error = batch.readError {
                 result.readError = error
             }
+            pipeline.recycle(&batch)
         }
         findings += engine.finish()
         result.incompletePackets = engine.incompletePackets

@@ -44,14 +44,16 @@ public struct CheckReport: Sendable {
                     + Self.plural(result.associations.count, "association"))
             for association in result.associations {
                 let states = association.states.map(\.rawValue).joined(separator: " / ")
-                var line = "  association \(association.id): \(association.title), packets #\(association.firstPacket)"
+                var line =
+                    "  association \(association.id): \(association.title), packets #\(association.firstPacket)"
                     + "-#\(association.lastPacket) (\(association.packetCount)), \(association.origin.rawValue), "
                     + "ended \(states)"
                 if !association.restartPackets.isEmpty {
                     line += ", restarted in " + association.restartPackets.map { "#\($0)" }.joined(separator: ", ")
                 }
                 if !association.collisionPackets.isEmpty {
-                    line += ", INIT collision settled in "
+                    line +=
+                        ", INIT collision settled in "
                         + association.collisionPackets.map { "#\($0)" }.joined(separator: ", ")
                 }
                 lines.append(line)
@@ -67,10 +69,12 @@ public struct CheckReport: Sendable {
                 lines += result.unreadableFrameSamples.map { "    \($0)" }
             }
             if result.incompletePackets > 0 {
-                lines.append("  \(Self.plural(result.incompletePackets, "packet")) cut short by the capture, not judged")
+                lines.append(
+                    "  \(Self.plural(result.incompletePackets, "packet")) cut short by the capture, not judged")
             }
             if result.suppressedFindings > 0 {
-                lines.append("  \(Self.plural(result.suppressedFindings, "further finding")) not listed (limit per rule)")
+                lines.append(
+                    "  \(Self.plural(result.suppressedFindings, "further finding")) not listed (limit per rule)")
             }
             if let error = result.readError {
                 lines.append("  error: \(error)")

@@ -29,6 +29,11 @@ final class FramePipeline: @unchecked Sendable {
     // extractor belong to the reading thread alone once `start()` has run.
     private let condition = NSCondition()
     private var batches: [FrameBatch] = []
+    /// Buffers of batches the rules are done with, handed back to the reading thread, which empties
+    /// and reuses them: the decoded packets are then freed on the thread that allocated them (the
+    /// allocator's per-thread caches stay warm and its arena locks uncontended), and no large
+    /// buffer is freed and reallocated per batch.
+    private var spareBuffers: [[FrameOutcome]] = []
     private var finished = false
     private let reader: CaptureReader
     private var extractor: SCTPExtractor
@@ -64,6 +69,30 @@ final class FramePipeline: @unchecked Sendable {
         return batch
     }
 
+    /// Hands a processed batch back, to be emptied and reused by the reading thread.
+    func recycle(_ batch: inout FrameBatch) {
+        let outcomes = batch.outcomes
+        batch.outcomes = []
+        self.condition.lock()
+        if self.spareBuffers.count < Self.queueLength {
+            self.spareBuffers.append(outcomes)
+        }
+        self.condition.unlock()
+    }
+
+    private func freshBuffer() -> [FrameOutcome] {
+        self.condition.lock()
+        var buffer = self.spareBuffers.popLast()
+        self.condition.unlock()
+        if buffer == nil {
+            buffer = []
+            buffer?.reserveCapacity(Self.batchSize)
+        }
+        var outcomes = buffer ?? []
+        outcomes.removeAll(keepingCapacity: true)
+        return outcomes
+    }
+
     private func put(_ batch: FrameBatch, last: Bool) {
         self.condition.lock()
         while self.batches.count >= Self.queueLength {
@@ -76,8 +105,7 @@ final class FramePipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var batch = FrameBatch()
-        batch.outcomes.reserveCapacity(Self.batchSize)
+        var batch = FrameBatch(outcomes: self.freshBuffer())
         var number = 0
         while true {
             let record: CaptureRecord
@@ -92,8 +120,7 @@ final class FramePipeline: @unchecked Sendable {
             batch.outcomes.append(self.outcome(record, number: number))
             if batch.outcomes.count == Self.batchSize {
                 self.put(batch, last: false)
-                batch = FrameBatch()
-                batch.outcomes.reserveCapacity(Self.batchSize)
+                batch = FrameBatch(outcomes: self.freshBuffer())
             }
         }
         self.put(batch, last: true)

@@ -57,7 +57,9 @@ struct AssociationTable: Sendable {
             }
         }
         if let header = view.header, header.verificationTag != 0,
-            let index = self.byTag[TaggedPorts(receiverPort: header.destinationPort, senderPort: header.sourcePort, tag: header.verificationTag)],
+            let index = self.byTag[
+                TaggedPorts(
+                    receiverPort: header.destinationPort, senderPort: header.sourcePort, tag: header.verificationTag)],
             !self.associations[index].isOver
         {
             let association = self.associations[index]
@@ -90,7 +92,8 @@ struct AssociationTable: Sendable {
     private mutating func create(_ view: PacketView, pair: EndpointPair, origin: AssociationOrigin) -> (Int, Int) {
         let index = self.associations.count
         self.associations.append(
-            AssociationState(id: index + 1, first: view.source, second: view.destination, origin: origin, packet: view.number))
+            AssociationState(
+                id: index + 1, first: view.source, second: view.destination, origin: origin, packet: view.number))
         self.current[pair] = index
         self.remember(view, index: index, sender: 0)
         return (index, 0)

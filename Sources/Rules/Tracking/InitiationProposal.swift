@@ -35,10 +35,11 @@ struct InitiationProposal: Hashable, Sendable {
         self.initialTSN = chunk.initialTSN
         self.acceptsZeroChecksum = chunk.parameters.contains { $0.parameterType == .zeroChecksumAcceptable }
         self.answeredTag = tag
-        self.cookie = chunk.parameters.lazy.compactMap { parameter -> [UInt8]? in
-            if case .stateCookie(let cookie) = parameter { return cookie.cookie }
-            return nil
-        }.first
+        self.cookie =
+            chunk.parameters.lazy.compactMap { parameter -> [UInt8]? in
+                if case .stateCookie(let cookie) = parameter { return cookie.cookie }
+                return nil
+            }.first
         self.packet = packet
     }
 

@@ -43,7 +43,9 @@ struct ChunkDigest: Hashable, Sendable {
         if self.streamID != other.streamID { parts.append("stream \(self.streamID) instead of \(other.streamID)") }
         if self.sequence != other.sequence { parts.append("sequence \(self.sequence) instead of \(other.sequence)") }
         if self.ppid != other.ppid { parts.append("PPID \(self.ppid) instead of \(other.ppid)") }
-        if self.flags != other.flags { parts.append("flags 0x\(String(self.flags, radix: 16)) instead of 0x\(String(other.flags, radix: 16))") }
+        if self.flags != other.flags {
+            parts.append("flags 0x\(String(self.flags, radix: 16)) instead of 0x\(String(other.flags, radix: 16))")
+        }
         if self.length != other.length { parts.append("\(self.length) bytes of user data instead of \(other.length)") }
         if parts.isEmpty, self.prefixHash != other.prefixHash { parts.append("different user data") }
         return parts.joined(separator: ", ")
@@ -160,9 +162,11 @@ struct SendLedger: Sendable {
 
     /// Removes `tsn` from the gaps; returns whether it was in one.
     private mutating func fillGap(_ tsn: UInt32) -> Bool {
-        guard let index = self.gaps.firstIndex(where: {
-            Serial.lessThanOrEqual($0.first, tsn) && Serial.lessThanOrEqual(tsn, $0.last)
-        }) else { return false }
+        guard
+            let index = self.gaps.firstIndex(where: {
+                Serial.lessThanOrEqual($0.first, tsn) && Serial.lessThanOrEqual(tsn, $0.last)
+            })
+        else { return false }
         let gap = self.gaps[index]
         self.gaps.remove(at: index)
         if gap.first != tsn {

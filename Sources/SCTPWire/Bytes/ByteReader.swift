@@ -2,7 +2,8 @@
 ///
 /// Offsets are absolute positions in `bytes`, so an error deep inside a parameter still reports
 /// where it is in the whole packet. A failed read throws and leaves `offset` unchanged.
-/// `context` names what is being decoded and goes into every error this reader throws.
+/// `context` names what is being decoded and goes into every error this reader throws; it is kept as a
+/// `DecodingContext` and spelled out only when an error is built, so a successful decode builds no text.
 public struct ByteReader: Sendable {
     /// The whole buffer (never copied by sub-readers).
     public let bytes: [UInt8]
@@ -10,23 +11,40 @@ public struct ByteReader: Sendable {
     public private(set) var offset: Int
     /// One past the last byte this reader may read.
     public let endOffset: Int
-    /// What this reader decodes, for error messages.
-    public var context: String
+    /// What this reader decodes, for error messages (spelled out when an error is built).
+    public var decodingContext: DecodingContext
+
+    /// What this reader decodes, as error messages show it.
+    public var context: String {
+        get { self.decodingContext.description }
+        set { self.decodingContext = DecodingContext(newValue) }
+    }
 
     /// A reader over all of `bytes`.
     public init(_ bytes: [UInt8], context: String = "packet") {
+        self.init(bytes, decodingContext: DecodingContext(context))
+    }
+
+    /// A reader over all of `bytes`, its context named lazily.
+    public init(_ bytes: [UInt8], decodingContext: DecodingContext) {
         self.bytes = bytes
         self.offset = 0
         self.endOffset = bytes.count
-        self.context = context
+        self.decodingContext = decodingContext
     }
 
     /// A reader over `bytes[range]`, reporting absolute offsets. The range is clamped to the buffer.
     public init(_ bytes: [UInt8], range: Range<Int>, context: String) {
+        self.init(bytes, range: range, decodingContext: DecodingContext(context))
+    }
+
+    /// A reader over `bytes[range]` (clamped to the buffer), its context named lazily.
+    @inline(__always)
+    public init(_ bytes: [UInt8], range: Range<Int>, decodingContext: DecodingContext) {
         self.bytes = bytes
         self.offset = max(0, min(range.lowerBound, bytes.count))
         self.endOffset = max(self.offset, min(range.upperBound, bytes.count))
-        self.context = context
+        self.decodingContext = decodingContext
     }
 
     /// Bytes left to read.
@@ -40,12 +58,18 @@ public struct ByteReader: Sendable {
         WireDecodingError(offset: offset ?? self.offset, context: self.context, reason: reason)
     }
 
+    @inline(__always)
     func require(_ count: Int) throws(WireDecodingError) {
         if count < 0 || self.remaining < count {
-            throw WireDecodingError(
-                offset: self.offset, context: self.context,
-                reason: .truncated(needed: count, available: self.remaining))
+            throw self.truncatedError(needed: count)
         }
+    }
+
+    /// The error a read of `count` bytes past the end throws (built out of line: only failures pay).
+    @inline(never)
+    func truncatedError(needed count: Int) -> WireDecodingError {
+        WireDecodingError(
+            offset: self.offset, context: self.context, reason: .truncated(needed: count, available: self.remaining))
     }
 
     /// Reads one byte.
@@ -121,8 +145,16 @@ public struct ByteReader: Sendable {
 
     /// Splits off a reader for the next `count` bytes (e.g. one TLV's value) and moves past them.
     public mutating func readSubReader(_ count: Int, context: String) throws(WireDecodingError) -> ByteReader {
+        try self.readSubReader(count, decodingContext: DecodingContext(context))
+    }
+
+    /// Splits off a reader for the next `count` bytes, its context named lazily, and moves past them.
+    @inline(__always)
+    public mutating func readSubReader(
+        _ count: Int, decodingContext: DecodingContext
+    ) throws(WireDecodingError) -> ByteReader {
         try self.require(count)
-        let sub = ByteReader(self.bytes, range: self.offset..<(self.offset + count), context: context)
+        let sub = ByteReader(self.bytes, range: self.offset..<(self.offset + count), decodingContext: decodingContext)
         self.offset += count
         return sub
     }

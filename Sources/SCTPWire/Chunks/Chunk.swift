@@ -114,7 +114,7 @@ extension Chunk {
 
     /// Decodes one whole chunk from `bytes` (which may end without the padding).
     public init(decoding bytes: [UInt8]) throws(WireDecodingError) {
-        var reader = ByteReader(bytes, context: "chunk")
+        var reader = ByteReader(bytes, decodingContext: .named("chunk"))
         self = try Self.decode(from: &reader)
         if !reader.isAtEnd {
             throw reader.error(.invalidValue("\(reader.remaining) bytes after the chunk"))

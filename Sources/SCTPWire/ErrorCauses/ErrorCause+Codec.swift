@@ -7,29 +7,52 @@ extension ErrorCause {
     /// structure. Errors carry absolute offsets. On error `reader` is left unchanged.
     public static func decode(from reader: inout ByteReader) throws(WireDecodingError) -> ErrorCause {
         var cursor = reader
-        var frame = try TLVFraming.readFrame(from: &cursor, headerContext: "error cause") { code in
-            Self.context(forCode: code)
-        }
-        guard let bodyType = Self.bodyTypesByCode[frame.type] else {
-            reader = cursor
-            return .unknown(UnknownErrorCause(code: frame.type, value: frame.value.readRemainingBytes()))
-        }
-        try bodyType.valueLength.check(
-            valueLength: frame.value.remaining, declared: frame.declaredLength,
-            lengthOffset: frame.start + 2, reader: frame.value)
-        let body = try Self.decodeBody(bodyType, from: &frame.value, start: frame.start)
-        if !frame.value.isAtEnd {
-            throw frame.value.error(.invalidValue("\(frame.value.remaining) bytes left after the value"))
-        }
+        let cause = try Self.decodeAdvancing(&cursor)
         reader = cursor
-        return body.errorCause
+        return cause
+    }
+
+    /// `decode(from:)` without the copy that keeps `reader` unchanged on error (list decoding works on a
+    /// copy already).
+    @inline(__always)
+    static func decodeAdvancing(_ reader: inout ByteReader) throws(WireDecodingError) -> ErrorCause {
+        var frame = try TLVFraming.readFrame(
+            from: &reader, headerContext: .named("error cause"), valueContext: DecodingContext.errorCause)
+        return try Self.decodeValue(of: &frame)
+    }
+
+    /// Decodes the value of a framed cause by its code, each typed value through its own specialized
+    /// path (no lookup, no boxing); codes not listed in `bodyTypes` stay bytes.
+    private static func decodeValue(of frame: inout TLVFraming.Frame) throws(WireDecodingError) -> ErrorCause {
+        switch frame.type {
+        case 1: try Self.decodeBody(InvalidStreamIdentifierCause.self, of: &frame)
+        case 2: try Self.decodeBody(MissingMandatoryParameterCause.self, of: &frame)
+        case 3: try Self.decodeBody(StaleCookieErrorCause.self, of: &frame)
+        case 4: try Self.decodeBody(OutOfResourceCause.self, of: &frame)
+        case 5: try Self.decodeBody(UnresolvableAddressCause.self, of: &frame)
+        case 6: try Self.decodeBody(UnrecognizedChunkTypeCause.self, of: &frame)
+        case 7: try Self.decodeBody(InvalidMandatoryParameterCause.self, of: &frame)
+        case 8: try Self.decodeBody(UnrecognizedParametersCause.self, of: &frame)
+        case 9: try Self.decodeBody(NoUserDataCause.self, of: &frame)
+        case 10: try Self.decodeBody(CookieReceivedWhileShuttingDownCause.self, of: &frame)
+        case 11: try Self.decodeBody(RestartWithNewAddressesCause.self, of: &frame)
+        case 12: try Self.decodeBody(UserInitiatedAbortCause.self, of: &frame)
+        case 13: try Self.decodeBody(ProtocolViolationCause.self, of: &frame)
+        case 0x00A0: try Self.decodeBody(DeleteLastRemainingAddressCause.self, of: &frame)
+        case 0x00A1: try Self.decodeBody(OperationRefusedResourceShortageCause.self, of: &frame)
+        case 0x00A2: try Self.decodeBody(DeleteSourceAddressCause.self, of: &frame)
+        case 0x00A3: try Self.decodeBody(IllegalASCONFAckCause.self, of: &frame)
+        case 0x00A4: try Self.decodeBody(NoAuthorizationCause.self, of: &frame)
+        case 0x0105: try Self.decodeBody(UnsupportedHMACIdentifierCause.self, of: &frame)
+        default: .unknown(UnknownErrorCause(code: frame.type, value: frame.value.readRemainingBytes()))
+        }
     }
 
     /// Decodes error causes until the reader is at its end; the last one may lack its padding
     /// (RFC 9260 §3.2, §3.3.10).
     public static func decodeList(from reader: inout ByteReader) throws(WireDecodingError) -> [ErrorCause] {
         try TLVFraming.decodeList(from: &reader) { (cursor: inout ByteReader) throws(WireDecodingError) in
-            try Self.decode(from: &cursor)
+            try Self.decodeAdvancing(&cursor)
         }
     }
 
@@ -77,16 +100,39 @@ extension ErrorCause {
         return "error cause " + TLVHex.hex16(code)
     }
 
-    /// Decodes a value of `bodyType`, one nesting level deeper when it holds further TLVs.
-    private static func decodeBody(
-        _ bodyType: any ErrorCauseBody.Type, from value: inout ByteReader, start: Int
-    ) throws(WireDecodingError) -> any ErrorCauseBody {
-        guard bodyType is any TLVContainer.Type else {
-            return try bodyType.init(decodingValue: &value)
+    /// Decodes a value of `Body` (whose code the frame carries): checks its length, decodes it and makes
+    /// sure all of it was read.
+    private static func decodeBody<Body: ErrorCauseBody>(
+        _: Body.Type, of frame: inout TLVFraming.Frame
+    ) throws(WireDecodingError) -> ErrorCause {
+        try Body.valueLength.check(
+            valueLength: frame.value.remaining, declared: frame.declaredLength,
+            lengthOffset: frame.start + 2, reader: frame.value)
+        let body = try Body(decodingValue: &frame.value)
+        try Self.checkValueConsumed(frame.value)
+        return body.errorCause
+    }
+
+    /// `decodeBody(_:of:)` for a value that holds further TLVs, decoded one nesting level deeper
+    /// (overload resolution picks it for `TLVContainer` types, so no cast runs while decoding).
+    private static func decodeBody<Body: ErrorCauseBody & TLVContainer>(
+        _: Body.Type, of frame: inout TLVFraming.Frame
+    ) throws(WireDecodingError) -> ErrorCause {
+        try Body.valueLength.check(
+            valueLength: frame.value.remaining, declared: frame.declaredLength,
+            lengthOffset: frame.start + 2, reader: frame.value)
+        let reader = frame.value
+        let body = try TLVNesting.decodingNested(at: frame.start, of: reader) { () throws(WireDecodingError) in
+            try Body(decodingValue: &frame.value)
         }
-        let reader = value
-        return try TLVNesting.decodingNested(at: start, of: reader) { () throws(WireDecodingError) in
-            try bodyType.init(decodingValue: &value)
+        try Self.checkValueConsumed(frame.value)
+        return body.errorCause
+    }
+
+    /// Fails when the value decoder left bytes unread.
+    private static func checkValueConsumed(_ value: ByteReader) throws(WireDecodingError) {
+        if !value.isAtEnd {
+            throw value.error(.invalidValue("\(value.remaining) bytes left after the value"))
         }
     }
 }

@@ -20,7 +20,7 @@ public struct SCTPPacket: Hashable, Sendable {
             self = packet
             return
         }
-        var reader = ByteReader(bytes, context: "SCTP packet")
+        var reader = ByteReader(bytes, decodingContext: .named("SCTP packet"))
         self = try Self.decodeAdvancing(&reader)
     }
 

@@ -13,14 +13,14 @@ enum EchoedParameterCoding {
     }
 
     /// `bytes` decoded as parameters (the last may lack padding); offsets count from the first byte.
-    static func decodeList(_ bytes: [UInt8], context: String) throws(WireDecodingError) -> [Parameter] {
-        var reader = ByteReader(bytes, context: context)
+    static func decodeList(_ bytes: [UInt8], context: StaticString) throws(WireDecodingError) -> [Parameter] {
+        var reader = ByteReader(bytes, decodingContext: .named(context))
         return try Parameter.decodeList(from: &reader)
     }
 
     /// `bytes` decoded as exactly one parameter (its padding optional).
-    static func decodeOne(_ bytes: [UInt8], context: String) throws(WireDecodingError) -> Parameter {
-        var reader = ByteReader(bytes, context: context)
+    static func decodeOne(_ bytes: [UInt8], context: StaticString) throws(WireDecodingError) -> Parameter {
+        var reader = ByteReader(bytes, decodingContext: .named(context))
         let parameter = try Parameter.decode(from: &reader)
         if !reader.isAtEnd {
             throw reader.error(.invalidValue("\(reader.remaining) bytes follow the echoed parameter"))

@@ -7,29 +7,61 @@ extension Parameter {
     /// type's structure. Errors carry absolute offsets. On error `reader` is left unchanged.
     public static func decode(from reader: inout ByteReader) throws(WireDecodingError) -> Parameter {
         var cursor = reader
-        var frame = try TLVFraming.readFrame(from: &cursor, headerContext: "parameter") { type in
-            Self.context(forType: type)
-        }
-        guard let bodyType = Self.bodyTypesByType[frame.type] else {
-            reader = cursor
-            return .unknown(UnknownParameter(type: frame.type, value: frame.value.readRemainingBytes()))
-        }
-        try bodyType.valueLength.check(
-            valueLength: frame.value.remaining, declared: frame.declaredLength,
-            lengthOffset: frame.start + 2, reader: frame.value)
-        let body = try Self.decodeBody(bodyType, from: &frame.value, start: frame.start)
-        if !frame.value.isAtEnd {
-            throw frame.value.error(.invalidValue("\(frame.value.remaining) bytes left after the value"))
-        }
+        let parameter = try Self.decodeAdvancing(&cursor)
         reader = cursor
-        return body.parameter
+        return parameter
+    }
+
+    /// `decode(from:)` without the copy that keeps `reader` unchanged on error (list decoding works on a
+    /// copy already).
+    @inline(__always)
+    static func decodeAdvancing(_ reader: inout ByteReader) throws(WireDecodingError) -> Parameter {
+        var frame = try TLVFraming.readFrame(
+            from: &reader, headerContext: .named("parameter"), valueContext: DecodingContext.parameter)
+        return try Self.decodeValue(of: &frame)
+    }
+
+    /// Decodes the value of a framed parameter by its type, each typed value through its own
+    /// specialized path (no lookup, no boxing); types not listed in `bodyTypes` stay bytes.
+    private static func decodeValue(of frame: inout TLVFraming.Frame) throws(WireDecodingError) -> Parameter {
+        switch frame.type {
+        case 1: try Self.decodeBody(HeartbeatInfoParameter.self, of: &frame)
+        case 5: try Self.decodeBody(IPv4AddressParameter.self, of: &frame)
+        case 6: try Self.decodeBody(IPv6AddressParameter.self, of: &frame)
+        case 7: try Self.decodeBody(StateCookieParameter.self, of: &frame)
+        case 8: try Self.decodeBody(UnrecognizedParameter.self, of: &frame)
+        case 9: try Self.decodeBody(CookiePreservativeParameter.self, of: &frame)
+        case 11: try Self.decodeBody(HostNameAddressParameter.self, of: &frame)
+        case 12: try Self.decodeBody(SupportedAddressTypesParameter.self, of: &frame)
+        case 13: try Self.decodeBody(OutgoingSSNResetRequestParameter.self, of: &frame)
+        case 14: try Self.decodeBody(IncomingSSNResetRequestParameter.self, of: &frame)
+        case 15: try Self.decodeBody(SSNTSNResetRequestParameter.self, of: &frame)
+        case 16: try Self.decodeBody(ReconfigurationResponseParameter.self, of: &frame)
+        case 17: try Self.decodeBody(AddOutgoingStreamsRequestParameter.self, of: &frame)
+        case 18: try Self.decodeBody(AddIncomingStreamsRequestParameter.self, of: &frame)
+        case 0x8000: try Self.decodeBody(ECNCapableParameter.self, of: &frame)
+        case 0x8001: try Self.decodeBody(ZeroChecksumAcceptableParameter.self, of: &frame)
+        case 0x8002: try Self.decodeBody(RandomParameter.self, of: &frame)
+        case 0x8003: try Self.decodeBody(ChunkListParameter.self, of: &frame)
+        case 0x8004: try Self.decodeBody(RequestedHMACAlgorithmParameter.self, of: &frame)
+        case 0x8005: try Self.decodeBody(PaddingParameter.self, of: &frame)
+        case 0x8008: try Self.decodeBody(SupportedExtensionsParameter.self, of: &frame)
+        case 0xC000: try Self.decodeBody(ForwardTSNSupportedParameter.self, of: &frame)
+        case 0xC001: try Self.decodeBody(AddIPAddressParameter.self, of: &frame)
+        case 0xC002: try Self.decodeBody(DeleteIPAddressParameter.self, of: &frame)
+        case 0xC003: try Self.decodeBody(ErrorCauseIndicationParameter.self, of: &frame)
+        case 0xC004: try Self.decodeBody(SetPrimaryAddressParameter.self, of: &frame)
+        case 0xC005: try Self.decodeBody(SuccessIndicationParameter.self, of: &frame)
+        case 0xC006: try Self.decodeBody(AdaptationLayerIndicationParameter.self, of: &frame)
+        default: .unknown(UnknownParameter(type: frame.type, value: frame.value.readRemainingBytes()))
+        }
     }
 
     /// Decodes parameters until the reader is at its end; the last one may lack its padding
     /// (RFC 9260 §3.2).
     public static func decodeList(from reader: inout ByteReader) throws(WireDecodingError) -> [Parameter] {
         try TLVFraming.decodeList(from: &reader) { (cursor: inout ByteReader) throws(WireDecodingError) in
-            try Self.decode(from: &cursor)
+            try Self.decodeAdvancing(&cursor)
         }
     }
 
@@ -77,16 +109,39 @@ extension Parameter {
         return "parameter " + TLVHex.hex16(type)
     }
 
-    /// Decodes a value of `bodyType`, one nesting level deeper when it holds further TLVs.
-    private static func decodeBody(
-        _ bodyType: any ParameterBody.Type, from value: inout ByteReader, start: Int
-    ) throws(WireDecodingError) -> any ParameterBody {
-        guard bodyType is any TLVContainer.Type else {
-            return try bodyType.init(decodingValue: &value)
+    /// Decodes a value of `Body` (whose type the frame carries): checks its length, decodes it and makes
+    /// sure all of it was read.
+    private static func decodeBody<Body: ParameterBody>(
+        _: Body.Type, of frame: inout TLVFraming.Frame
+    ) throws(WireDecodingError) -> Parameter {
+        try Body.valueLength.check(
+            valueLength: frame.value.remaining, declared: frame.declaredLength,
+            lengthOffset: frame.start + 2, reader: frame.value)
+        let body = try Body(decodingValue: &frame.value)
+        try Self.checkValueConsumed(frame.value)
+        return body.parameter
+    }
+
+    /// `decodeBody(_:of:)` for a value that holds further TLVs, decoded one nesting level deeper
+    /// (overload resolution picks it for `TLVContainer` types, so no cast runs while decoding).
+    private static func decodeBody<Body: ParameterBody & TLVContainer>(
+        _: Body.Type, of frame: inout TLVFraming.Frame
+    ) throws(WireDecodingError) -> Parameter {
+        try Body.valueLength.check(
+            valueLength: frame.value.remaining, declared: frame.declaredLength,
+            lengthOffset: frame.start + 2, reader: frame.value)
+        let reader = frame.value
+        let body = try TLVNesting.decodingNested(at: frame.start, of: reader) { () throws(WireDecodingError) in
+            try Body(decodingValue: &frame.value)
         }
-        let reader = value
-        return try TLVNesting.decodingNested(at: start, of: reader) { () throws(WireDecodingError) in
-            try bodyType.init(decodingValue: &value)
+        try Self.checkValueConsumed(frame.value)
+        return body.parameter
+    }
+
+    /// Fails when the value decoder left bytes unread.
+    private static func checkValueConsumed(_ value: ByteReader) throws(WireDecodingError) {
+        if !value.isAtEnd {
+            throw value.error(.invalidValue("\(value.remaining) bytes left after the value"))
         }
     }
 }

@@ -22,29 +22,52 @@ enum TLVFraming {
     /// past the value and past its padding where present (the last TLV may lack it, RFC 9260 §3.2).
     ///
     /// `headerContext` names what is read before the type is known (`parameter`); `valueContext` names
-    /// it once the type is known (`ipv4-address parameter`). On error `reader` is left unchanged.
+    /// it once the type is known (`ipv4-address parameter`). Both are spelled out only if an error is
+    /// thrown. On error `reader` is left unchanged.
+    @inline(__always)
     static func readFrame(
-        from reader: inout ByteReader, headerContext: String, valueContext: (UInt16) -> String
+        from reader: inout ByteReader, headerContext: DecodingContext,
+        valueContext: (UInt16) -> DecodingContext
     ) throws(WireDecodingError) -> Frame {
-        var cursor = reader
-        cursor.context = headerContext
-        let start = cursor.offset
-        let type = try cursor.readUInt16()
-        cursor.context = valueContext(type)
-        let length = Int(try cursor.readUInt16())
+        let start = reader.offset
+        let available = reader.remaining
+        guard available >= Self.headerLength else {
+            var header = reader
+            header.decodingContext = headerContext
+            if available < 2 {
+                throw header.error(.truncated(needed: 2, available: available))
+            }
+            // The type is readable: the length field is reported in the context of that type.
+            header.decodingContext = valueContext(header.loadUInt16(at: start))
+            throw header.error(.truncated(needed: 2, available: available - 2), at: start + 2)
+        }
+        let type = reader.loadUInt16(at: start)
+        let length = Int(reader.loadUInt16(at: start + 2))
         if length < Self.headerLength {
-            throw cursor.error(.lengthTooShort(declared: length, minimum: Self.headerLength), at: start + 2)
+            throw Self.frameError(
+                reader, valueContext(type), .lengthTooShort(declared: length, minimum: Self.headerLength),
+                at: start + 2)
         }
         let valueLength = length - Self.headerLength
-        if valueLength > cursor.remaining {
-            throw cursor.error(
-                .lengthBeyondData(declared: length, available: cursor.remaining + Self.headerLength), at: start + 2)
+        if valueLength > available - Self.headerLength {
+            throw Self.frameError(
+                reader, valueContext(type), .lengthBeyondData(declared: length, available: available), at: start + 2)
         }
-        let value = try cursor.readSubReader(valueLength, context: cursor.context)
-        cursor.skipUpTo(Self.paddingLength(after: length))
-        cursor.context = reader.context
-        reader = cursor
+        let valueStart = start + Self.headerLength
+        let value = ByteReader(
+            reader.bytes, range: valueStart..<(valueStart + valueLength), decodingContext: valueContext(type))
+        reader.skipUpTo(Self.headerLength + valueLength + Self.paddingLength(after: length))
         return Frame(type: type, start: start, declaredLength: length, value: value)
+    }
+
+    /// An error in a TLV header, reported in `context` (built out of line: only failures pay).
+    @inline(never)
+    static func frameError(
+        _ reader: ByteReader, _ context: DecodingContext, _ reason: WireDecodingError.Reason, at offset: Int
+    ) -> WireDecodingError {
+        var located = reader
+        located.decodingContext = context
+        return located.error(reason, at: offset)
     }
 
     /// Writes a header for `type`, lets `writeValue` append the value, fills in the length, and pads
@@ -66,6 +89,21 @@ enum TLVFraming {
         }
     }
 
+    /// How many TLVs a walk over the rest of `reader` finds before the data ends or a length stops
+    /// making sense (a capacity hint for list decoding; never more than the data can hold).
+    static func countFrames(in reader: ByteReader) -> Int {
+        var offset = reader.offset
+        let end = reader.endOffset
+        var count = 0
+        while end - offset >= Self.headerLength {
+            let length = Int(reader.loadUInt16(at: offset + 2))
+            count += 1
+            if length < Self.headerLength { break }
+            offset += (length + 3) & ~3
+        }
+        return max(count, 1)
+    }
+
     /// Decodes TLVs until `reader` is at its end, with `decodeOne` reading each.
     static func decodeList<Element>(
         from reader: inout ByteReader,
@@ -73,6 +111,10 @@ enum TLVFraming {
     ) throws(WireDecodingError) -> [Element] {
         var cursor = reader
         var list: [Element] = []
+        if cursor.isAtEnd {
+            return list
+        }
+        list.reserveCapacity(Self.countFrames(in: cursor))
         while !cursor.isAtEnd {
             list.append(try decodeOne(&cursor))
         }

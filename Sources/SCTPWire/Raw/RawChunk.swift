@@ -118,7 +118,8 @@ extension Chunk {
     /// Decodes the chunk a raw view points at (its padding may be missing; errors carry offsets into
     /// the view's bytes).
     public init(raw: RawChunk) throws(WireDecodingError) {
-        var reader = ByteReader(raw.bytes, range: min(raw.offset, raw.bytes.count)..<raw.bytes.count, context: "chunk")
+        var reader = ByteReader(
+            raw.bytes, range: min(raw.offset, raw.bytes.count)..<raw.bytes.count, decodingContext: .named("chunk"))
         self = try Chunk.decode(from: &reader)
     }
 }

@@ -49,8 +49,10 @@ import Testing
         var conversation = Conversation()
         conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000), tag: 0)
         conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie))
-        conversation.send(.a, [.cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), conversation.data(tsn: 1000)])
-        conversation.send(.b, [.cookieAck(CookieAckChunk()), conversation.sack(cumulative: 1000), conversation.data(tsn: 5000)])
+        conversation.send(
+            .a, [.cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), conversation.data(tsn: 1000)])
+        conversation.send(
+            .b, [.cookieAck(CookieAckChunk()), conversation.sack(cumulative: 1000), conversation.data(tsn: 5000)])
         conversation.send(.a, conversation.sack(cumulative: 5000))
         expectClean(conversation.findings)
     }
@@ -58,7 +60,8 @@ import Testing
     @Test func reservedFlagBitsAreFlagged() {
         var conversation = Conversation()
         conversation.handshake()
-        let sack = SACKChunk(flags: ReservedChunkFlags(rawValue: 0x80), cumulativeTSNAck: 999, advertisedReceiverWindow: 1)
+        let sack = SACKChunk(
+            flags: ReservedChunkFlags(rawValue: 0x80), cumulativeTSNAck: 999, advertisedReceiverWindow: 1)
         expectSingle(conversation.send(.b, .sack(sack)), "chunk.reserved-flags", by: Conversation.endpointB)
     }
 

@@ -24,9 +24,11 @@ import Testing
         var conversation = Conversation()
         conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000), tag: 0)
         conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie))
-        conversation.send(.a, [.cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), conversation.data(tsn: 1000)])
+        conversation.send(
+            .a, [.cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), conversation.data(tsn: 1000)])
         // The COOKIE ACK got lost: the echo and its DATA go again, and B reports the DATA as duplicate.
-        conversation.send(.a, [.cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), conversation.data(tsn: 1000)])
+        conversation.send(
+            .a, [.cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), conversation.data(tsn: 1000)])
         conversation.send(.b, [.cookieAck(CookieAckChunk()), conversation.sack(cumulative: 1000, duplicates: [1000])])
         expectClean(conversation.findings)
     }

@@ -7,7 +7,8 @@ import Testing
         var conversation = Conversation()
         let sent = conversation.send(.a, conversation.initChunk(tag: 0, tsn: 1000), tag: 0)
         expectSingle(sent, "init.initiate-tag-nonzero", by: Conversation.endpointA)
-        let answer = conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 1, cookie: [1]), tag: 0)
+        let answer = conversation.send(
+            .b, conversation.initAckChunk(tag: conversation.tagB, tsn: 1, cookie: [1]), tag: 0)
         expectSingle(answer, "init.zero-tag-discarded", by: Conversation.endpointB)
     }
 
@@ -53,7 +54,8 @@ import Testing
     @Test func initAckWithZeroStreamsMustNotBeEchoed() {
         var conversation = Conversation()
         conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000), tag: 0)
-        let ack = conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 1, cookie: [1], outbound: 0))
+        let ack = conversation.send(
+            .b, conversation.initAckChunk(tag: conversation.tagB, tsn: 1, cookie: [1], outbound: 0))
         expectSingle(ack, "init.streams-nonzero", by: Conversation.endpointB)
         let echo = conversation.send(.a, .cookieEcho(CookieEchoChunk(cookie: [1])))
         expectSingle(echo, "init.invalid-not-accepted", by: Conversation.endpointA)
@@ -94,7 +96,8 @@ import Testing
         var conversation = Conversation()
         conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000), tag: 0)
         conversation.send(.b, conversation.initChunk(tag: conversation.tagB, tsn: 5000), tag: 0)
-        let found = conversation.send(.b, conversation.initAckChunk(tag: 0x9999_9999, tsn: 7, cookie: conversation.cookie))
+        let found = conversation.send(
+            .b, conversation.initAckChunk(tag: 0x9999_9999, tsn: 7, cookie: conversation.cookie))
         expectSingle(found, "init.collision-same-parameters", by: Conversation.endpointB)
         #expect(found.first?.message.contains("Initial TSN 7 instead of 5000") == true)
     }

@@ -43,7 +43,9 @@ import Testing
         var conversation = Conversation()
         conversation.handshake()
         var raw = RawPacket(
-            SCTPPacket(header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB), chunks: []))
+            SCTPPacket(
+                header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB),
+                chunks: []))
         let value: [UInt8] = [0, 0, 0x03, 0xe8, 0, 0, 0, 0, 0, 0, 0, 0x33, 0x61]  // TSN 1000, 1 byte of data
         raw.appendChunk(type: .data, flags: 0x03, value: value, padding: [0, 0x55, 0])
         raw.fillChecksum()
@@ -62,7 +64,9 @@ import Testing
         var conversation = Conversation()
         conversation.handshake()
         var raw = RawPacket(
-            SCTPPacket(header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB), chunks: []))
+            SCTPPacket(
+                header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB),
+                chunks: []))
         let value: [UInt8] = [0, 0, 0x03, 0xe8, 0, 0, 0, 0, 0, 0, 0, 0x33, 0x61]
         raw.appendChunk(type: .data, flags: 0x03, value: value, padding: [])
         raw.fillChecksum()
@@ -86,7 +90,9 @@ import Testing
         var conversation = Conversation()
         conversation.handshake()
         var raw = RawPacket(
-            SCTPPacket(header: CommonHeader(sourcePort: 7, destinationPort: 5000, verificationTag: conversation.tagA), chunks: []))
+            SCTPPacket(
+                header: CommonHeader(sourcePort: 7, destinationPort: 5000, verificationTag: conversation.tagA),
+                chunks: []))
         // SACK announcing one gap block but carrying none.
         raw.appendChunk(type: .sack, value: [0, 0, 0x13, 0x87, 0, 1, 0, 0, 0, 1, 0, 0])
         raw.fillChecksum()
@@ -98,7 +104,9 @@ import Testing
         var conversation = Conversation()
         conversation.handshake()
         var raw = RawPacket(
-            SCTPPacket(header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB), chunks: []))
+            SCTPPacket(
+                header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB),
+                chunks: []))
         raw.fillChecksum()
         expectSingle(conversation.sendBytes(.a, raw.bytes), "packet.has-chunks")
     }
@@ -134,9 +142,12 @@ import Testing
     @Test func zeroChecksumAllowedOnceThePeerAnnouncedIt() {
         var conversation = Conversation()
         let acceptable = Parameter.zeroChecksumAcceptable(ZeroChecksumAcceptableParameter(errorDetectionMethod: 1))
-        conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [acceptable]), tag: 0)
         conversation.send(
-            .b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie, parameters: [acceptable]))
+            .a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [acceptable]), tag: 0)
+        conversation.send(
+            .b,
+            conversation.initAckChunk(
+                tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie, parameters: [acceptable]))
         conversation.send(.a, .cookieEcho(CookieEchoChunk(cookie: conversation.cookie)), checksum: .zero)
         conversation.send(.b, .cookieAck(CookieAckChunk()), checksum: .zero)
         conversation.send(.a, conversation.data(tsn: 1000), checksum: .zero)

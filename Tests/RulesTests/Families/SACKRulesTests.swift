@@ -56,9 +56,12 @@ import Testing
         }
         expectClean(
             conversation.send(
-                .b, conversation.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 3), GapAckBlock(start: 5, end: 6)])))
+                .b,
+                conversation.sack(
+                    cumulative: 999, gaps: [GapAckBlock(start: 2, end: 3), GapAckBlock(start: 5, end: 6)])))
         let overlapping = conversation.send(
-            .b, conversation.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 5), GapAckBlock(start: 4, end: 6)]))
+            .b,
+            conversation.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 5), GapAckBlock(start: 4, end: 6)]))
         expectSingle(overlapping, "sack.gap-blocks", by: Conversation.endpointB)
         let touching = conversation.send(.b, conversation.sack(cumulative: 999, gaps: [GapAckBlock(start: 1, end: 2)]))
         expectSingle(touching, "sack.gap-blocks")

@@ -11,7 +11,8 @@ import Testing
         let echoed = UnknownChunk(type: type, value: [0xde, 0xad])
         var writer = ByteWriter()
         echoed.encode(into: &writer)
-        let cause = ErrorCause.unrecognizedChunkType(UnrecognizedChunkTypeCause(chunkBytes: Array(writer.bytes.prefix(6))))
+        let cause = ErrorCause.unrecognizedChunkType(
+            UnrecognizedChunkTypeCause(chunkBytes: Array(writer.bytes.prefix(6))))
         return .error(ErrorChunk(causes: [cause]))
     }
 
@@ -81,41 +82,54 @@ import Testing
 
     @Test func unknownInitParameterMustComeBackInTheInitAck() {
         var conversation = Conversation()
-        conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [Self.reportedParameter]), tag: 0)
-        let found = conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie))
+        conversation.send(
+            .a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [Self.reportedParameter]), tag: 0)
+        let found = conversation.send(
+            .b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie))
         expectSingle(found, "unrecognized.init-parameter-reported", by: Conversation.endpointB)
         #expect(found.first?.message.contains("0x4123") == true)
     }
 
     @Test func unknownInitParameterReportedIsFine() {
         var conversation = Conversation()
-        conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [Self.reportedParameter]), tag: 0)
+        conversation.send(
+            .a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [Self.reportedParameter]), tag: 0)
         let report = Parameter.unrecognizedParameter(UnrecognizedParameter(reporting: Self.reportedParameter))
         expectClean(
             conversation.send(
-                .b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie, parameters: [report])))
+                .b,
+                conversation.initAckChunk(
+                    tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie, parameters: [report])))
     }
 
     @Test func parametersAfterAStopParameterAreNotReported() {
         var conversation = Conversation()
         let stop = Parameter.unknown(UnknownParameter(type: 0x0123, value: [1]))
         conversation.send(
-            .a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [stop, Self.reportedParameter]), tag: 0)
-        expectClean(conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie)))
+            .a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, parameters: [stop, Self.reportedParameter]),
+            tag: 0)
+        expectClean(
+            conversation.send(
+                .b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie)))
     }
 
     @Test func unknownInitAckParameterShouldBeReportedWithTheCookieEcho() {
         let parameter = Parameter.unknown(UnknownParameter(type: 0xc123, value: [9]))
         var conversation = Conversation()
         conversation.send(.a, conversation.initChunk(tag: conversation.tagA, tsn: 1000), tag: 0)
-        conversation.send(.b, conversation.initAckChunk(tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie, parameters: [parameter]))
+        conversation.send(
+            .b,
+            conversation.initAckChunk(
+                tag: conversation.tagB, tsn: 5000, cookie: conversation.cookie, parameters: [parameter]))
         conversation.send(.a, .cookieEcho(CookieEchoChunk(cookie: conversation.cookie)))
         conversation.send(.b, .cookieAck(CookieAckChunk()))
-        expectSingle(conversation.finish(), "unrecognized.init-ack-parameter-reported", by: Conversation.endpointA, packet: 3)
+        expectSingle(
+            conversation.finish(), "unrecognized.init-ack-parameter-reported", by: Conversation.endpointA, packet: 3)
 
         var reported = Conversation()
         reported.send(.a, reported.initChunk(tag: reported.tagA, tsn: 1000), tag: 0)
-        reported.send(.b, reported.initAckChunk(tag: reported.tagB, tsn: 5000, cookie: reported.cookie, parameters: [parameter]))
+        reported.send(
+            .b, reported.initAckChunk(tag: reported.tagB, tsn: 5000, cookie: reported.cookie, parameters: [parameter]))
         let cause = ErrorCause.unrecognizedParameters(UnrecognizedParametersCause(reportedBytes: parameter.encoded))
         reported.send(.a, [.cookieEcho(CookieEchoChunk(cookie: reported.cookie)), .error(ErrorChunk(causes: [cause]))])
         reported.send(.b, .cookieAck(CookieAckChunk()))

@@ -142,7 +142,8 @@ import Testing
             header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB),
             chunks: [conversation.heartbeat([9, 9])])
         let found = conversation.engine.process(
-            SCTPObservation(number: 5, time: 0, source: otherAddress, destination: Conversation.endpointB, bytes: packet.encoded()))
+            SCTPObservation(
+                number: 5, time: 0, source: otherAddress, destination: Conversation.endpointB, bytes: packet.encoded()))
         expectClean(found)
         conversation.number = 5
         expectClean(conversation.send(.b, conversation.heartbeatAck([9, 9])))

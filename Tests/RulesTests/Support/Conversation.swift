@@ -73,7 +73,8 @@ struct Conversation {
     }
 
     @discardableResult
-    mutating func send(_ from: Peer, _ chunk: Chunk, tag: UInt32? = nil, checksum: ChecksumMode = .crc32c) -> [Finding] {
+    mutating func send(_ from: Peer, _ chunk: Chunk, tag: UInt32? = nil, checksum: ChecksumMode = .crc32c) -> [Finding]
+    {
         self.send(from, [chunk], tag: tag, checksum: checksum)
     }
 
@@ -140,7 +141,8 @@ struct Conversation {
     mutating func handshake(
         outboundA: UInt16 = 10, inboundA: UInt16 = 10, outboundB: UInt16 = 10, inboundB: UInt16 = 10
     ) {
-        self.send(.a, self.initChunk(tag: self.tagA, tsn: self.initialTSNA, outbound: outboundA, inbound: inboundA), tag: 0)
+        self.send(
+            .a, self.initChunk(tag: self.tagA, tsn: self.initialTSNA, outbound: outboundA, inbound: inboundA), tag: 0)
         self.send(
             .b,
             self.initAckChunk(

@@ -47,7 +47,7 @@ enum ChunkFraming {
                 reason: .lengthBeyondData(declared: length, available: available))
         }
         try reader.skip(Self.headerLength)
-        let valueReader = try reader.readSubReader(length - Self.headerLength, context: ChunkType(type).decodingContext)
+        let valueReader = try reader.readSubReader(length - Self.headerLength, decodingContext: .chunk(type))
         reader.skipUpTo(Self.paddingLength(after: length))
         return Frame(type: type, flags: flags, start: start, declaredLength: length, value: valueReader)
     }

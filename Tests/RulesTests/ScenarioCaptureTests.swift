@@ -1,0 +1,66 @@
+import Foundation
+import NetworkLayers
+import Rules
+import Testing
+
+/// The shipped scenarios run against usrsctp (Tests/Fixtures/rules/usrsctp-scenarios): the SUT
+/// conforms except for its known RFC 4960 behaviour; the harness breaks exactly the rules each
+/// scenario means it to.
+@Suite struct ScenarioCaptureTests {
+    static let harness = IPAddress("198.18.0.1")!
+    static let sut = IPAddress("198.18.0.2")!
+
+    /// Rules each scenario's harness breaks on purpose (scenarios not listed break none).
+    static let deliberate: [String: Set<String>] = [
+        "checksum-bad-init": ["packet.checksum"],
+        "cookie-tampered": ["cookie.echo-matches-offer"],
+        "cookie-wrong-tag": ["vtag.peer-tag", "cookie.echo-matches-offer"],
+        "data-invalid-stream": ["streams.within-negotiated"],
+        "init-mis-zero": ["init.streams-nonzero"],
+        "init-os-zero": ["init.streams-nonzero"],
+        "init-tag-zero": ["init.initiate-tag-nonzero"],
+        "ootb-abort": ["vtag.peer-tag"],
+        "ootb-data": ["vtag.peer-tag", "handshake.no-tcb-chunks"],
+        "ootb-shutdown-ack": ["vtag.peer-tag", "handshake.no-tcb-chunks"],
+        "ootb-shutdown-complete": ["vtag.peer-tag"],
+        "shutdown-complete-closes": ["handshake.no-tcb-chunks", "shutdown.no-new-data"],
+        // The DATA first sent after the unknown chunk (or under a wrong tag) was discarded by the
+        // SUT; the harness then reuses its TSN for other data.
+        "unknown-chunk": ["data.retransmission-unchanged"],
+        "vtag-wrong-abort": ["vtag.peer-tag", "handshake.no-tcb-chunks"],
+        "vtag-wrong-data": ["vtag.peer-tag", "data.retransmission-unchanged"],
+    ]
+
+    static var captures: [String] {
+        let folder = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/rules/usrsctp-scenarios")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".pcap") }.sorted()
+    }
+
+    @Test func everyShippedScenarioHasACapture() {
+        let scenarios =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: FixturePaths.repositoryRoot.appendingPathComponent("Scenarios").path)) ?? []
+        let ids = Set(scenarios.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) })
+        #expect(Set(Self.captures.map { String($0.dropLast(5)) }) == ids)
+    }
+
+    @Test(arguments: Self.captures)
+    func sutConformsAndHarnessBreaksOnlyWhatItMeans(_ name: String) {
+        let id = String(name.dropLast(5))
+        let options = CaptureCheckOptions(configuration: .live)
+        let result = CaptureChecker.check(
+            path: FixturePaths.fixture("rules/usrsctp-scenarios/\(name)"), options: options)
+        #expect(result.readError == nil)
+        #expect(result.sctpPackets > 0)
+        let bySUT = result.findings.filter { $0.violator.host == .ip(Self.sut) }
+        let byHarness = result.findings.filter { $0.violator.host == .ip(Self.harness) }
+        #expect(bySUT.count + byHarness.count == result.findings.count)
+        if id == "init-tag-zero" {
+            #expect(bySUT.map(\.ruleID) == ["init.zero-tag-discarded"])
+        } else {
+            expectClean(bySUT)
+        }
+        #expect(Set(byHarness.map(\.ruleID)) == Self.deliberate[id, default: []], "\(id)")
+    }
+}
