@@ -186,7 +186,11 @@ enum ShutdownRules {
         }
     }
 
+    /// An ABORT ends the association for its sender and, when the receiver accepts it, for the
+    /// receiver too. One whose verification tag the receiver must reject (§8.5.1 rule B) names no
+    /// association of either side and ends nothing.
     static func onAbort(_ context: PacketContext, _ association: inout AssociationState) {
+        if case .verificationTag = context.discard { return }
         association.sides[context.sender].state = .closed
         if context.discard == nil, !context.isOutOfTheBlue {
             association.sides[context.receiver].state = .closed

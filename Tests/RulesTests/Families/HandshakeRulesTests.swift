@@ -48,4 +48,15 @@ import Testing
         let found = conversation.send(.b, conversation.data(tsn: 5000))
         expectSingle(found, "handshake.no-tcb-chunks", by: Conversation.endpointB)
     }
+
+    /// Near miss: an ABORT under a wrong tag is discarded by its receiver (RFC 9260 §8.5.1 B) and
+    /// ends the association for neither side, so both go on without a TCB finding.
+    @Test func abortWithAWrongTagEndsNothing() {
+        var conversation = Conversation()
+        conversation.handshake()
+        let aborted = conversation.send(.a, conversation.abort(), tag: conversation.tagB &+ 1)
+        #expect(aborted.map(\.ruleID) == ["vtag.peer-tag"])
+        #expect(conversation.send(.a, conversation.heartbeat([7])).isEmpty)
+        #expect(conversation.send(.b, conversation.heartbeatAck([7])).isEmpty)
+    }
 }
