@@ -79,7 +79,9 @@ let package = Package(
             name: "RunnerTests",
             dependencies: ["Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime"]
         ),
-        .testTarget(name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures"]),
-        .testTarget(name: "CLITests", dependencies: []),
+        .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport"),
+        .testTarget(
+            name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
     ]
 )

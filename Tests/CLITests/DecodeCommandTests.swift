@@ -1,6 +1,7 @@
 import Captures
 import Foundation
 import NetworkLayers
+import ProcessTestSupport
 import SCTPWire
 import Testing
 

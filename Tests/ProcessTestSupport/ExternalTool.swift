@@ -5,12 +5,12 @@ import Foundation
 ///
 /// A missing tool skips its tests locally; when the environment variable CI is set (CI installs
 /// every tool), a missing tool fails them instead.
-enum ExternalTool {
+public enum ExternalTool {
     /// Whether this run is in CI, where every tool must be present.
-    static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
+    public static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
 
     /// The path of `name` in PATH, or nil.
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
@@ -21,18 +21,18 @@ enum ExternalTool {
         return nil
     }
 
-    static let tshark = Self.find("tshark")
-    static let python = Self.find("python3")
+    public static let tshark = Self.find("tshark")
+    public static let python = Self.find("python3")
 
     /// Whether python3 can import scapy (checked once).
-    static let hasScapy: Bool = {
+    public static let hasScapy: Bool = {
         guard let python = Self.python else { return false }
         let result = try? Self.run(python, ["-c", "import scapy.layers.sctp"], timeout: 60)
         return result?.status == 0
     }()
 
     /// The built `sctpconform` executable next to the test bundle, or nil if it was not built.
-    static let sctpconform: String? = {
+    public static let sctpconform: String? = {
         let bundle = CommandLine.arguments.first ?? ""
         var directory = URL(fileURLWithPath: bundle).deletingLastPathComponent()
         // On macOS the bundle is a directory: <products>/X.xctest/Contents/MacOS/X.
@@ -43,15 +43,15 @@ enum ExternalTool {
         return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
     }()
 
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-        var timedOut: Bool
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+        public var timedOut: Bool
     }
 
     /// Runs `executable` with `arguments`, kills it after `timeout` seconds.
-    static func run(
+    public static func run(
         _ executable: String, _ arguments: [String], timeout: TimeInterval = 120, stdin: String? = nil
     )
         throws -> Result
@@ -97,34 +97,4 @@ enum ExternalTool {
             status: process.terminationStatus, standardOutput: standardOutput, standardError: standardError,
             timedOut: timedOut)
     }
-}
-
-/// A fresh directory for one test, removed with its contents by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "sctpconform-differential-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        self.path = base.path
-    }
-
-    func file(_ name: String) -> String { self.path + "/" + name }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: self.path)
-    }
-}
-
-/// The repository root, found from this file's path.
-func repositoryRoot(_ file: String = #filePath) -> String {
-    var url = URL(fileURLWithPath: file)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            return url.path
-        }
-    }
-    return FileManager.default.currentDirectoryPath
 }

@@ -1,0 +1,86 @@
+import Foundation
+import ProcessTestSupport
+import Testing
+
+/// `sctpconform check`, `rules` and `targets` as a user runs them.
+@Suite("sctpconform check, rules, targets", .enabled(if: CLI.isBuilt, "the sctpconform binary was not built"))
+struct CheckAndCatalogueCommandTests {
+    static func fixture(_ name: String) -> String {
+        repositoryRoot() + "/Tests/Fixtures/" + name
+    }
+
+    @Test("a clean interop capture exits 0 with no findings")
+    func cleanCapture() throws {
+        let result = try CLI.run(["check", Self.fixture("interop/aiortc-usrsctp-udp.pcap")])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("1 association"))
+        #expect(CLI.lines(result.standardOutput).last == "0 findings: 0 MUST, 0 SHOULD, 0 SUSPICIOUS")
+    }
+
+    @Test("a MUST-level finding exits 1 and names the rule, section, packet and violator")
+    func mustFindingExitsOne() throws {
+        let path = Self.fixture("interop/pion-usrsctp-udp.pcap")
+        let text = try CLI.run(["check", path])
+        #expect(text.status == 1)
+        #expect(text.standardOutput.contains("#18  MUST  shutdown.cum-tsn-ack  RFC 9260 §3.3.8  by 127.0.0.1:5000/udp9901"))
+
+        let json = try CLI.run(["check", "--json", path])
+        #expect(json.status == 1)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["exit_code"] as? Int == 1)
+        let file = try #require((object["files"] as? [[String: Any]])?.first)
+        let association = try #require((file["associations"] as? [[String: Any]])?.first)
+        let finding = try #require((association["findings"] as? [[String: Any]])?.first)
+        #expect(finding["rule"] as? String == "shutdown.cum-tsn-ack")
+        #expect(finding["packet"] as? Int == 18)
+
+        // Filtering the rule away leaves nothing to fail on.
+        let filtered = try CLI.run(["check", "--rules", "vtag", path])
+        #expect(filtered.status == 0)
+    }
+
+    @Test("input that is not a capture exits 2 with the offset and reason")
+    func notACapture() throws {
+        let folder = TemporaryDirectory()
+        defer { folder.remove() }
+        let text = folder.file("notes.pcap")
+        #expect(FileManager.default.createFile(atPath: text, contents: Data("id: x\n".utf8)))
+        let result = try CLI.run(["check", text])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("offset 0: file header: not a pcap or pcapng file"))
+        let missing = try CLI.run(["check", folder.file("absent.pcap")])
+        #expect(missing.status == 2)
+        let badOption = try CLI.run(["check", "--min-severity", "fatal", text])
+        #expect(badOption.status == 2)
+    }
+
+    @Test("rules lists every rule once, and --markdown is the committed docs/rules.md")
+    func rulesTable() throws {
+        let result = try CLI.run(["rules"])
+        #expect(result.status == 0)
+        let ids = CLI.lines(result.standardOutput).compactMap { line -> String? in
+            guard line.hasPrefix("  ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }
+        #expect(ids.count >= 50)
+        #expect(Set(ids).count == ids.count)
+        for id in ["vtag.peer-tag", "cookie.echo-matches-offer", "streams.within-negotiated", "shutdown.cum-tsn-ack"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+        let markdown = try CLI.run(["rules", "--markdown"])
+        #expect(markdown.status == 0)
+        let committed = try String(contentsOfFile: repositoryRoot() + "/docs/rules.md", encoding: .utf8)
+        #expect(markdown.standardOutput == committed, "regenerate with: sctpconform rules --markdown > docs/rules.md")
+    }
+
+    @Test("targets lists usrsctp with its capabilities")
+    func targetsList() throws {
+        let result = try CLI.run(["targets"])
+        #expect(result.status == 0)
+        let first = try #require(CLI.lines(result.standardOutput).first)
+        #expect(first.hasPrefix("usrsctp "))
+        #expect(first.contains("available") || first.contains("unavailable"))
+        #expect(result.standardOutput.contains("capabilities: virtual-time, deterministic"))
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func CLITestsPlaceholder() {
-    #expect(Bool(true))
-}
