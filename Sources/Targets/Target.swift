@@ -16,8 +16,9 @@ public protocol Target: AnyObject {
     /// Performs an application action on the stack at `time` and returns its immediate result.
     /// Packets the stack sends because of it are returned later by `transport.receive(until:)`.
     func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult
-    /// Application events (notifications, received messages) that happened up to now, in order; drained.
-    func takeEvents() -> [ApplicationEvent]
+    /// Application events (notifications, received messages) that happened up to now, in order, each
+    /// with the virtual instant the stack reported it at; drained.
+    func takeTimedEvents() -> [TimedApplicationEvent]
     /// Ends the stack (kills the helper process, removes namespaces). Idempotent.
     func shutdown()
     /// The failure that ended the stack (a crash, a hang), if any. Once set, every further call fails
@@ -29,6 +30,11 @@ public protocol Target: AnyObject {
 extension Target {
     /// Targets that cannot die on their own (nothing hosted) never have a termination error.
     public var terminationError: TargetError? { nil }
+
+    /// `takeTimedEvents()` without the instants; drains the same queue.
+    public func takeEvents() -> [ApplicationEvent] {
+        self.takeTimedEvents().map(\.event)
+    }
 }
 
 /// How a target was set up for one scenario run.

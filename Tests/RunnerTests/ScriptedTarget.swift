@@ -29,7 +29,9 @@ final class ScriptedTarget: Target, Transport {
     private(set) var isShutDown = false
     private(set) var receiveCalls = 0
     private var pending: [TimedPacket] = []
-    private var events: [ApplicationEvent] = []
+    private var events: [TimedApplicationEvent] = []
+    /// How far the runner has let the stack run.
+    private var ranUntil = VirtualInstant.zero
     private var crash: TargetError?
 
     init(
@@ -52,8 +54,9 @@ final class ScriptedTarget: Target, Transport {
         self.pending.append(TimedPacket(time: time, bytes: bytes))
     }
 
-    func queue(_ event: ApplicationEvent) {
-        self.events.append(event)
+    /// Queues an application event the SUT reports at `time` (default: the start of the run).
+    func queue(_ event: ApplicationEvent, at time: VirtualInstant = .zero) {
+        self.events.append(TimedApplicationEvent(time: time, event: event))
     }
 
     func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
@@ -72,6 +75,7 @@ final class ScriptedTarget: Target, Transport {
     func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
         if let crash { throw TransportError(crash.description) }
         self.receiveCalls += 1
+        self.ranUntil = max(self.ranUntil, deadline)
         let due = self.pending.enumerated().filter { $0.element.time <= deadline }
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         let dueOffsets = Set(due.map(\.offset))
@@ -86,13 +90,16 @@ final class ScriptedTarget: Target, Transport {
         for (delay, bytes) in packets {
             self.pending.append(TimedPacket(time: time + delay, bytes: bytes))
         }
-        self.events += events
+        self.ranUntil = max(self.ranUntil, time)
+        self.events += events.map { TimedApplicationEvent(time: time, event: $0) }
         return result
     }
 
-    func takeEvents() -> [ApplicationEvent] {
-        defer { self.events = [] }
-        return self.events
+    /// The events the stack has reported by the time it was last run to (`receive(until:)`).
+    func takeTimedEvents() -> [TimedApplicationEvent] {
+        let due = self.events.filter { $0.time <= self.ranUntil }
+        self.events.removeAll { $0.time <= self.ranUntil }
+        return due
     }
 
     func shutdown() {

@@ -187,10 +187,8 @@ final class ScenarioExecution {
         for packet in received {
             self.ingest(packet)
         }
-        let events = self.target.takeEvents()
-        for event in events {
-            self.events.append((self.now, event))
-        }
+        let events = self.target.takeTimedEvents()
+        self.record(events)
         if let failure = self.target.terminationError {
             throw self.targetFailure(failure.description)
         }
@@ -218,12 +216,19 @@ final class ScenarioExecution {
     func perform(_ action: ApplicationAction) throws(StepInterruption) -> ActionResult {
         do {
             let result = try self.target.perform(action, at: self.now)
-            for event in self.target.takeEvents() {
-                self.events.append((self.now, event))
-            }
+            self.record(self.target.takeTimedEvents())
             return result
         } catch {
             throw self.targetFailure(error.description, error: error)
+        }
+    }
+
+    /// Queues application events at the instants the target gives them (never after `now`: the
+    /// target has not run past it), so `after` and the step clock see when each really happened,
+    /// not when the runner polled.
+    private func record(_ timed: [TimedApplicationEvent]) {
+        for event in timed {
+            self.events.append((min(event.time, self.now), event.event))
         }
     }
 

@@ -100,11 +100,6 @@ public final class USRSCTPTarget: Target {
         return .failed(errno: result.errno, message: result.message)
     }
 
-    public func takeEvents() -> [ApplicationEvent] {
-        self.session.takeEvents().map(\.event)
-    }
-
-    /// Like `takeEvents()`, with the virtual instant of each event.
     public func takeTimedEvents() -> [TimedApplicationEvent] {
         self.session.takeEvents()
     }
