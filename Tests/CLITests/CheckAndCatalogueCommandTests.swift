@@ -22,7 +22,9 @@ struct CheckAndCatalogueCommandTests {
         let path = Self.fixture("interop/pion-usrsctp-udp.pcap")
         let text = try CLI.run(["check", path])
         #expect(text.status == 1)
-        #expect(text.standardOutput.contains("#18  MUST  shutdown.cum-tsn-ack  RFC 9260 §3.3.8  by 127.0.0.1:5000/udp9901"))
+        #expect(
+            text.standardOutput.contains(
+                "#18  MUST  shutdown.cum-tsn-ack  RFC 9260 §3.3.8  by 127.0.0.1:5000/udp9901"))
 
         let json = try CLI.run(["check", "--json", path])
         #expect(json.status == 1)

@@ -42,7 +42,8 @@ struct RunCommandTests {
         let other = TemporaryDirectory()
         defer { [first, second, other].forEach { $0.remove() } }
         for (directory, seed) in [(first, "7"), (second, "7"), (other, "8")] {
-            let result = try CLI.run(["run", CLI.scenario("handshake.yaml"), "--seed", seed, "--reports", directory.path])
+            let result = try CLI.run(
+                ["run", CLI.scenario("handshake.yaml"), "--seed", seed, "--reports", directory.path])
             #expect(result.status == 0)
         }
         for name in ["handshake.pcap", "handshake.json", "run.json", "junit.xml"] {

@@ -1,4 +1,4 @@
-extension ErrorCause {
+extension ErrorCause: TLVElement {
     /// Decodes one error cause TLV at the reader's position, consuming its padding if present
     /// (RFC 9260 §3.3.10).
     ///
@@ -56,12 +56,7 @@ extension ErrorCause {
         }
     }
 
-    /// Writes this cause, padded to 4 bytes (RFC 9260 §3.2).
-    public func encode(into writer: inout ByteWriter) {
-        self.encode(into: &writer, padded: true)
-    }
-
-    /// Writes this cause, padded to 4 bytes when `padded`.
+    /// Writes this cause, padded to 4 bytes when `padded` (RFC 9260 §3.2).
     public func encode(into writer: inout ByteWriter, padded: Bool) {
         TLVFraming.write(type: self.code, padded: padded, into: &writer) { valueWriter in
             if case .unknown(let unknown) = self {
@@ -72,67 +67,30 @@ extension ErrorCause {
         }
     }
 
-    /// Writes causes, padding every one but the last: the enclosing chunk pads the last one, and its
-    /// length excludes that padding (RFC 9260 §3.2).
-    public static func encodeList(_ list: [ErrorCause], into writer: inout ByteWriter) {
-        for (index, cause) in list.enumerated() {
-            cause.encode(into: &writer, padded: index < list.count - 1)
-        }
-    }
-
-    /// The cause as bytes, padded to 4 bytes.
-    public var encoded: [UInt8] {
-        var writer = ByteWriter()
-        self.encode(into: &writer)
-        return writer.bytes
-    }
-
-    /// The length field this cause is written with (header and value, no padding).
-    public var encodedLength: Int {
-        var writer = ByteWriter()
-        self.encode(into: &writer, padded: false)
-        return writer.count
-    }
-
     /// `stale-cookie-error error cause`, or `error cause 0x1234`.
     static func context(forCode code: UInt16) -> String {
         if let bodyType = Self.bodyTypesByCode[code] { return bodyType.kind + " error cause" }
         return "error cause " + TLVHex.hex16(code)
     }
 
-    /// Decodes a value of `Body` (whose code the frame carries): checks its length, decodes it and makes
-    /// sure all of it was read.
+    /// Decodes a value of `Body` (whose code the frame carries).
+    @inline(__always)
     private static func decodeBody<Body: ErrorCauseBody>(
         _: Body.Type, of frame: inout TLVFraming.Frame
     ) throws(WireDecodingError) -> ErrorCause {
-        try Body.valueLength.check(
-            valueLength: frame.value.remaining, declared: frame.declaredLength,
-            lengthOffset: frame.start + 2, reader: frame.value)
-        let body = try Body(decodingValue: &frame.value)
-        try Self.checkValueConsumed(frame.value)
-        return body.errorCause
+        try frame.decodeValue(allowed: Body.valueLength) { (value: inout ByteReader) throws(WireDecodingError) in
+            try Body(decodingValue: &value)
+        }.errorCause
     }
 
     /// `decodeBody(_:of:)` for a value that holds further TLVs, decoded one nesting level deeper
     /// (overload resolution picks it for `TLVContainer` types, so no cast runs while decoding).
+    @inline(__always)
     private static func decodeBody<Body: ErrorCauseBody & TLVContainer>(
         _: Body.Type, of frame: inout TLVFraming.Frame
     ) throws(WireDecodingError) -> ErrorCause {
-        try Body.valueLength.check(
-            valueLength: frame.value.remaining, declared: frame.declaredLength,
-            lengthOffset: frame.start + 2, reader: frame.value)
-        let reader = frame.value
-        let body = try TLVNesting.decodingNested(at: frame.start, of: reader) { () throws(WireDecodingError) in
-            try Body(decodingValue: &frame.value)
-        }
-        try Self.checkValueConsumed(frame.value)
-        return body.errorCause
-    }
-
-    /// Fails when the value decoder left bytes unread.
-    private static func checkValueConsumed(_ value: ByteReader) throws(WireDecodingError) {
-        if !value.isAtEnd {
-            throw value.error(.invalidValue("\(value.remaining) bytes left after the value"))
-        }
+        try frame.decodeNestedValue(allowed: Body.valueLength) { (value: inout ByteReader) throws(WireDecodingError) in
+            try Body(decodingValue: &value)
+        }.errorCause
     }
 }

@@ -1,4 +1,4 @@
-extension Parameter {
+extension Parameter: TLVElement {
     /// Decodes one parameter TLV at the reader's position, consuming its padding if present
     /// (RFC 9260 §3.2, §3.2.1).
     ///
@@ -65,12 +65,7 @@ extension Parameter {
         }
     }
 
-    /// Writes this parameter, padded to 4 bytes (RFC 9260 §3.2).
-    public func encode(into writer: inout ByteWriter) {
-        self.encode(into: &writer, padded: true)
-    }
-
-    /// Writes this parameter, padded to 4 bytes when `padded`.
+    /// Writes this parameter, padded to 4 bytes when `padded` (RFC 9260 §3.2).
     public func encode(into writer: inout ByteWriter, padded: Bool) {
         TLVFraming.write(type: self.type, padded: padded, into: &writer) { valueWriter in
             if case .unknown(let unknown) = self {
@@ -81,67 +76,30 @@ extension Parameter {
         }
     }
 
-    /// Writes parameters, padding every one but the last: the enclosing chunk pads the last one,
-    /// and its length excludes that padding (RFC 9260 §3.2).
-    public static func encodeList(_ list: [Parameter], into writer: inout ByteWriter) {
-        for (index, parameter) in list.enumerated() {
-            parameter.encode(into: &writer, padded: index < list.count - 1)
-        }
-    }
-
-    /// The parameter as bytes, padded to 4 bytes.
-    public var encoded: [UInt8] {
-        var writer = ByteWriter()
-        self.encode(into: &writer)
-        return writer.bytes
-    }
-
-    /// The length field this parameter is written with (header and value, no padding).
-    public var encodedLength: Int {
-        var writer = ByteWriter()
-        self.encode(into: &writer, padded: false)
-        return writer.count
-    }
-
     /// `ipv4-address parameter`, or `parameter 0x8123`.
     static func context(forType type: UInt16) -> String {
         if let bodyType = Self.bodyTypesByType[type] { return bodyType.kind + " parameter" }
         return "parameter " + TLVHex.hex16(type)
     }
 
-    /// Decodes a value of `Body` (whose type the frame carries): checks its length, decodes it and makes
-    /// sure all of it was read.
+    /// Decodes a value of `Body` (whose type the frame carries).
+    @inline(__always)
     private static func decodeBody<Body: ParameterBody>(
         _: Body.Type, of frame: inout TLVFraming.Frame
     ) throws(WireDecodingError) -> Parameter {
-        try Body.valueLength.check(
-            valueLength: frame.value.remaining, declared: frame.declaredLength,
-            lengthOffset: frame.start + 2, reader: frame.value)
-        let body = try Body(decodingValue: &frame.value)
-        try Self.checkValueConsumed(frame.value)
-        return body.parameter
+        try frame.decodeValue(allowed: Body.valueLength) { (value: inout ByteReader) throws(WireDecodingError) in
+            try Body(decodingValue: &value)
+        }.parameter
     }
 
     /// `decodeBody(_:of:)` for a value that holds further TLVs, decoded one nesting level deeper
     /// (overload resolution picks it for `TLVContainer` types, so no cast runs while decoding).
+    @inline(__always)
     private static func decodeBody<Body: ParameterBody & TLVContainer>(
         _: Body.Type, of frame: inout TLVFraming.Frame
     ) throws(WireDecodingError) -> Parameter {
-        try Body.valueLength.check(
-            valueLength: frame.value.remaining, declared: frame.declaredLength,
-            lengthOffset: frame.start + 2, reader: frame.value)
-        let reader = frame.value
-        let body = try TLVNesting.decodingNested(at: frame.start, of: reader) { () throws(WireDecodingError) in
-            try Body(decodingValue: &frame.value)
-        }
-        try Self.checkValueConsumed(frame.value)
-        return body.parameter
-    }
-
-    /// Fails when the value decoder left bytes unread.
-    private static func checkValueConsumed(_ value: ByteReader) throws(WireDecodingError) {
-        if !value.isAtEnd {
-            throw value.error(.invalidValue("\(value.remaining) bytes left after the value"))
-        }
+        try frame.decodeNestedValue(allowed: Body.valueLength) { (value: inout ByteReader) throws(WireDecodingError) in
+            try Body(decodingValue: &value)
+        }.parameter
     }
 }
