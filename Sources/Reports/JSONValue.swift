@@ -1,3 +1,5 @@
+import SCTPWire
+
 /// A JSON document with object keys kept in the order they were added, so a report is the same
 /// bytes every time it is written from the same result.
 public indirect enum JSONValue: Hashable, Sendable {
@@ -89,23 +91,6 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// RFC 8259 §7 string escaping.
     static func writeString(_ text: String, into output: inout String) {
-        output.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output.append("\"")
+        JSONStringLiteral.write(text, into: &output)
     }
 }

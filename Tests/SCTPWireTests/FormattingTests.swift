@@ -1,3 +1,4 @@
+import Foundation
 import SCTPWire
 import Testing
 
@@ -204,5 +205,22 @@ import Testing
             #expect(first == FieldRecordText.json(chunk.fieldRecord))
             #expect(first.hasPrefix("{\"kind\":\"\(chunk.type.kind)\""))
         }
+    }
+}
+
+@Suite struct JSONStringLiteralTests {
+    @Test func escapesWhatRFC8259Requires() throws {
+        let text = "a\"b\\c\nd\re\tf\u{01}g\u{1F}h é 😀"
+        let literal = JSONStringLiteral.quoted(text)
+        #expect(literal == "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh é 😀\"")
+        // What a JSON parser reads back is the original text.
+        let parsed = try JSONSerialization.jsonObject(with: Data(("[" + literal + "]").utf8), options: [])
+        #expect((parsed as? [String])?.first == text)
+    }
+
+    @Test func appendsToWhatIsThere() {
+        var output = "{\"k\":"
+        JSONStringLiteral.write("v", into: &output)
+        #expect(output == "{\"k\":\"v\"")
     }
 }
