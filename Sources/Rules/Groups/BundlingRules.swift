@@ -9,8 +9,9 @@ enum BundlingRules {
         "bundling.control-before-data", family: .bundling, sections: [.sctp("6.10")], severity: .must,
         statement: "Control chunks come before the first DATA or I-DATA chunk of a packet.")
     static let cookieFirst = RuleDescriptor(
-        "bundling.cookie-first", family: .bundling, sections: [.sctp("5.1")], severity: .must,
-        statement: "A bundled COOKIE ECHO or COOKIE ACK is the first chunk of its packet.")
+        "bundling.cookie-first", family: .bundling, sections: [.sctp("5.1"), RFCSection(rfc: 4895, "6.2")],
+        severity: .must,
+        statement: "A bundled COOKIE ECHO or COOKIE ACK is the first chunk of its packet, after AUTH chunks only.")
 
     static let rules = [singleChunkTypes, controlBeforeData, cookieFirst]
 
@@ -32,8 +33,12 @@ enum BundlingRules {
                 "\(PacketFormatRules.name(chunks[late].type)) (chunk \(late + 1)) follows "
                     + "\(PacketFormatRules.name(chunks[firstData].type)) (chunk \(firstData + 1))")
         }
+        // An AUTH chunk authenticating the COOKIE ECHO (or COOKIE ACK) comes before it (RFC 4895 §6.2):
+        // only AUTH may precede them.
         for (index, chunk) in chunks.enumerated().dropFirst()
-        where chunk.type == .cookieEcho || chunk.type == .cookieAck {
+        where (chunk.type == .cookieEcho || chunk.type == .cookieAck)
+            && !chunks[..<index].allSatisfy({ $0.type == .auth })
+        {
             report(
                 Self.cookieFirst, "\(PacketFormatRules.name(chunk.type)) is chunk \(index + 1): \(view.chunkSummary)")
         }

@@ -13,7 +13,7 @@ struct DataChunkSummary {
         self.streamID = chunk.streamID
         self.digest = ChunkDigest(
             streamID: chunk.streamID, sequence: UInt32(chunk.streamSequence), ppid: chunk.ppid,
-            flags: chunk.flags.rawValue, userData: chunk.userData)
+            flags: Self.contentFlags(chunk.flags), userData: chunk.userData)
         self.isEmpty = chunk.userData.isEmpty
         self.name = "DATA"
     }
@@ -22,10 +22,18 @@ struct DataChunkSummary {
         self.tsn = chunk.tsn
         self.streamID = chunk.streamID
         self.digest = ChunkDigest(
-            streamID: chunk.streamID, sequence: chunk.messageID, ppid: chunk.ppidOrFSN, flags: chunk.flags.rawValue,
-            userData: chunk.userData)
+            streamID: chunk.streamID, sequence: chunk.messageID, ppid: chunk.ppidOrFSN,
+            flags: Self.contentFlags(chunk.flags), userData: chunk.userData)
         self.isEmpty = chunk.userData.isEmpty
         self.name = "I-DATA"
+    }
+
+    /// The flags that belong to the chunk's content (U, B, E), which a retransmission repeats. The I
+    /// bit is left out: its sender may set it on any transmission that benefits from an immediate
+    /// SACK (RFC 9260 §3.3.1; RFC 8260 §2.1 for I-DATA), e.g. a retransmission that fills the
+    /// congestion window after a T3-rtx timeout, so it may differ from the first transmission.
+    static func contentFlags(_ flags: DataChunkFlags) -> UInt8 {
+        flags.subtracting(.immediate).rawValue
     }
 }
 
@@ -39,8 +47,8 @@ enum DataRules {
             + "and none precedes the Initial TSN.")
     static let retransmissionUnchanged = RuleDescriptor(
         "data.retransmission-unchanged", family: .data, sections: [.sctp("6.3.3"), .sctp("6.9")], severity: .must,
-        statement: "A retransmitted TSN carries the same stream, sequence number, PPID, flags and user data "
-            + "as its first transmission.")
+        statement: "A retransmitted TSN carries the same stream, sequence number, PPID, U/B/E flags and user "
+            + "data as its first transmission (the I bit may differ).")
     static let userDataPresent = RuleDescriptor(
         "data.user-data-present", family: .data, sections: [.sctp("6.2"), .sctp("3.3.1")], severity: .should,
         statement: "DATA and I-DATA chunks carry at least one byte of user data.")

@@ -68,6 +68,20 @@ import Testing
         #expect(moved.first?.message.contains("stream 2 instead of 1") == true)
     }
 
+    /// The I bit asks for an immediate SACK of one transmission (RFC 9260 §3.3.1); the U, B and E
+    /// bits describe the user message and stay as first sent.
+    @Test func retransmissionMaySetTheIBitButNotChangeOtherFlags() {
+        var conversation = Conversation()
+        conversation.handshake()
+        conversation.send(.a, .data(DataChunk(flags: [.beginning, .ending], tsn: 1000, userData: [1])))
+        let immediate = DataChunk(flags: [.beginning, .ending, .immediate], tsn: 1000, userData: [1])
+        expectClean(conversation.send(.a, .data(immediate)))
+        let unordered = DataChunk(flags: [.beginning, .ending, .unordered, .immediate], tsn: 1000, userData: [1])
+        let found = conversation.send(.a, .data(unordered))
+        expectSingle(found, "data.retransmission-unchanged", by: Conversation.endpointA, packet: 7)
+        #expect(found.first?.message.contains("flags 0x7 instead of 0x3") == true)
+    }
+
     @Test func emptyDataShouldNotBeSentAndMustBeAborted() {
         var conversation = Conversation()
         conversation.handshake()

@@ -11,6 +11,13 @@ enum Peer {
     var other: Peer { self == .a ? .b : .a }
 }
 
+/// One packet of a conversation: who sent it, when (virtual nanoseconds), and its SCTP bytes.
+struct SentPacket {
+    var from: Peer
+    var time: UInt64
+    var bytes: [UInt8]
+}
+
 /// A scripted exchange between endpoints A and B fed to a `RuleEngine`, packet by packet, built
 /// with the codec. `handshake()` sets up a standard association (tags, Initial TSNs, 10 streams each
 /// way); the helpers then send the usual chunks with the right tags unless told otherwise.
@@ -23,6 +30,8 @@ struct Conversation {
     var time: UInt64 = 0
     /// Every finding so far.
     var findings: [Finding] = []
+    /// Every packet sent so far, in order, as it went on the wire (for writing captures).
+    var sent: [SentPacket] = []
 
     /// A's Initiate Tag: what B puts in its packets.
     var tagA: UInt32 = 0x1111_1111
@@ -53,6 +62,7 @@ struct Conversation {
     mutating func sendBytes(_ from: Peer, _ bytes: [UInt8]) -> [Finding] {
         self.number += 1
         self.time += 1_000_000
+        self.sent.append(SentPacket(from: from, time: self.time, bytes: bytes))
         let observation = SCTPObservation(
             number: self.number, time: self.time, source: self.endpoint(from), destination: self.endpoint(from.other),
             bytes: bytes)
