@@ -1,6 +1,6 @@
 import SCTPWire
 
-/// Which chunks may share a packet, and in which order (RFC 9260 §6.10, §5.1).
+/// Which chunks may share a packet, and in which order (RFC 9260 §6.10, §5.1, §3.3.7).
 enum BundlingRules {
     static let singleChunkTypes = RuleDescriptor(
         "bundling.single-chunk-types", family: .bundling, sections: [.sctp("6.10"), .sctp("8.5.1")],
@@ -13,7 +13,12 @@ enum BundlingRules {
         severity: .must,
         statement: "A bundled COOKIE ECHO or COOKIE ACK is the first chunk of its packet, after AUTH chunks only.")
 
-    static let rules = [singleChunkTypes, controlBeforeData, cookieFirst]
+    static let abortLast = RuleDescriptor(
+        "bundling.abort-last", family: .bundling, sections: [.sctp("3.3.7")], severity: .must,
+        statement: "An ABORT shares its packet with no DATA or I-DATA, and control chunks bundled with it come "
+            + "before it.")
+
+    static let rules = [singleChunkTypes, controlBeforeData, cookieFirst, abortLast]
 
     static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
         guard view.chunkCount > 1 else { return }
@@ -41,6 +46,23 @@ enum BundlingRules {
         {
             report(
                 Self.cookieFirst, "\(PacketFormatRules.name(chunk.type)) is chunk \(index + 1): \(view.chunkSummary)")
+        }
+        Self.judgeAbort(chunks, report: report)
+    }
+
+    /// DATA with an ABORT, or a registered chunk after it (the receiver ignores what follows the
+    /// ABORT; PAD and unknown types are not judged).
+    private static func judgeAbort(_ chunks: [Chunk], report: (RuleDescriptor, String) -> Void) {
+        guard let abort = chunks.firstIndex(where: { $0.type == .abort }) else { return }
+        if let data = chunks.firstIndex(where: { Self.isData($0.type) }) {
+            report(
+                Self.abortLast,
+                "ABORT (chunk \(abort + 1)) bundled with \(PacketFormatRules.name(chunks[data].type)) "
+                    + "(chunk \(data + 1))")
+        } else if let late = chunks[(abort + 1)...].firstIndex(where: { Self.isControl($0.type) }) {
+            report(
+                Self.abortLast,
+                "\(PacketFormatRules.name(chunks[late].type)) (chunk \(late + 1)) follows ABORT (chunk \(abort + 1))")
         }
     }
 

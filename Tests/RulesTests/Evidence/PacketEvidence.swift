@@ -169,6 +169,18 @@ extension RuleEvidence {
             c.send(.a, c.sack(cumulative: 5000))
         },
         RuleEvidence(
+            // The SACK after the ABORT also comes from an endpoint that has just ended its association.
+            "bundling.abort-last", packet: 5, by: .a, also: [ExpectedFinding("handshake.no-tcb-chunks", 5, .a)],
+            violation: { c in
+                c.handshake()
+                c.send(.a, [c.abort(), c.sack(cumulative: 4999)])
+            },
+            nearMiss: "a SACK bundled before the ABORT (control chunks may precede it, RFC 9260 §3.3.7)"
+        ) { c in
+            c.handshake()
+            c.send(.a, [c.sack(cumulative: 4999), c.abort()])
+        },
+        RuleEvidence(
             "chunk.reserved-flags", packet: 5, by: .b,
             violation: { c in
                 c.handshake()

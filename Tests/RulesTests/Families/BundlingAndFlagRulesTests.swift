@@ -57,6 +57,15 @@ import Testing
         expectClean(conversation.findings)
     }
 
+    @Test func abortIsNeverBundledWithData() {
+        var conversation = Conversation()
+        conversation.handshake()
+        let found = conversation.send(.a, [conversation.data(tsn: 1000), conversation.abort()])
+        #expect(found.map(\.ruleID).contains("bundling.abort-last"))
+        let abortLast = found.first { $0.ruleID == "bundling.abort-last" }
+        #expect(abortLast?.message == "ABORT (chunk 2) bundled with DATA (chunk 1)")
+    }
+
     @Test func reservedFlagBitsAreFlagged() {
         var conversation = Conversation()
         conversation.handshake()
