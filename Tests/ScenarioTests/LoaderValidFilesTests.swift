@@ -201,6 +201,32 @@ import Testing
         #expect(duplicates.exact && duplicates.elements.isEmpty)
     }
 
+    /// A field that is a record or bytes (the parameter an Unrecognized Parameter reports) takes a
+    /// record, or bytes in any of their forms, `{hex: ...}` included.
+    @Test func eitherRecordOrBytesFields() throws {
+        let scenario = try LoaderTestSupport.load(
+            LoaderTestSupport.scenario(
+                steps: """
+                      - expect: {init-ack: {parameters: [{unrecognized-parameter: {parameter: {hex: "c123 0005 01"}}}]}}
+                      - expect: {init-ack: {parameters: [{unrecognized-parameter: {parameter: 0xc123000501}}]}}
+                      - expect: {init-ack: {parameters: [{unrecognized-parameter: {parameter: {ecn-capable: {}}}}]}}
+                    """))
+        func reported(_ step: Int) -> FieldPattern? {
+            guard case .expect(let expectation) = scenario.steps[step].action,
+                case .list(let list) = expectation.chunks[0].record.fields[0].pattern,
+                case .record(let parameter) = list.elements.first?.pattern
+            else { return nil }
+            return parameter.fields.first?.pattern
+        }
+        #expect(reported(0) == .bytes([0xC1, 0x23, 0x00, 0x05, 0x01]))
+        #expect(reported(1) == .bytes([0xC1, 0x23, 0x00, 0x05, 0x01]))
+        guard case .record(let record) = reported(2) else {
+            Issue.record("a parameter record should stay a record: \(String(describing: reported(2)))")
+            return
+        }
+        #expect(record.kind == "ecn-capable")
+    }
+
     @Test func applicationSteps() throws {
         let scenario = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(

@@ -344,15 +344,27 @@ extension ScenarioParser {
         return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
-    /// Whether `node`'s shape suits `type` (for either-typed fields).
+    /// Whether `node`'s shape suits `type` (for either-typed fields). A mapping written with the
+    /// keys of a bytes value (`{hex: ...}`, `{text: ...}`, `{size: ..., fill: ...}`, `{from: ..., flip: ...}`)
+    /// is bytes, not a record.
     static func fits(_ node: Node, _ type: FieldRecordSchemaType) -> Bool {
         switch (node, type) {
-        case (.mapping, .record), (.sequence, .list), (.scalar, .unsigned), (.scalar, .bytes), (.scalar, .text),
-            (.scalar, .flag):
+        case (.mapping, .record): return !Self.isBytesMapping(node)
+        case (.mapping, .bytes): return Self.isBytesMapping(node)
+        case (.sequence, .list), (.scalar, .unsigned), (.scalar, .bytes), (.scalar, .text), (.scalar, .flag):
             return true
         default:
             return false
         }
+    }
+
+    /// The keys of the mapping forms of a bytes value.
+    static let bytesMappingKeys: Set<String> = ["hex", "text", "size", "fill", "from", "flip"]
+
+    /// Whether `node` is a non-empty mapping whose keys are all keys of a bytes value.
+    static func isBytesMapping(_ node: Node) -> Bool {
+        guard case .mapping(let mapping) = node, !mapping.isEmpty else { return false }
+        return mapping.keys.allSatisfy { $0.scalar.map { Self.bytesMappingKeys.contains($0.string) } ?? false }
     }
 
     /// The location of the character at `offset` inside a scalar (quotes skipped).
