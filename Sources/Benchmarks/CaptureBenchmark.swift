@@ -6,9 +6,12 @@ import SCTPWire
 /// alternation of 64-byte DATA packets and SACKs, correct checksums) for comparisons with other
 /// decoders (scripts/bench-vs-scapy-tshark.sh).
 ///
-/// `sctpconform-bench capture decode FILE`: reads a capture as `sctpconform decode` does (stream
-/// the records, find the SCTP packet below Ethernet/IP/UDP, verify its CRC32c, decode it) and
-/// prints packets per second. `--repeat K` reads the file K times (the best pass counts).
+/// `sctpconform-bench capture decode FILE`: streams a capture, finds the SCTP packet below
+/// Ethernet/IP/UDP, verifies its CRC32c and decodes it, and prints packets per second: first
+/// with frames borrowed from the reader's buffer (`CaptureReader.forEachFrame`, as
+/// `sctpconform check` reads), then with one owned record per frame (`next()`, as
+/// `sctpconform decode` reads); both passes must agree. `--repeat K` reads the file K times (the
+/// best pass counts).
 enum CaptureBenchmark {
     static let usage = """
         usage: sctpconform-bench capture write N FILE
@@ -83,46 +86,97 @@ enum CaptureBenchmark {
         return 0
     }
 
-    static func decode(path: String, repeats: Int) -> Int32 {
-        let extractor = SCTPExtractor()
-        let clock = ContinuousClock()
-        var best = 0.0
+    /// What one pass over the file found.
+    struct DecodeTally {
         var packets = 0
         var correct = 0
         var bytes = 0
+    }
+
+    static func decode(path: String, repeats: Int) -> Int32 {
+        let extractor = SCTPExtractor()
+        var best = 0.0
+        var bestOwning = 0.0
+        var tally = DecodeTally()
         for _ in 0..<repeats {
-            packets = 0
-            correct = 0
-            bytes = 0
-            let start = clock.now
             do {
-                let reader = try CaptureReader(path: path)
-                while let record = try reader.next() {
-                    bytes += record.bytes.count
-                    guard
-                        case .sctp(let carried) = try? extractor.extract(frame: record.bytes, linkType: record.linkType)
-                    else { continue }
-                    // Decode in place: the reader covers the SCTP range of the frame, nothing is copied.
-                    var reader = ByteReader(carried.frame, range: carried.sctpRange, context: "SCTP packet")
-                    guard let packet = try? SCTPPacket.decode(from: &reader) else { continue }
-                    if carried.withSCTPBytes({ SCTPChecksum.verify($0) }) == .correct {
-                        correct += 1
-                    }
-                    packets += 1
-                    Bench.blackHole(packet)
+                let (borrowed, borrowedRate) = try Self.timed { () throws(CaptureError) in
+                    try Self.decodeBorrowing(path: path, extractor)
                 }
+                let (owned, owningRate) = try Self.timed { () throws(CaptureError) in
+                    try Self.decodeOwning(path: path, extractor)
+                }
+                guard borrowed.packets == owned.packets, borrowed.correct == owned.correct,
+                    borrowed.bytes == owned.bytes
+                else {
+                    print("capture decode: the borrowing and owning readers disagree: \(borrowed) vs \(owned)")
+                    return 1
+                }
+                tally = borrowed
+                best = max(best, borrowedRate)
+                bestOwning = max(bestOwning, owningRate)
             } catch {
                 print("capture decode: \(error)")
                 return 1
             }
-            let seconds = Bench.seconds(clock.now - start)
-            if seconds > 0 {
-                best = max(best, Double(packets) / seconds)
-            }
         }
         Bench.report("capture decode: read + extract + CRC32c + decode", Bench.scaled(best) + "packets/s")
-        print("packets: \(packets), checksums correct: \(correct), frame bytes: \(bytes)")
+        Bench.report("  same, one owned record per frame (next())", Bench.scaled(bestOwning) + "packets/s")
+        print("packets: \(tally.packets), checksums correct: \(tally.correct), frame bytes: \(tally.bytes)")
         print("rate-packets-per-second: \(Int(best))")
         return 0
+    }
+
+    /// Runs `pass` and returns what it found with its rate in packets per second.
+    static func timed(
+        _ pass: () throws(CaptureError) -> DecodeTally
+    ) throws(CaptureError) -> (DecodeTally, Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let tally = try pass()
+        let seconds = Bench.seconds(clock.now - start)
+        return (tally, seconds > 0 ? Double(tally.packets) / seconds : 0)
+    }
+
+    /// The way `sctpconform check` reads: frames borrowed from the reader's buffer, the SCTP
+    /// packet located in place, only its bytes copied out for the decoder.
+    static func decodeBorrowing(path: String, _ extractor: SCTPExtractor) throws(CaptureError) -> DecodeTally {
+        var tally = DecodeTally()
+        let reader = try CaptureReader(path: path)
+        try reader.forEachFrame { frame in
+            tally.bytes += frame.bytes.count
+            guard case .sctp(let location) = try? extractor.locate(in: frame.bytes, linkType: frame.linkType)
+            else { return true }
+            let sctp = UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange])
+            // The decoder reads an array: the packet (not the frame) is copied into one.
+            guard let packet = try? SCTPPacket(decoding: Array(sctp)) else { return true }
+            if SCTPChecksum.verify(sctp) == .correct {
+                tally.correct += 1
+            }
+            tally.packets += 1
+            Bench.blackHole(packet)
+            return true
+        }
+        return tally
+    }
+
+    /// The way `sctpconform decode` reads: one owned record per frame.
+    static func decodeOwning(path: String, _ extractor: SCTPExtractor) throws(CaptureError) -> DecodeTally {
+        var tally = DecodeTally()
+        let reader = try CaptureReader(path: path)
+        while let record = try reader.next() {
+            tally.bytes += record.bytes.count
+            guard case .sctp(let carried) = try? extractor.extract(frame: record.bytes, linkType: record.linkType)
+            else { continue }
+            // Decode in place: the reader covers the SCTP range of the frame, nothing is copied.
+            var reader = ByteReader(carried.frame, range: carried.sctpRange, context: "SCTP packet")
+            guard let packet = try? SCTPPacket.decode(from: &reader) else { continue }
+            if carried.withSCTPBytes({ SCTPChecksum.verify($0) }) == .correct {
+                tally.correct += 1
+            }
+            tally.packets += 1
+            Bench.blackHole(packet)
+        }
+        return tally
     }
 }

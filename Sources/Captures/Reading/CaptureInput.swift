@@ -41,8 +41,9 @@ struct CaptureInput {
     private let file: OpenFile?
     private var reachedEnd: Bool
 
-    /// How much to read from the file at a time.
-    static let chunkSize = 1 << 20
+    /// How much to read from the file at a time (small enough that the records read next are
+    /// still in the core's cache: 128 KiB measured faster than 1 MiB).
+    static let chunkSize = 1 << 17
 
     init(bytes: [UInt8]) {
         self.buffer = bytes
@@ -69,10 +70,17 @@ struct CaptureInput {
     var buffered: Int { self.end - self.position }
 
     /// Makes up to `count` bytes available and returns how many are (fewer only at the end).
+    @inline(__always)
     mutating func ensure(_ count: Int) throws(CaptureError) -> Int {
         if self.buffered >= count || self.reachedEnd {
             return min(count, self.buffered)
         }
+        return try self.refill(count)
+    }
+
+    /// `ensure` when the buffer holds fewer than `count` bytes: reads more from the file.
+    @inline(never)
+    private mutating func refill(_ count: Int) throws(CaptureError) -> Int {
         guard let file = self.file else { return min(count, self.buffered) }
         self.compact()
         let wanted = max(count, Self.chunkSize)
@@ -184,12 +192,18 @@ struct CaptureWindow {
         return order == .littleEndian ? little : little.byteSwapped
     }
 
+    /// The `count` bytes at `at`, borrowed from the window.
+    @inline(__always)
+    func slice(_ at: Int, _ count: Int) -> UnsafeRawBufferPointer {
+        guard self.contains(at, count) else {
+            assertionFailure("slice past the capture window")
+            return UnsafeRawBufferPointer(rebasing: self.bytes[0..<0])
+        }
+        return UnsafeRawBufferPointer(rebasing: self.bytes[at..<(at + count)])
+    }
+
     /// A copy of `count` bytes at `at`.
     func copy(_ at: Int, _ count: Int) -> [UInt8] {
-        guard self.contains(at, count) else {
-            assertionFailure("copy past the capture window")
-            return []
-        }
-        return Array(UnsafeRawBufferPointer(rebasing: self.bytes[at..<(at + count)]))
+        Array(self.slice(at, count))
     }
 }

@@ -19,20 +19,21 @@ enum PcapngOption {
 }
 
 extension CaptureParser {
-    /// Reads blocks until one holds a packet; nil at the end of the file.
-    mutating func nextPcapngRecord() throws(CaptureError) -> CaptureRecord? {
+    /// Reads blocks until one holds a packet, and hands its frame to `body`; false at the end of
+    /// the file.
+    mutating func nextPcapngFrame(_ body: (CaptureFrame) -> Void) throws(CaptureError) -> Bool {
         while true {
             let blockOffset = self.input.offset
             let available = try self.input.ensure(12)
             if available == 0 {
-                return nil
+                return false
             }
             guard available == 12 else {
                 throw CaptureError(
                     offset: blockOffset, context: "pcapng block header",
                     reason: .truncated(needed: 12, available: available))
             }
-            guard case .pcapng(var state) = self.state else { return nil }
+            guard case .pcapng(var state) = self.state else { return false }
             var order = state.byteOrder
             let (type, magic, bigEndianLength, littleEndianLength) = self.input.withWindow(12) { header in
                 (
@@ -63,7 +64,7 @@ extension CaptureParser {
                 )
             }
             // One access to the buffer for the whole block.
-            let outcome = self.input.withWindow(length) { block -> Result<CaptureRecord?, CaptureError> in
+            let outcome = self.input.withWindow(length) { block -> Result<FramePlacement?, CaptureError> in
                 do throws(CaptureError) {
                     return .success(
                         try Self.readBlock(
@@ -73,21 +74,23 @@ extension CaptureParser {
                     return .failure(error)
                 }
             }
-            let record = try outcome.get()
+            let placement = try outcome.get()
             self.state = .pcapng(state)
-            self.input.advance(length)
-            if let record {
-                return record
+            if let placement {
+                self.input.withWindow(length) { block in body(placement.frame(in: block)) }
+                self.input.advance(length)
+                return true
             }
+            self.input.advance(length)
         }
     }
 
-    /// Reads one whole, length-checked block: updates the section state, returns a record for
-    /// packet blocks.
+    /// Reads one whole, length-checked block: updates the section state, returns where the frame
+    /// lies for packet blocks.
     private static func readBlock(
         _ block: CaptureWindow, type: UInt32, order: CaptureByteOrder, blockOffset: Int, context: String,
         state: inout PcapngState
-    ) throws(CaptureError) -> CaptureRecord? {
+    ) throws(CaptureError) -> FramePlacement? {
         let length = block.bytes.count
         let trailing = Int(block.uint32(length - 4, order))
         guard trailing == length else {
@@ -230,7 +233,7 @@ extension CaptureParser {
     private static func readEnhancedPacket(
         _ block: CaptureWindow, state: PcapngState, blockOffset: Int
     ) throws(CaptureError)
-        -> CaptureRecord
+        -> FramePlacement
     {
         let length = block.bytes.count
         let context = "pcapng enhanced packet block"
@@ -247,18 +250,18 @@ extension CaptureParser {
                 offset: blockOffset + 20, context: context,
                 reason: .lengthOutOfRange(declared: capturedLength, limit: room))
         }
-        return CaptureRecord(
+        return FramePlacement(
             timestamp: Self.timestamp(
                 high: block.uint32(12, order), low: block.uint32(16, order), interface: interface),
             linkType: interface.linkType, interfaceIndex: interfaceIndex,
-            originalLength: Int(block.uint32(24, order)), bytes: block.copy(28, capturedLength),
-            fileOffset: blockOffset)
+            originalLength: Int(block.uint32(24, order)), fileOffset: blockOffset, dataOffset: 28,
+            dataCount: capturedLength)
     }
 
     private static func readSimplePacket(
         _ block: CaptureWindow, state: PcapngState, blockOffset: Int
     ) throws(CaptureError)
-        -> CaptureRecord
+        -> FramePlacement
     {
         let length = block.bytes.count
         let context = "pcapng simple packet block"
@@ -271,15 +274,15 @@ extension CaptureParser {
         if interface.snapLength > 0 {
             capturedLength = min(capturedLength, Int(interface.snapLength))
         }
-        return CaptureRecord(
+        return FramePlacement(
             timestamp: CaptureTimestamp(seconds: 0), linkType: interface.linkType, interfaceIndex: 0,
-            originalLength: originalLength, bytes: block.copy(12, capturedLength), fileOffset: blockOffset)
+            originalLength: originalLength, fileOffset: blockOffset, dataOffset: 12, dataCount: capturedLength)
     }
 
     private static func readObsoletePacket(
         _ block: CaptureWindow, state: PcapngState, blockOffset: Int
     ) throws(CaptureError)
-        -> CaptureRecord
+        -> FramePlacement
     {
         let length = block.bytes.count
         let context = "pcapng packet block"
@@ -296,11 +299,11 @@ extension CaptureParser {
                 offset: blockOffset + 20, context: context,
                 reason: .lengthOutOfRange(declared: capturedLength, limit: room))
         }
-        return CaptureRecord(
+        return FramePlacement(
             timestamp: Self.timestamp(
                 high: block.uint32(12, order), low: block.uint32(16, order), interface: interface),
             linkType: interface.linkType, interfaceIndex: interfaceIndex,
-            originalLength: Int(block.uint32(24, order)), bytes: block.copy(28, capturedLength),
-            fileOffset: blockOffset)
+            originalLength: Int(block.uint32(24, order)), fileOffset: blockOffset, dataOffset: 28,
+            dataCount: capturedLength)
     }
 }

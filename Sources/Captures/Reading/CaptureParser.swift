@@ -62,20 +62,45 @@ struct CaptureParser {
 
     /// The next record, nil at the end; a failure sticks.
     mutating func next() throws(CaptureError) -> CaptureRecord? {
+        var record: CaptureRecord?
+        _ = try self.nextFrame { frame in record = frame.record }
+        return record
+    }
+
+    /// Hands the next frame to `body`, borrowed from the input's buffer; false at the end (and
+    /// `body` not called). A failure sticks.
+    @inline(__always)
+    mutating func nextFrame(_ body: (CaptureFrame) -> Void) throws(CaptureError) -> Bool {
         if let failure = self.failure {
             throw failure
         }
         do {
             switch self.state {
             case .pcap(let state):
-                return try self.nextPcapRecord(state)
+                return try self.nextPcapFrame(state, body)
             case .pcapng:
-                return try self.nextPcapngRecord()
+                return try self.nextPcapngFrame(body)
             }
         } catch {
             self.failure = error
             throw error
         }
+    }
+
+    /// Hands frames to `body` until it returns false or the file ends.
+    mutating func forEachFrame(_ body: (CaptureFrame) -> Bool) throws(CaptureError) {
+        var proceed = true
+        // Classic pcap, the common case, in a loop of its own: the state is read once.
+        if self.failure == nil, case .pcap(let state) = self.state {
+            do {
+                while proceed, try self.nextPcapFrame(state, { frame in proceed = body(frame) }) {}
+                return
+            } catch {
+                self.failure = error
+                throw error
+            }
+        }
+        while proceed, try self.nextFrame({ frame in proceed = body(frame) }) {}
     }
 
     // MARK: - Classic pcap
@@ -121,12 +146,15 @@ struct CaptureParser {
         return (state, format)
     }
 
-    private mutating func nextPcapRecord(_ state: PcapState) throws(CaptureError) -> CaptureRecord? {
+    @inline(__always)
+    private mutating func nextPcapFrame(
+        _ state: PcapState, _ body: (CaptureFrame) -> Void
+    ) throws(CaptureError) -> Bool {
         let recordOffset = self.input.offset
         let headerLength = state.recordHeaderLength
         let available = try self.input.ensure(headerLength)
         if available == 0 {
-            return nil
+            return false
         }
         guard available == headerLength else {
             throw CaptureError(
@@ -138,7 +166,6 @@ struct CaptureParser {
             (window.uint32(0, order), window.uint32(4, order), window.uint32(8, order), window.uint32(12, order))
         }
         let capturedLength = Int(captured)
-        let originalLength = Int(original)
         guard capturedLength <= CaptureReader.maximumRecordLength else {
             throw CaptureError(
                 offset: recordOffset + 8, context: "pcap record header",
@@ -154,10 +181,11 @@ struct CaptureParser {
         let nanoseconds: UInt64 = state.precision == .microseconds ? UInt64(fraction) * 1_000 : UInt64(fraction)
         let timestamp = CaptureTimestamp(
             seconds: UInt64(seconds) + nanoseconds / 1_000_000_000, nanoseconds: UInt32(nanoseconds % 1_000_000_000))
-        let bytes = self.input.withWindow(total) { window in window.copy(headerLength, capturedLength) }
+        let placement = FramePlacement(
+            timestamp: timestamp, linkType: state.linkType, interfaceIndex: 0, originalLength: Int(original),
+            fileOffset: recordOffset, dataOffset: headerLength, dataCount: capturedLength)
+        self.input.withWindow(total) { window in body(placement.frame(in: window)) }
         self.input.advance(total)
-        return CaptureRecord(
-            timestamp: timestamp, linkType: state.linkType, interfaceIndex: 0,
-            originalLength: originalLength, bytes: bytes, fileOffset: recordOffset)
+        return true
     }
 }

@@ -9,7 +9,8 @@ import NetworkLayers
 ///
 /// Streaming: a file is read in chunks, one record at a time. A truncated or corrupt file yields
 /// every good record, then `next()` throws a `CaptureError` with the file offset, and keeps
-/// throwing it on later calls.
+/// throwing it on later calls. `next()` copies each frame into the record it returns;
+/// `withNextFrame(_:)` and `forEachFrame(_:)` lend the frame from the reader's buffer instead.
 public final class CaptureReader {
     /// The format found in the file header.
     public let format: CaptureFormat
@@ -41,6 +42,28 @@ public final class CaptureReader {
     /// file is truncated or corrupt at the current position.
     public func next() throws(CaptureError) -> CaptureRecord? {
         try self.parser.next()
+    }
+
+    /// Hands the next frame to `body` without copying it, and returns true; returns false at the
+    /// end of the file (without calling `body`). Throws as `next()` does, now and on every later
+    /// call. Reading with `withNextFrame` and `next()` may be mixed: both advance the same reader.
+    ///
+    /// The frame's `bytes` borrow the reader's buffer and are valid only while `body` runs; `body`
+    /// must not use the reader. This is the fast path for code that looks at a frame and keeps at
+    /// most a part of it (`sctpconform check`, the benchmarks).
+    public func withNextFrame(_ body: (CaptureFrame) -> Void) throws(CaptureError) -> Bool {
+        try self.parser.nextFrame(body)
+    }
+
+    /// Hands the remaining frames to `body` in file order, without copying them, until `body`
+    /// returns false or the file ends. Throws as `next()` does when the file is truncated or
+    /// corrupt, after `body` has seen every good frame before the fault.
+    ///
+    /// The same borrowing rules as `withNextFrame(_:)`: each frame's `bytes` are valid only during
+    /// its call of `body`, which must not use the reader. One loop inside the reader, so cheaper
+    /// per frame than calling `withNextFrame(_:)` in a loop.
+    public func forEachFrame(_ body: (CaptureFrame) -> Bool) throws(CaptureError) {
+        try self.parser.forEachFrame(body)
     }
 
     /// Reads every remaining record (for small files and tests; large files should use `next()`).

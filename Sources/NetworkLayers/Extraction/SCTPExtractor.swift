@@ -20,53 +20,88 @@ public struct SCTPExtractor: Sendable {
 
     /// What `frame`, whose first bytes are a `linkType` header, holds.
     public func extract(frame: [UInt8], linkType: LinkType) throws(NetworkLayerError) -> SCTPExtraction {
+        let result = try FrameView.over(frame) { view throws(NetworkLayerError) in
+            try self.locate(in: view.bytes, linkType: linkType)
+        }
+        switch result {
+        case .sctp(let location):
+            return .sctp(CarriedSCTPPacket(frame: frame, linkType: linkType, location: location))
+        case .notSCTP(let reason):
+            return .notSCTP(reason)
+        }
+    }
+
+    /// What the frame in `frame` (borrowed: a capture reader's buffer, an array's storage), whose
+    /// first bytes are a `linkType` header, holds: the same answers and errors as
+    /// `extract(frame:linkType:)`, with the packet's place in the frame instead of a copy of it.
+    @inlinable
+    public func locate(in frame: UnsafeRawBufferPointer, linkType: LinkType) throws(NetworkLayerError)
+        -> SCTPLocationResult
+    {
+        // The steps below fill one location in place and return only why a frame holds no SCTP:
+        // passing the (large) result up through every step cost more than finding it. Inlined, so
+        // that the caller's pattern match reads the location where it was filled.
+        var location = SCTPLocation(
+            sctpRange: 0..<0, networkOffset: 0, source: .v4(IPv4Address(rawValue: 0)),
+            destination: .v4(IPv4Address(rawValue: 0)), carriage: .ip, missingBytes: 0, udpChecksum: nil)
+        if let reason = try self.locate(in: frame, linkType: linkType, into: &location) {
+            return .notSCTP(reason)
+        }
+        return .sctp(location)
+    }
+
+    /// Fills `location`, or returns why the frame holds no SCTP packet.
+    @usableFromInline
+    func locate(
+        in frame: UnsafeRawBufferPointer, linkType: LinkType, into location: inout SCTPLocation
+    ) throws(NetworkLayerError) -> NotSCTPReason? {
+        try self.locate(in: FrameView(frame), linkType: linkType, into: &location)
+    }
+
+    private func locate(
+        in frame: FrameView, linkType: LinkType, into location: inout SCTPLocation
+    ) throws(NetworkLayerError) -> NotSCTPReason? {
         let ipOffset: Int
-        let etherType: UInt16?
+        let networkType: UInt16
         switch linkType {
         case .ethernet:
             let location = try EthernetHeader.locatePayload(frame, at: 0)
             ipOffset = location.payloadOffset
-            etherType = location.etherType
+            networkType = location.etherType
         case .linuxSLL:
             // Only the protocol field matters here (the address would cost an allocation).
-            try FrameBytes.require(frame, 0, LinuxCookedHeader.length, .linuxCooked)
+            try frame.require(0, LinuxCookedHeader.length, .linuxCooked)
             ipOffset = LinuxCookedHeader.length
-            etherType = FrameBytes.uint16(frame, 14)
+            networkType = frame.uint16(14)
         case .linuxSLL2:
-            try FrameBytes.require(frame, 0, LinuxCookedV2Header.length, .linuxCookedV2)
+            try frame.require(0, LinuxCookedV2Header.length, .linuxCookedV2)
             ipOffset = LinuxCookedV2Header.length
-            etherType = FrameBytes.uint16(frame, 0)
+            networkType = frame.uint16(0)
         case .ipv4:
             ipOffset = 0
-            etherType = EtherType.ipv4
+            networkType = EtherType.ipv4
         case .ipv6:
             ipOffset = 0
-            etherType = EtherType.ipv6
+            networkType = EtherType.ipv6
         default:
-            guard linkType.isRawIP else { return .notSCTP(.unsupportedLinkType(linkType)) }
+            guard linkType.isRawIP else { return .unsupportedLinkType(linkType) }
             ipOffset = 0
-            etherType = nil
-        }
-        let networkType: UInt16
-        if let etherType {
-            networkType = etherType
-        } else {
             networkType = try Self.etherTypeFromVersion(frame)
         }
         switch networkType {
         case EtherType.ipv4:
-            return try self.extractFromIPv4(frame, at: ipOffset, linkType: linkType)
+            return try self.locateInIPv4(frame, at: ipOffset, into: &location)
         case EtherType.ipv6:
-            return try self.extractFromIPv6(frame, at: ipOffset, linkType: linkType)
+            return try self.locateInIPv6(frame, at: ipOffset, into: &location)
         case let other:
-            return .notSCTP(.notIP(etherType: other))
+            return .notIP(etherType: other)
         }
     }
 
     /// Raw IP: the version nibble says which.
-    private static func etherTypeFromVersion(_ frame: [UInt8]) throws(NetworkLayerError) -> UInt16 {
-        try FrameBytes.require(frame, 0, 1, .ipv4)
-        switch frame[0] >> 4 {
+    private static func etherTypeFromVersion(_ frame: FrameView) throws(NetworkLayerError) -> UInt16 {
+        try frame.require(0, 1, .ipv4)
+        switch frame.byte(0) >> 4 {
         case 4: return EtherType.ipv4
         case 6: return EtherType.ipv6
         case let version:
@@ -75,54 +110,58 @@ public struct SCTPExtractor: Sendable {
         }
     }
 
-    private func extractFromIPv4(
-        _ frame: [UInt8], at offset: Int, linkType: LinkType
-    ) throws(NetworkLayerError)
-        -> SCTPExtraction
-    {
+    @inline(__always)
+    private func locateInIPv4(
+        _ frame: FrameView, at offset: Int, into location: inout SCTPLocation
+    ) throws(NetworkLayerError) -> NotSCTPReason? {
         let header = try IPv4Header.readEssentials(frame, at: offset)
         if header.isFragment {
-            return .notSCTP(
-                .ipv4Fragment(
-                    identification: header.identification, fragmentOffset: header.fragmentOffset,
-                    moreFragments: header.moreFragments, protocolNumber: header.protocolNumber))
+            return .ipv4Fragment(
+                identification: header.identification, fragmentOffset: header.fragmentOffset,
+                moreFragments: header.moreFragments, protocolNumber: header.protocolNumber)
         }
         let payloadStart = offset + header.headerLength
         let declaredEnd = offset + Int(header.totalLength)
-        return try self.extractTransport(
+        location.networkOffset = offset
+        location.source = .v4(header.source)
+        location.destination = .v4(header.destination)
+        return try self.locateTransport(
             frame, protocolNumber: header.protocolNumber, payloadStart: payloadStart, declaredEnd: declaredEnd,
-            source: .v4(header.source), destination: .v4(header.destination), linkType: linkType,
-            networkOffset: offset)
+            into: &location)
     }
 
-    private func extractFromIPv6(
-        _ frame: [UInt8], at offset: Int, linkType: LinkType
-    ) throws(NetworkLayerError)
-        -> SCTPExtraction
-    {
+    private func locateInIPv6(
+        _ frame: FrameView, at offset: Int, into location: inout SCTPLocation
+    ) throws(NetworkLayerError) -> NotSCTPReason? {
         let header = try IPv6Header.decode(frame, at: offset)
-        let chain = try IPv6ExtensionChain.walk(frame, from: header.nextHeader, at: offset + IPv6Header.length)
+        var noHeaders: [IPv6ExtensionHeader]?
+        let chain = try IPv6ExtensionChain.walk(
+            frame, from: header.nextHeader, at: offset + IPv6Header.length, recording: &noHeaders)
         if let fragment = chain.fragment, fragment.moreFragments || fragment.fragmentOffset != 0 {
-            return .notSCTP(.ipv6Fragment(fragment, protocolNumber: chain.upperLayerProtocol))
+            return .ipv6Fragment(fragment, protocolNumber: chain.upperLayerProtocol)
         }
         let upper = chain.upperLayerProtocol
         if upper == IPProtocolNumber.noNextHeader || upper == IPProtocolNumber.encapsulatingSecurityPayload {
-            return .notSCTP(.noVisibleUpperLayer(upper))
+            return .noVisibleUpperLayer(upper)
         }
         // A zero payload length with a hop-by-hop header is a jumbogram (RFC 2675): take the frame.
         let declaredEnd =
-            header.payloadLength == 0 && !chain.headers.isEmpty
+            header.payloadLength == 0 && chain.headerCount > 0
             ? frame.count : offset + IPv6Header.length + Int(header.payloadLength)
-        return try self.extractTransport(
+        location.networkOffset = offset
+        location.source = .v6(header.source)
+        location.destination = .v6(header.destination)
+        return try self.locateTransport(
             frame, protocolNumber: upper, payloadStart: chain.upperLayerOffset, declaredEnd: declaredEnd,
-            source: .v6(header.source), destination: .v6(header.destination), linkType: linkType,
-            networkOffset: offset)
+            into: &location)
     }
 
-    private func extractTransport(
-        _ frame: [UInt8], protocolNumber: UInt8, payloadStart: Int, declaredEnd: Int, source: IPAddress,
-        destination: IPAddress, linkType: LinkType, networkOffset: Int
-    ) throws(NetworkLayerError) -> SCTPExtraction {
+    /// Past the IP header (whose offset and addresses `location` holds): SCTP directly or in UDP.
+    @inline(__always)
+    private func locateTransport(
+        _ frame: FrameView, protocolNumber: UInt8, payloadStart: Int, declaredEnd: Int,
+        into location: inout SCTPLocation
+    ) throws(NetworkLayerError) -> NotSCTPReason? {
         // Bytes past the IP length are link padding or trailers; bytes short of it were not captured.
         var end = min(declaredEnd, frame.count)
         var missing = max(0, declaredEnd - frame.count)
@@ -138,7 +177,7 @@ public struct SCTPExtractor: Sendable {
                 self.udpEncapsulationPorts.contains(udp.sourcePort)
                     || self.udpEncapsulationPorts.contains(udp.destinationPort)
             else {
-                return .notSCTP(.udpNotEncapsulation(sourcePort: udp.sourcePort, destinationPort: udp.destinationPort))
+                return .udpNotEncapsulation(sourcePort: udp.sourcePort, destinationPort: udp.destinationPort)
             }
             let udpDeclaredEnd = payloadStart + Int(udp.length)
             missing = max(0, min(udpDeclaredEnd, declaredEnd) - frame.count)
@@ -150,19 +189,20 @@ public struct SCTPExtractor: Sendable {
             } else if udp.checksum == 0 {
                 udpChecksum = .absent
             } else if let expected = UDPHeader.expectedChecksum(
-                frame, payloadStart..<udpDeclaredEnd, source: source, destination: destination)
+                datagram: frame.slice(payloadStart..<udpDeclaredEnd), source: location.source,
+                destination: location.destination)
             {
                 udpChecksum = expected == udp.checksum ? .correct : .incorrect(found: udp.checksum, expected: expected)
             } else {
                 udpChecksum = .unverifiable
             }
         default:
-            return .notSCTP(.otherProtocol(protocolNumber))
+            return .otherProtocol(protocolNumber)
         }
-        let range = start < end ? start..<end : min(start, frame.count)..<min(start, frame.count)
-        return .sctp(
-            CarriedSCTPPacket(
-                frame: frame, linkType: linkType, sctpRange: range, networkOffset: networkOffset, source: source,
-                destination: destination, carriage: carriage, missingBytes: missing, udpChecksum: udpChecksum))
+        location.sctpRange = start < end ? start..<end : min(start, frame.count)..<min(start, frame.count)
+        location.carriage = carriage
+        location.missingBytes = missing
+        location.udpChecksum = udpChecksum
+        return nil
     }
 }

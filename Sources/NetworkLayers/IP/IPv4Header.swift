@@ -91,8 +91,16 @@ public struct IPv4Header: Hashable, Sendable {
 
     /// Checks the header at `offset` as `decode` does and reads its essential fields.
     static func readEssentials(_ frame: [UInt8], at offset: Int) throws(NetworkLayerError) -> Essentials {
-        try FrameBytes.require(frame, offset, Self.minimumLength, .ipv4)
-        let versionAndLength = frame[offset]
+        try FrameView.over(frame) { view throws(NetworkLayerError) in
+            try Self.readEssentials(view, at: offset)
+        }
+    }
+
+    /// `readEssentials` over borrowed bytes (what the SCTP extractor calls per frame).
+    @inline(__always)
+    static func readEssentials(_ frame: FrameView, at offset: Int) throws(NetworkLayerError) -> Essentials {
+        try frame.require(offset, Self.minimumLength, .ipv4)
+        let versionAndLength = frame.byte(offset)
         guard versionAndLength >> 4 == 4 else {
             throw NetworkLayerError(
                 offset: offset, layer: .ipv4, reason: .wrongVersion(found: versionAndLength >> 4, expected: 4))
@@ -103,19 +111,19 @@ public struct IPv4Header: Hashable, Sendable {
                 offset: offset, layer: .ipv4,
                 reason: .lengthTooShort(declared: headerLength, minimum: Self.minimumLength))
         }
-        try FrameBytes.require(frame, offset, headerLength, .ipv4)
-        let totalLength = FrameBytes.uint16(frame, offset + 2)
+        try frame.require(offset, headerLength, .ipv4)
+        let totalLength = frame.uint16(offset + 2)
         guard Int(totalLength) >= headerLength else {
             throw NetworkLayerError(
                 offset: offset + 2, layer: .ipv4,
                 reason: .lengthTooShort(declared: Int(totalLength), minimum: headerLength))
         }
-        let flagsAndOffset = FrameBytes.uint16(frame, offset + 6)
+        let flagsAndOffset = frame.uint16(offset + 6)
         return Essentials(
-            headerLength: headerLength, totalLength: totalLength, identification: FrameBytes.uint16(frame, offset + 4),
+            headerLength: headerLength, totalLength: totalLength, identification: frame.uint16(offset + 4),
             moreFragments: flagsAndOffset & 0x2000 != 0, fragmentOffset: flagsAndOffset & 0x1FFF,
-            protocolNumber: frame[offset + 9], source: IPv4Address(reading: frame, at: offset + 12),
-            destination: IPv4Address(reading: frame, at: offset + 16))
+            protocolNumber: frame.byte(offset + 9), source: IPv4Address(rawValue: frame.uint32(offset + 12)),
+            destination: IPv4Address(rawValue: frame.uint32(offset + 16)))
     }
 
     /// Whether the header checksum of the header at `offset` is right (RFC 791 §3.1: the

@@ -29,8 +29,16 @@ public struct IPv6Header: Hashable, Sendable {
 
     /// Decodes the fixed header at `offset`; what follows starts 40 bytes later.
     public static func decode(_ frame: [UInt8], at offset: Int = 0) throws(NetworkLayerError) -> IPv6Header {
-        try FrameBytes.require(frame, offset, Self.length, .ipv6)
-        let first = FrameBytes.uint32(frame, offset)
+        try FrameView.over(frame) { view throws(NetworkLayerError) in
+            try Self.decode(view, at: offset)
+        }
+    }
+
+    /// `decode` over borrowed bytes (what the SCTP extractor calls per frame).
+    @inline(__always)
+    static func decode(_ frame: FrameView, at offset: Int) throws(NetworkLayerError) -> IPv6Header {
+        try frame.require(offset, Self.length, .ipv6)
+        let first = frame.uint32(offset)
         let version = UInt8(first >> 28)
         guard version == 6 else {
             throw NetworkLayerError(offset: offset, layer: .ipv6, reason: .wrongVersion(found: version, expected: 6))
@@ -38,11 +46,11 @@ public struct IPv6Header: Hashable, Sendable {
         return IPv6Header(
             trafficClass: UInt8(truncatingIfNeeded: first >> 20),
             flowLabel: first & 0xFFFFF,
-            payloadLength: FrameBytes.uint16(frame, offset + 4),
-            nextHeader: frame[offset + 6],
-            hopLimit: frame[offset + 7],
-            source: IPv6Address(reading: frame, at: offset + 8),
-            destination: IPv6Address(reading: frame, at: offset + 24))
+            payloadLength: frame.uint16(offset + 4),
+            nextHeader: frame.byte(offset + 6),
+            hopLimit: frame.byte(offset + 7),
+            source: IPv6Address(high: frame.uint64(offset + 8), low: frame.uint64(offset + 16)),
+            destination: IPv6Address(high: frame.uint64(offset + 24), low: frame.uint64(offset + 32)))
     }
 
     /// Appends the 40 header bytes.
@@ -118,40 +126,66 @@ public struct IPv6ExtensionChain: Hashable, Sendable {
     ) throws(NetworkLayerError)
         -> IPv6ExtensionChain
     {
+        var headers: [IPv6ExtensionHeader]? = []
+        let end = try FrameView.over(frame) { view throws(NetworkLayerError) in
+            try Self.walk(view, from: first, at: offset, recording: &headers)
+        }
+        return IPv6ExtensionChain(
+            headers: headers ?? [], upperLayerProtocol: end.upperLayerProtocol,
+            upperLayerOffset: end.upperLayerOffset, fragment: end.fragment)
+    }
+
+    /// Where a walk ended, and what it passed, without the headers themselves.
+    struct WalkEnd {
+        var upperLayerProtocol: UInt8
+        var upperLayerOffset: Int
+        var fragment: IPv6FragmentInfo?
+        /// How many extension headers were skipped.
+        var headerCount: Int
+    }
+
+    /// `walk` over borrowed bytes; appends the headers to `headers` unless it is nil (the SCTP
+    /// extractor only needs their count, and allocates nothing).
+    static func walk(
+        _ frame: FrameView, from first: UInt8, at offset: Int, recording headers: inout [IPv6ExtensionHeader]?
+    ) throws(NetworkLayerError)
+        -> WalkEnd
+    {
         var next = first
         var position = offset
-        var headers: [IPv6ExtensionHeader] = []
+        var headerCount = 0
         var fragment: IPv6FragmentInfo?
         while true {
             let length: Int
             switch next {
             case IPProtocolNumber.hopByHopOptions, IPProtocolNumber.ipv6Routing,
                 IPProtocolNumber.ipv6DestinationOptions:
-                try FrameBytes.require(frame, position, 2, .ipv6Extension)
-                length = (Int(frame[position + 1]) + 1) * 8
+                try frame.require(position, 2, .ipv6Extension)
+                length = (Int(frame.byte(position + 1)) + 1) * 8
             case IPProtocolNumber.ipv6Fragment:
-                try FrameBytes.require(frame, position, 8, .ipv6Extension)
+                try frame.require(position, 8, .ipv6Extension)
                 length = 8
-                let offsetAndFlags = FrameBytes.uint16(frame, position + 2)
+                let offsetAndFlags = frame.uint16(position + 2)
                 fragment = IPv6FragmentInfo(
                     fragmentOffset: offsetAndFlags >> 3, moreFragments: offsetAndFlags & 1 != 0,
-                    identification: FrameBytes.uint32(frame, position + 4))
+                    identification: frame.uint32(position + 4))
             case IPProtocolNumber.authenticationHeader:
                 // RFC 4302 §2.2: the length counts 4-byte words, minus 2.
-                try FrameBytes.require(frame, position, 2, .ipv6Extension)
-                length = (Int(frame[position + 1]) + 2) * 4
+                try frame.require(position, 2, .ipv6Extension)
+                length = (Int(frame.byte(position + 1)) + 2) * 4
             default:
-                return IPv6ExtensionChain(
-                    headers: headers, upperLayerProtocol: next, upperLayerOffset: position, fragment: fragment)
+                return WalkEnd(
+                    upperLayerProtocol: next, upperLayerOffset: position, fragment: fragment, headerCount: headerCount)
             }
-            guard headers.count < Self.maximumHeaders else {
+            guard headerCount < Self.maximumHeaders else {
                 throw NetworkLayerError(
                     offset: position, layer: .ipv6Extension,
                     reason: .invalidValue("more than \(Self.maximumHeaders) extension headers"))
             }
-            try FrameBytes.require(frame, position, length, .ipv6Extension)
-            headers.append(IPv6ExtensionHeader(type: next, offset: position, length: length))
-            next = frame[position]
+            try frame.require(position, length, .ipv6Extension)
+            headers?.append(IPv6ExtensionHeader(type: next, offset: position, length: length))
+            headerCount += 1
+            next = frame.byte(position)
             position += length
         }
     }

@@ -67,15 +67,27 @@ public struct EthernetHeader: Hashable, Sendable {
     }
 
     /// The final Ethernet type and where the payload starts, past any VLAN tags, without building
-    /// the header (what the SCTP extractor needs per frame). Same checks and errors as `decode`.
+    /// the header. Same checks and errors as `decode`.
     static func locatePayload(
         _ frame: [UInt8], at offset: Int
     ) throws(NetworkLayerError)
         -> (etherType: UInt16, payloadOffset: Int)
     {
-        try FrameBytes.require(frame, offset, 14, .ethernet)
+        try FrameView.over(frame) { view throws(NetworkLayerError) in
+            try Self.locatePayload(view, at: offset)
+        }
+    }
+
+    /// `locatePayload` over borrowed bytes (what the SCTP extractor calls per frame).
+    @inline(__always)
+    static func locatePayload(
+        _ frame: FrameView, at offset: Int
+    ) throws(NetworkLayerError)
+        -> (etherType: UInt16, payloadOffset: Int)
+    {
+        try frame.require(offset, 14, .ethernet)
         var typeOffset = offset + 12
-        var type = FrameBytes.uint16(frame, typeOffset)
+        var type = frame.uint16(typeOffset)
         var tagCount = 0
         while EtherType.isVLANTag(type) {
             guard tagCount < Self.maximumVLANTags else {
@@ -83,10 +95,10 @@ public struct EthernetHeader: Hashable, Sendable {
                     offset: typeOffset, layer: .vlanTag,
                     reason: .invalidValue("more than \(Self.maximumVLANTags) stacked VLAN tags"))
             }
-            try FrameBytes.require(frame, typeOffset + 2, 4, .vlanTag)
+            try frame.require(typeOffset + 2, 4, .vlanTag)
             tagCount += 1
             typeOffset += 4
-            type = FrameBytes.uint16(frame, typeOffset)
+            type = frame.uint16(typeOffset)
         }
         return (type, typeOffset + 2)
     }

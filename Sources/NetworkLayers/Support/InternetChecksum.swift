@@ -10,8 +10,16 @@ public struct InternetChecksum: Sendable {
 
     /// Adds `bytes[range]` to the sum, as if it continued the bytes added so far.
     public mutating func add(_ bytes: [UInt8], _ range: Range<Int>) {
-        var index = range.lowerBound
-        let end = range.upperBound
+        guard range.lowerBound < range.upperBound else { return }
+        bytes.withUnsafeBytes { raw in
+            self.add(UnsafeRawBufferPointer(rebasing: raw[range]))
+        }
+    }
+
+    /// Adds `bytes` to the sum, as if they continued the bytes added so far.
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        let end = bytes.count
         guard index < end else { return }
         if let high = self.pendingHighByte {
             self.sum &+= UInt64(high) << 8 | UInt64(bytes[index])
@@ -20,7 +28,7 @@ public struct InternetChecksum: Sendable {
         }
         var sum = self.sum
         while index + 1 < end {
-            sum &+= UInt64(bytes[index]) << 8 | UInt64(bytes[index + 1])
+            sum &+= UInt64(UInt16(bigEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt16.self)))
             index += 2
         }
         self.sum = sum

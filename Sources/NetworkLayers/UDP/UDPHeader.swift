@@ -21,16 +21,24 @@ public struct UDPHeader: Hashable, Sendable {
 
     /// Decodes the header at `offset`; the payload starts 8 bytes later.
     public static func decode(_ frame: [UInt8], at offset: Int = 0) throws(NetworkLayerError) -> UDPHeader {
-        try FrameBytes.require(frame, offset, Self.headerLength, .udp)
-        let length = FrameBytes.uint16(frame, offset + 4)
+        try FrameView.over(frame) { view throws(NetworkLayerError) in
+            try Self.decode(view, at: offset)
+        }
+    }
+
+    /// `decode` over borrowed bytes (what the SCTP extractor calls per frame).
+    @inline(__always)
+    static func decode(_ frame: FrameView, at offset: Int) throws(NetworkLayerError) -> UDPHeader {
+        try frame.require(offset, Self.headerLength, .udp)
+        let length = frame.uint16(offset + 4)
         guard Int(length) >= Self.headerLength else {
             throw NetworkLayerError(
                 offset: offset + 4, layer: .udp,
                 reason: .lengthTooShort(declared: Int(length), minimum: Self.headerLength))
         }
         return UDPHeader(
-            sourcePort: FrameBytes.uint16(frame, offset), destinationPort: FrameBytes.uint16(frame, offset + 2),
-            length: length, checksum: FrameBytes.uint16(frame, offset + 6))
+            sourcePort: frame.uint16(offset), destinationPort: frame.uint16(offset + 2),
+            length: length, checksum: frame.uint16(offset + 6))
     }
 
     /// Appends the 8 header bytes as they stand.
@@ -49,26 +57,40 @@ public struct UDPHeader: Hashable, Sendable {
     )
         -> UInt16?
     {
+        bytes.withUnsafeBytes { raw in
+            Self.expectedChecksum(
+                datagram: UnsafeRawBufferPointer(rebasing: raw[range]), source: source,
+                destination: destination)
+        }
+    }
+
+    /// The checksum `datagram` (header with its checksum field, then payload) should carry
+    /// between `source` and `destination`, as `expectedChecksum(_:_:source:destination:)`.
+    public static func expectedChecksum(
+        datagram: UnsafeRawBufferPointer, source: IPAddress, destination: IPAddress
+    )
+        -> UInt16?
+    {
         var sum = InternetChecksum()
         switch (source, destination) {
         case (.v4(let s), .v4(let d)):
             sum.add(doubleWord: s.rawValue)
             sum.add(doubleWord: d.rawValue)
             sum.add(word: UInt16(IPProtocolNumber.udp))
-            sum.add(word: UInt16(truncatingIfNeeded: range.count))
+            sum.add(word: UInt16(truncatingIfNeeded: datagram.count))
         case (.v6(let s), .v6(let d)):
             for word in [s.high >> 32, s.high, s.low >> 32, s.low, d.high >> 32, d.high, d.low >> 32, d.low] {
                 sum.add(doubleWord: UInt32(truncatingIfNeeded: word))
             }
-            sum.add(doubleWord: UInt32(truncatingIfNeeded: range.count))
+            sum.add(doubleWord: UInt32(truncatingIfNeeded: datagram.count))
             sum.add(word: UInt16(IPProtocolNumber.udp))
         default:
             return nil
         }
-        guard range.count >= Self.headerLength else { return nil }
-        sum.add(bytes, range.lowerBound..<(range.lowerBound + 6))
+        guard datagram.count >= Self.headerLength else { return nil }
+        sum.add(UnsafeRawBufferPointer(rebasing: datagram[0..<6]))
         sum.add(word: 0)
-        sum.add(bytes, (range.lowerBound + 8)..<range.upperBound)
+        sum.add(UnsafeRawBufferPointer(rebasing: datagram[8...]))
         let value = sum.value
         return value == 0 ? 0xFFFF : value
     }

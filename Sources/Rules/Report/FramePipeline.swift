@@ -107,38 +107,36 @@ final class FramePipeline: @unchecked Sendable {
     private func produce() {
         var batch = FrameBatch(outcomes: self.freshBuffer())
         var number = 0
-        while true {
-            let record: CaptureRecord
-            do {
-                guard let next = try self.reader.next() else { break }
-                record = next
-            } catch {
-                batch.readError = error.description
-                break
+        do {
+            // Frames are borrowed from the reader's buffer: only the SCTP packets are copied out.
+            try self.reader.forEachFrame { frame in
+                number += 1
+                batch.outcomes.append(self.outcome(frame, number: number))
+                if batch.outcomes.count == Self.batchSize {
+                    self.put(batch, last: false)
+                    batch = FrameBatch(outcomes: self.freshBuffer())
+                }
+                return true
             }
-            number += 1
-            batch.outcomes.append(self.outcome(record, number: number))
-            if batch.outcomes.count == Self.batchSize {
-                self.put(batch, last: false)
-                batch = FrameBatch(outcomes: self.freshBuffer())
-            }
+        } catch {
+            batch.readError = error.description
         }
         self.put(batch, last: true)
     }
 
-    private func outcome(_ record: CaptureRecord, number: Int) -> FrameOutcome {
+    private func outcome(_ frame: CaptureFrame, number: Int) -> FrameOutcome {
         do {
-            switch try self.extractor.extract(frame: record.bytes, linkType: record.linkType) {
-            case .sctp(let packet):
-                return Self.decoded(packet, number: number, time: record.timestamp)
+            switch try self.extractor.locate(in: frame.bytes, linkType: frame.linkType) {
+            case .sctp(let location):
+                return Self.decoded(location, in: frame, number: number)
             case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort)) where self.detectsUDPByChecksum:
                 let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
-                guard case .sctp(let packet) = try probe.extract(frame: record.bytes, linkType: record.linkType),
-                    packet.isComplete, packet.bytes.count > CommonHeader.length,
-                    SCTPChecksum.verify(packet.bytes) == .correct
+                guard case .sctp(let location) = try probe.locate(in: frame.bytes, linkType: frame.linkType),
+                    location.isComplete, location.sctpRange.count > CommonHeader.length,
+                    SCTPChecksum.verify(UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange])) == .correct
                 else { return .notSCTP }
                 self.extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
-                return Self.decoded(packet, number: number, time: record.timestamp)
+                return Self.decoded(location, in: frame, number: number)
             case .notSCTP:
                 return .notSCTP
             }
@@ -147,23 +145,26 @@ final class FramePipeline: @unchecked Sendable {
         }
     }
 
-    static func decoded(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> FrameOutcome {
-        guard carried.isComplete else { return .incompleteSCTP }
-        return .sctp(PacketView(Self.observation(carried, number: number, time: time)))
+    static func decoded(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> FrameOutcome {
+        guard location.isComplete else { return .incompleteSCTP }
+        return .sctp(PacketView(Self.observation(location, in: frame, number: number)))
     }
 
-    static func observation(_ carried: CarriedSCTPPacket, number: Int, time: CaptureTimestamp) -> SCTPObservation {
+    static func observation(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> SCTPObservation {
         var sourceUDP: UInt16?
         var destinationUDP: UInt16?
-        if case .udpEncapsulated(let source, let destination) = carried.carriage {
+        if case .udpEncapsulated(let source, let destination) = location.carriage {
             sourceUDP = source
             destinationUDP = destination
         }
+        let bytes = Array(UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange]))
+        let sourcePort = bytes.count >= 2 ? UInt16(bytes[0]) << 8 | UInt16(bytes[1]) : 0
+        let destinationPort = bytes.count >= 4 ? UInt16(bytes[2]) << 8 | UInt16(bytes[3]) : 0
         return SCTPObservation(
-            number: number, time: time.totalNanoseconds,
-            source: TransportEndpoint(host: .ip(carried.source), port: carried.sctpSourcePort ?? 0, udpPort: sourceUDP),
+            number: number, time: frame.timestamp.totalNanoseconds,
+            source: TransportEndpoint(host: .ip(location.source), port: sourcePort, udpPort: sourceUDP),
             destination: TransportEndpoint(
-                host: .ip(carried.destination), port: carried.sctpDestinationPort ?? 0, udpPort: destinationUDP),
-            bytes: carried.bytes, missingBytes: carried.missingBytes)
+                host: .ip(location.destination), port: destinationPort, udpPort: destinationUDP),
+            bytes: bytes, missingBytes: location.missingBytes)
     }
 }
