@@ -5,11 +5,12 @@
 #   libusrsctp-dev        the default target: usrsctp linked statically into a virtual-time helper
 #   gcc                   compiles that helper on demand
 #   tshark                independent decoder for the differential tests
-#   scapy (PyPI)          second independent decoder for the differential tests
+#   scapy 2.8.0 (PyPI)    second independent decoder for the differential tests (pinned: the
+#                         differential tests compare field by field, so its version must not drift)
 set -euo pipefail
 
 apt_packages=(libusrsctp-dev gcc tshark)
-python_packages=(scapy)
+python_packages=(scapy==2.8.0)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -28,7 +29,10 @@ fi
 
 python=python3
 command -v "$python" >/dev/null || { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-pip >/dev/null; }
-for package in "${python_packages[@]}"; do
-    "$python" -c "import $package" 2>/dev/null || "$python" -m pip install -q "$package"
+for requirement in "${python_packages[@]}"; do
+    name="${requirement%%==*}"
+    wanted="${requirement#*==}"
+    have="$("$python" -c "import importlib.metadata as m; print(m.version('$name'))" 2>/dev/null || true)"
+    [ "$have" = "$wanted" ] || "$python" -m pip install -q "$requirement"
 done
 echo "install-system-packages: ready"
