@@ -44,9 +44,7 @@ extension TLVFraming.Frame {
     mutating func decodeValue<Body>(
         allowed: TLVValueLength, _ decode: (inout ByteReader) throws(WireDecodingError) -> Body
     ) throws(WireDecodingError) -> Body {
-        try allowed.check(
-            valueLength: self.value.remaining, declared: self.declaredLength, lengthOffset: self.start + 2,
-            reader: self.value)
+        try self.checkLength(allowed)
         let body = try decode(&self.value)
         try self.checkValueConsumed()
         return body
@@ -58,9 +56,7 @@ extension TLVFraming.Frame {
     mutating func decodeNestedValue<Body>(
         allowed: TLVValueLength, _ decode: (inout ByteReader) throws(WireDecodingError) -> Body
     ) throws(WireDecodingError) -> Body {
-        try allowed.check(
-            valueLength: self.value.remaining, declared: self.declaredLength, lengthOffset: self.start + 2,
-            reader: self.value)
+        try self.checkLength(allowed)
         let reader = self.value
         var value = self.value
         let body = try TLVNesting.decodingNested(at: self.start, of: reader) { () throws(WireDecodingError) in
@@ -69,6 +65,14 @@ extension TLVFraming.Frame {
         self.value = value
         try self.checkValueConsumed()
         return body
+    }
+
+    /// Fails, at the length field, when the value's length is not one `allowed` accepts.
+    @inline(__always)
+    private func checkLength(_ allowed: TLVValueLength) throws(WireDecodingError) {
+        try allowed.check(
+            valueLength: self.value.remaining, declared: self.declaredLength, lengthOffset: self.start + 2,
+            reader: self.value)
     }
 
     /// Fails when the value decoder left bytes unread.
