@@ -41,32 +41,59 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
     public var frame: [UInt8]
     /// How the frame begins.
     public var linkType: LinkType
-    /// Where the SCTP packet (common header onward) lies in `frame`, as far as it was captured.
-    public var sctpRange: Range<Int>
-    /// Where the IP header begins in `frame`.
-    public var networkOffset: Int
-    public var source: IPAddress
-    public var destination: IPAddress
-    public var carriage: SCTPCarriage
-    /// Bytes the IP or UDP length promised that the capture does not hold (a snapshot length
-    /// shorter than the packet); 0 when the packet is whole.
-    public var missingBytes: Int
-    /// The UDP checksum's status when UDP-encapsulated, nil otherwise.
-    public var udpChecksum: UDPChecksumStatus?
+    /// Where the packet lies in `frame`, and what carried it.
+    public var location: SCTPLocation
+
+    /// The packet at `location` in `frame` (the frame `location` was found in).
+    public init(frame: [UInt8], linkType: LinkType, location: SCTPLocation) {
+        self.frame = frame
+        self.linkType = linkType
+        self.location = location
+    }
 
     public init(
         frame: [UInt8], linkType: LinkType, sctpRange: Range<Int>, networkOffset: Int, source: IPAddress,
         destination: IPAddress, carriage: SCTPCarriage, missingBytes: Int, udpChecksum: UDPChecksumStatus?
     ) {
-        self.frame = frame
-        self.linkType = linkType
-        self.sctpRange = sctpRange
-        self.networkOffset = networkOffset
-        self.source = source
-        self.destination = destination
-        self.carriage = carriage
-        self.missingBytes = missingBytes
-        self.udpChecksum = udpChecksum
+        self.init(
+            frame: frame, linkType: linkType,
+            location: SCTPLocation(
+                sctpRange: sctpRange, networkOffset: networkOffset, source: source, destination: destination,
+                carriage: carriage, missingBytes: missingBytes, udpChecksum: udpChecksum))
+    }
+
+    /// Where the SCTP packet (common header onward) lies in `frame`, as far as it was captured.
+    public var sctpRange: Range<Int> {
+        get { self.location.sctpRange }
+        set { self.location.sctpRange = newValue }
+    }
+    /// Where the IP header begins in `frame`.
+    public var networkOffset: Int {
+        get { self.location.networkOffset }
+        set { self.location.networkOffset = newValue }
+    }
+    public var source: IPAddress {
+        get { self.location.source }
+        set { self.location.source = newValue }
+    }
+    public var destination: IPAddress {
+        get { self.location.destination }
+        set { self.location.destination = newValue }
+    }
+    public var carriage: SCTPCarriage {
+        get { self.location.carriage }
+        set { self.location.carriage = newValue }
+    }
+    /// Bytes the IP or UDP length promised that the capture does not hold (a snapshot length
+    /// shorter than the packet); 0 when the packet is whole.
+    public var missingBytes: Int {
+        get { self.location.missingBytes }
+        set { self.location.missingBytes = newValue }
+    }
+    /// The UDP checksum's status when UDP-encapsulated, nil otherwise.
+    public var udpChecksum: UDPChecksumStatus? {
+        get { self.location.udpChecksum }
+        set { self.location.udpChecksum = newValue }
     }
 
     /// The link-layer header the frame began with (decoded again from the frame).
@@ -109,7 +136,7 @@ public struct CarriedSCTPPacket: Hashable, Sendable {
     }
 
     /// Whether the whole SCTP packet was captured.
-    public var isComplete: Bool { self.missingBytes == 0 }
+    public var isComplete: Bool { self.location.isComplete }
 
     /// Whether the IPv4 header checksum is right (nil for IPv6), computed on demand.
     public var ipv4HeaderChecksumCorrect: Bool? {

@@ -38,21 +38,3 @@ public enum SCTPLocationResult: Hashable, Sendable {
     case sctp(SCTPLocation)
     case notSCTP(NotSCTPReason)
 }
-
-extension CarriedSCTPPacket {
-    /// The packet at `location` in `frame` (the frame `location` was found in).
-    public init(frame: [UInt8], linkType: LinkType, location: SCTPLocation) {
-        self.init(
-            frame: frame, linkType: linkType, sctpRange: location.sctpRange, networkOffset: location.networkOffset,
-            source: location.source, destination: location.destination, carriage: location.carriage,
-            missingBytes: location.missingBytes, udpChecksum: location.udpChecksum)
-    }
-
-    /// Where the packet lies in its frame, and what carried it.
-    public var location: SCTPLocation {
-        SCTPLocation(
-            sctpRange: self.sctpRange, networkOffset: self.networkOffset, source: self.source,
-            destination: self.destination, carriage: self.carriage, missingBytes: self.missingBytes,
-            udpChecksum: self.udpChecksum)
-    }
-}
