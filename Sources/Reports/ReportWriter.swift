@@ -11,7 +11,7 @@ public struct ReportError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Writes a run's reports into one directory, each file atomically (temporary file, then rename):
-/// `<id>.pcap` and `<id>.json` per scenario, `run.json` and `junit.xml` for the run.
+/// `<id>.pcap` and `<id>.json` per scenario, `run.json`, `junit.xml` and `index.html` for the run.
 public struct ReportWriter: Sendable {
     public var directory: String
 
@@ -30,11 +30,11 @@ public struct ReportWriter: Sendable {
         var written: [String] = []
         var reportNames: [String: String] = [:]
         for result in results {
-            let pcapName = result.capture.isEmpty && result.verdict == .skip ? nil : "\(result.scenarioID).pcap"
+            let pcapName = Self.pcapName(for: result)
             if let pcapName {
                 written.append(try self.write(Self.pcap(result), name: pcapName))
             }
-            let jsonName = "\(result.scenarioID).json"
+            let jsonName = Self.jsonName(for: result)
             written.append(
                 try self.write(Array(ResultJSON.scenario(result, pcapName: pcapName).serialized().utf8), name: jsonName)
             )
@@ -44,7 +44,19 @@ public struct ReportWriter: Sendable {
         written.append(try self.write(Array(summary.serialized().utf8), name: "run.json"))
         written.append(
             try self.write(Array(JUnitReport.document(results, target: target, seed: seed).utf8), name: "junit.xml"))
+        written.append(
+            try self.write(Array(HTMLReport.document(results, target: target, seed: seed).utf8), name: "index.html"))
         return written
+    }
+
+    /// `<id>.pcap`, or nil for a skipped scenario that exchanged nothing (no pcap is written for it).
+    static func pcapName(for result: ScenarioResult) -> String? {
+        result.capture.isEmpty && result.verdict == .skip ? nil : "\(result.scenarioID).pcap"
+    }
+
+    /// `<id>.json`.
+    static func jsonName(for result: ScenarioResult) -> String {
+        "\(result.scenarioID).json"
     }
 
     /// The pcap bytes of one run (raw IP, microsecond virtual timestamps).

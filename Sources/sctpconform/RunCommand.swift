@@ -5,8 +5,8 @@ import Runner
 import Scenario
 import Targets
 
-/// `sctpconform run PATH...`: runs scenario files against a target and writes pcap, JSON and JUnit
-/// reports. Exit status: 0 all passed (skips and known deviations allowed), 1 a FAIL or ERROR (with
+/// `sctpconform run PATH...`: runs scenario files against a target and writes pcap, JSON, JUnit and
+/// HTML reports. Exit status: 0 all passed (skips and known deviations allowed), 1 a FAIL or ERROR (with
 /// `--strict`, also a known deviation), 2 usage or configuration error (bad scenario file, unknown
 /// target, missing file, unwritable reports).
 struct RunCommand: ParsableCommand {
@@ -15,8 +15,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run scenario files against a system under test.",
         discussion: """
             PATH may be files or folders (searched recursively for *.yaml, in sorted order). Each run \
-            writes <id>.pcap and <id>.json per scenario, run.json and junit.xml under --reports. The \
-            same seed gives byte-identical reports.
+            writes <id>.pcap and <id>.json per scenario, run.json, junit.xml and index.html (a page to \
+            read in a browser) under --reports. The same seed gives byte-identical reports.
 
             A failure at a step the scenario's known_deviations: waives for this target is reported as \
             DEVIATION and does not fail the run; --strict counts it as a FAIL. A waiver whose deviation \
@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for the target's and the harness's randomness.")
     var seed: UInt64 = RunnerConfiguration.defaultSeed
 
-    @Option(help: "Directory for pcap, JSON and JUnit reports.")
+    @Option(help: "Directory for the pcap, JSON, JUnit and HTML reports.")
     var reports = "Reports"
 
     @Flag(help: "Print the results as JSON instead of one line per scenario.")

@@ -19,7 +19,7 @@ struct RunCommandTests {
         #expect(lines.first?.hasPrefix("PASS  handshake ") == true)
         #expect(lines.last?.hasPrefix("1 passed, 0 failed, 0 errors, 0 skipped") == true)
         let names = try FileManager.default.contentsOfDirectory(atPath: reports.path).sorted()
-        #expect(names == ["handshake.json", "handshake.pcap", "junit.xml", "run.json"])
+        #expect(names == ["handshake.json", "handshake.pcap", "index.html", "junit.xml", "run.json"])
         let report = try CLI.json(reports.file("handshake.json"))
         #expect(report["verdict"] as? String == "PASS")
         #expect(report["target"] as? String == "usrsctp")
@@ -33,6 +33,11 @@ struct RunCommandTests {
         #expect(summaries.last?.contains("[SHUTDOWN COMPLETE]") == true)
         let junit = try String(contentsOfFile: reports.file("junit.xml"), encoding: .utf8)
         #expect(junit.contains("tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\""))
+        let page = try String(contentsOfFile: reports.file("index.html"), encoding: .utf8)
+        #expect(page.contains("PASS <b>1</b>"))
+        #expect(page.contains("<a href=\"#scenario-handshake\"><code>handshake</code></a>"))
+        #expect(page.contains("<a href=\"handshake.pcap\">pcap</a>"))
+        #expect(page.contains("[INIT] [init tag:"))
     }
 
     @Test("the same seed gives byte-identical reports, another seed changes the SUT's tags")
@@ -46,7 +51,7 @@ struct RunCommandTests {
                 ["run", CLI.scenario("handshake.yaml"), "--seed", seed, "--reports", directory.path])
             #expect(result.status == 0)
         }
-        for name in ["handshake.pcap", "handshake.json", "run.json", "junit.xml"] {
+        for name in ["handshake.pcap", "handshake.json", "run.json", "junit.xml", "index.html"] {
             let a = FileManager.default.contents(atPath: first.file(name))
             #expect(a != nil && a == FileManager.default.contents(atPath: second.file(name)), "\(name)")
         }

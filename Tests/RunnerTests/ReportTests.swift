@@ -31,11 +31,11 @@ import FoundationXML
         let written = try ReportWriter(directory: directory + "/nested").write(results, target: "scripted", seed: 1)
         #expect(
             written.map { ($0 as NSString).lastPathComponent } == [
-                "t.pcap", "t.json", "t-fail.pcap", "t-fail.json", "run.json", "junit.xml",
+                "t.pcap", "t.json", "t-fail.pcap", "t-fail.json", "run.json", "junit.xml", "index.html",
             ])
         let names = try FileManager.default.contentsOfDirectory(atPath: directory + "/nested").sorted()
         #expect(
-            names == ["junit.xml", "run.json", "t-fail.json", "t-fail.pcap", "t.json", "t.pcap"],
+            names == ["index.html", "junit.xml", "run.json", "t-fail.json", "t-fail.pcap", "t.json", "t.pcap"],
             "no temporary files left")
 
         let json = try #require(FileManager.default.contents(atPath: directory + "/nested/t-fail.json"))
