@@ -1,5 +1,5 @@
-/// Escaping for the HTML report: everything that comes from input (scenario titles, reasons, notes,
-/// user data, file names) goes through here before it reaches the page.
+/// Escaping for the HTML report and the JUnit XML: everything that comes from input (scenario
+/// titles, reasons, notes, user data, file names) goes through here before it reaches a document.
 public enum HTMLEscaping {
     /// Text safe in element content and in quoted attribute values: `&`, `<`, `>`, `"` and `'`
     /// become character references; C0 controls other than tab, newline and carriage return, DEL,
