@@ -15,10 +15,12 @@ private final class ScriptedTransport: Transport {
         self.sent.append(TimedPacket(time: time, bytes: packet))
     }
 
-    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
-        let due = self.script.filter { $0.time <= deadline }
-        self.script.removeAll { $0.time <= deadline }
-        return due
+    /// Stops at the earliest scripted packet (all packets due then), or at the deadline.
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        let stop = min(deadline, self.script.map(\.time).min() ?? deadline)
+        let due = self.script.filter { $0.time <= stop }
+        self.script.removeAll { $0.time <= stop }
+        return ReceiveResult(time: stop, packets: due)
     }
 }
 
