@@ -95,6 +95,41 @@ private final class ScriptedTransport: Transport {
         #expect(second == [self.packet(2, at: 35)])
     }
 
+    @Test func receiveNextStopsAtTheReleaseOfAHeldPacket() throws {
+        let inner = ScriptedTransport(script: [self.packet(1, at: 10)])
+        let faulty = FaultInjectingTransport(
+            wrapping: inner, seed: 3, fromPeer: FaultProfile(delay: 1, delayBy: .milliseconds(15)))
+        // The peer sends at 10 ms; the packet is held (an early, empty result), then handed on at 25 ms.
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(10), packets: []))
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(25), packets: [
+            self.packet(1, at: 25)
+        ]))
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(100), packets: []))
+    }
+
+    @Test func receiveNextHandsADelayedOutboundPacketOnAtItsReleaseInstant() throws {
+        let inner = ScriptedTransport(script: [self.packet(9, at: 80)])
+        let faulty = FaultInjectingTransport(
+            wrapping: inner, seed: 1, toPeer: FaultProfile(delay: 1, delayBy: .milliseconds(50)))
+        try faulty.send([1], at: self.ms(10))
+        // The peer is not let past 60 ms before the held packet reaches it there.
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(60), packets: []))
+        #expect(inner.sent == [TimedPacket(time: self.ms(60), bytes: [1])])
+        #expect(try faulty.receiveNext(until: self.ms(100)).packets == [self.packet(9, at: 80)])
+    }
+
+    @Test func receiveUntilGivesUpOnAPeerThatMakesNoProgress() {
+        final class Stuck: Transport {
+            func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {}
+            func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+                ReceiveResult(time: .zero, packets: [])
+            }
+        }
+        #expect(throws: TransportError.self) {
+            _ = try Stuck().receive(until: VirtualInstant(nanoseconds: 1_000_000), stallLimit: 10)
+        }
+    }
+
     @Test func reorderedPacketFollowsItsSuccessor() throws {
         let inner = ScriptedTransport(script: [self.packet(1, at: 10), self.packet(2, at: 20), self.packet(3, at: 30)])
         // Reorder only the first packet: find a seed whose first draw reorders and second does not.

@@ -51,7 +51,8 @@ public struct Scenario: Hashable, Sendable {
         id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
         sutPort: UInt16, peerPort: UInt16, requires: [String] = [], options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
-        quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step], knownDeviations: [KnownDeviation] = []
+        quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step],
+        knownDeviations: [KnownDeviation] = []
     ) {
         self.id = id
         self.title = title
