@@ -4,6 +4,7 @@ import SCTPWire
 import Scenario
 import Targets
 import Testing
+import Transports
 import VirtualTime
 
 /// The runner is event-driven: it jumps to the earlier of its own next deadline and the SUT's next
@@ -129,5 +130,34 @@ import VirtualTime
         #expect(result.verdict == .pass, "\(result.reason ?? "")")
         #expect(result.packets.last?.disposition == .ignored)
         #expect(result.duration == .seconds(1))
+    }
+}
+
+/// A target whose clock never moves: the runner must give up with an ERROR, not loop.
+private final class FrozenTarget: Target, Transport, @unchecked Sendable {
+    let name = "frozen"
+    let capabilities: Set<TargetCapability> = [.server, .client]
+    var transport: any Transport { self }
+
+    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {}
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        ReceiveResult(time: .zero, packets: [])
+    }
+    func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult { .ok }
+    func takeTimedEvents() -> [TimedApplicationEvent] { [] }
+    func shutdown() {}
+}
+
+@Suite struct RunnerStallTests {
+    @Test func aTargetThatMakesNoProgressEndsInAnError() throws {
+        let target = FrozenTarget()
+        let descriptor = TargetDescriptor(
+            name: target.name, summary: "frozen test double", capabilities: target.capabilities,
+            checkAvailability: { .available(detail: "in memory") }, make: { _, _ in target })
+        let scenario = try ScenarioLoader().load(
+            yaml: RunnerTestSupport.scenario("  - expect: init-ack\n    within: 1s"), file: "t.yaml")
+        let result = ScenarioRunner(target: descriptor).run(scenario)
+        #expect(result.verdict == .error)
+        #expect(result.reason?.contains("made no progress at 0.000000s") == true, "\(result.reason ?? "")")
     }
 }

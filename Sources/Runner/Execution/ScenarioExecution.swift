@@ -42,6 +42,10 @@ final class ScenarioExecution {
     var publishedModelVariables: [String: FieldValue] = [:]
     /// The harness's clock and its timed events.
     let scheduler = EventScheduler()
+    /// Looks at the wire in a row that neither moved time nor brought anything (see `stallLimit`).
+    private var stalledLooks = 0
+    /// More stalled looks than this and the target counts as stuck: every wait is bounded.
+    static let stallLimit = 10_000
     /// How far the target has run: the scheduler's clock.
     var now: VirtualInstant { self.scheduler.now }
     var stepClock = VirtualInstant.zero
@@ -209,15 +213,26 @@ final class ScenarioExecution {
         } catch {
             throw self.targetFailure(error.description)
         }
+        let before = self.now
+        let ranEvents: Int
         do {
-            try self.scheduler.advance(to: min(max(result.time, self.now), horizon))
+            ranEvents = try self.scheduler.advance(to: min(max(result.time, self.now), horizon))
         } catch {
             throw .error("harness clock: \(error.description)")
         }
         for packet in result.packets {
             self.ingest(packet)
         }
-        self.record(self.target.takeTimedEvents())
+        let events = self.target.takeTimedEvents()
+        self.record(events)
+        if self.now == before && ranEvents == 0 && result.packets.isEmpty && events.isEmpty && limit == nil {
+            self.stalledLooks += 1
+            if self.stalledLooks > Self.stallLimit {
+                throw .error("target made no progress at \(self.now) in \(Self.stallLimit) looks at the wire")
+            }
+        } else {
+            self.stalledLooks = 0
+        }
         if let failure = self.target.terminationError {
             throw self.targetFailure(failure.description)
         }
