@@ -20,12 +20,9 @@ extension ScenarioExecution {
         case .expectNothing:
             return try self.executeExpectNothing(step)
         case .wait(let duration):
-            let end = HarnessTimer(at: self.stepClock + Self.duration(duration), on: self.scheduler)
-            defer { end.cancel(on: self.scheduler) }
-            while !end.fired {
-                try self.advanceToNextEvent()
-            }
-            self.stepClock = end.time
+            let end = self.stepClock + Self.duration(duration)
+            try self.advance(to: end)
+            self.stepClock = end
             return StepRecord()
         case .application(.perform(let command, let expectFailure)):
             return try self.executeCommand(command, expectFailure: expectFailure, step: step)

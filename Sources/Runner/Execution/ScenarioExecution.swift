@@ -53,6 +53,8 @@ final class ScenarioExecution {
     var inbox: [ReceivedPacket] = []
     /// Application events no step has taken yet.
     var events: [(time: VirtualInstant, event: ApplicationEvent)] = []
+    /// How many application events the target reported so far.
+    private var recordedEvents = 0
     var packets: [ExchangedPacket] = []
     var findings: [ScenarioFinding] = []
     /// Bytes for default cookies, heartbeat info (seeded).
@@ -238,6 +240,21 @@ final class ScenarioExecution {
         }
     }
 
+    /// Runs to `deadline` (a harness event there), taking every packet and event on the way at its
+    /// own instant. Returns whether anything (a packet or an event) came.
+    @discardableResult
+    func advance(to deadline: VirtualInstant) throws(StepInterruption) -> Bool {
+        let packetsBefore = self.packets.count
+        let eventsBefore = self.recordedEvents
+        let end = HarnessTimer(at: deadline, on: self.scheduler)
+        defer { end.cancel(on: self.scheduler) }
+        try self.collect()
+        while !end.fired {
+            try self.advanceToNextEvent()
+        }
+        return self.packets.count > packetsBefore || self.recordedEvents > eventsBefore
+    }
+
     /// Takes what the target produced at the current instant (replies to a send or an action),
     /// without moving time.
     func collect() throws(StepInterruption) {
@@ -275,6 +292,7 @@ final class ScenarioExecution {
     /// Queues application events at the instants the target gives them (never after `now`: the
     /// target has not run past it), so `after` and the step clock see when each really happened.
     private func record(_ timed: [TimedApplicationEvent]) {
+        self.recordedEvents += timed.count
         for event in timed {
             self.events.append((min(event.time, self.now), event.event))
         }
