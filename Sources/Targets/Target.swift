@@ -14,10 +14,11 @@ public protocol Target: AnyObject {
     /// The wire to the stack.
     var transport: any Transport { get }
     /// Performs an application action on the stack at `time` and returns its immediate result.
-    /// Packets the stack sends because of it are returned later by `transport.receive(until:)`.
+    /// Packets the stack sends because of it are returned later by `transport.receiveNext(until:)`.
     func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult
     /// Application events (notifications, received messages) that happened up to now, in order, each
-    /// with the virtual instant the stack reported it at; drained.
+    /// with the virtual instant the stack reported it at; drained. A hosted stack's transport stops
+    /// `receiveNext(until:)` at the instant of an event as it does for a packet.
     func takeTimedEvents() -> [TimedApplicationEvent]
     /// Ends the stack (kills the helper process, removes namespaces). Idempotent.
     func shutdown()

@@ -56,12 +56,12 @@ public final class CapturingTransport: Transport {
     }
 
     /// Receives through the inner transport and records every packet it returns.
-    public func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
-        let packets = try self.inner.receive(until: deadline)
-        for packet in packets {
+    public func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        let result = try self.inner.receiveNext(until: deadline)
+        for packet in result.packets {
             self.records.append(Record(direction: .fromPeer, time: packet.time, bytes: packet.bytes))
         }
-        return packets
+        return result
     }
 
     /// Forgets what was recorded.

@@ -76,8 +76,8 @@ public struct FaultRecord: Hashable, Sendable {
 /// direction has its own generator, so traffic in one direction does not shift the other's faults).
 ///
 /// Delayed and reordered packets are held here and handed on at their release instant: outbound
-/// ones by `send` (at their instant) as soon as a later `send` or `receive` reaches it, inbound ones
-/// in the right place of a `receive` result, whose instants stay in order.
+/// ones (at their instant) as soon as a later `send` or `receiveNext` reaches it, inbound ones in
+/// the right place of a `receiveNext` result, whose instants stay in order.
 public final class FaultInjectingTransport: Transport {
     public let inner: any Transport
     public let toPeer: FaultProfile
@@ -116,19 +116,26 @@ public final class FaultInjectingTransport: Transport {
         }
     }
 
-    public func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
-        for held in self.outbound.release(notAfter: deadline) {
-            try self.inner.send(held.bytes, at: held.time)
-        }
+    /// Lets the inner peer run to its next output, but never past the release instant of a held
+    /// packet: an outbound one is handed on there (its replies come with the next call), an inbound
+    /// one is returned there. A call may so return before the deadline with no packets.
+    public func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        var horizon = deadline
+        if let release = self.outbound.nextRelease { horizon = min(horizon, release) }
+        if let release = self.inbound.nextRelease { horizon = min(horizon, release) }
+        let next = try self.inner.receiveNext(until: horizon)
         var result: [TimedPacket] = []
-        for packet in try self.inner.receive(until: deadline) {
+        for packet in next.packets {
             result += self.inbound.release(notAfter: packet.time)
             let outcome = self.inbound.admit(packet.bytes, at: packet.time)
             self.log += outcome.records
             result += outcome.deliver
         }
-        result += self.inbound.release(notAfter: deadline)
-        return result
+        result += self.inbound.release(notAfter: next.time)
+        for held in self.outbound.release(notAfter: next.time) {
+            try self.inner.send(held.bytes, at: held.time)
+        }
+        return ReceiveResult(time: next.time, packets: result)
     }
 }
 
@@ -163,6 +170,11 @@ private struct FaultLane {
         self.direction = direction
         self.profile = profile
         self.generator = generator
+    }
+
+    /// The earliest instant a held packet is released at, at the latest.
+    var nextRelease: VirtualInstant? {
+        self.held.map(\.release.latest).min()
     }
 
     /// Held packets due at or before `time`, in release order, stamped with their release instant.

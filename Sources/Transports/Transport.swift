@@ -23,16 +23,69 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String { self.reason }
 }
 
+/// What `Transport.receiveNext(until:)` found: how far the peer ran and what it sent by then.
+public struct ReceiveResult: Hashable, Sendable {
+    /// The instant the peer stopped at: the first instant at which it produced output (a packet, or
+    /// for a hosted stack an application event), or the deadline if it produced none before.
+    public var time: VirtualInstant
+    /// The packets sent at `time` (packets queued from earlier keep their own, earlier instants), in
+    /// order.
+    public var packets: [TimedPacket]
+
+    public init(time: VirtualInstant, packets: [TimedPacket]) {
+        self.time = time
+        self.packets = packets
+    }
+}
+
 /// The harness's side of the wire to one system under test: the one small protocol every target
 /// provides, and that pcap capture and fault injection wrap as decorators.
 ///
-/// Time is always the caller's virtual time. A hosted stack (usrsctp on virtual time) runs its
-/// timers only up to the deadline it is given; a remote stack maps the deadline to a bounded wait.
+/// Time is always the caller's virtual time, and it is event-driven: `receiveNext(until:)` lets the
+/// peer run only until it next does something, so the harness learns of a packet at the instant it
+/// was sent and can answer at that same instant. A hosted stack (usrsctp on virtual time) steps its
+/// timers up to the first instant with output; a remote stack maps the deadline to a bounded wait
+/// for the next packet, stamping it with the arrival instant.
 public protocol Transport: AnyObject {
     /// Sends one SCTP packet to the peer at `time`.
     func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError)
 
+    /// Lets the peer run from where it stands to at most `deadline`, stopping at the first instant
+    /// at which it produced output, and returns that instant with every packet sent then. Output
+    /// already pending (replies to a `send`) is returned at once. A result before the deadline
+    /// without packets is allowed (the stack's application saw something, or a decorator held or
+    /// dropped the packets): the caller looks and asks again. `time` never moves backwards and never
+    /// passes `deadline`, except that a peer whose clock already stands past `deadline` reports
+    /// nothing new until it is asked for its own instant or later.
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult
+}
+
+extension Transport {
     /// Lets the peer run until `deadline` and returns every packet it sent up to then, in order,
-    /// each stamped with the instant it was sent (never later than `deadline`).
-    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket]
+    /// each stamped with the instant it was sent (never later than `deadline`): `receiveNext` until
+    /// the deadline is reached.
+    ///
+    /// Bounded: a peer that reports output at the same instant more than `stallLimit` times in a
+    /// row without sending anything counts as stuck (a `TransportError`).
+    public func receive(until deadline: VirtualInstant, stallLimit: Int = 1_000) throws(TransportError)
+        -> [TimedPacket]
+    {
+        var packets: [TimedPacket] = []
+        var last: VirtualInstant?
+        var stalls = 0
+        while true {
+            let result = try self.receiveNext(until: deadline)
+            packets += result.packets
+            if result.time >= deadline { return packets }
+            if result.packets.isEmpty && result.time == last {
+                stalls += 1
+                if stalls > stallLimit {
+                    throw TransportError("the peer made no progress at \(result.time) in \(stallLimit) calls")
+                }
+            } else {
+                stalls = 0
+            }
+            last = result.time
+        }
+    }
 }

@@ -78,8 +78,10 @@ import VirtualTime
         let result = try RunnerTestSupport.run(
             RunnerTestSupport.scenario("  - wait: 65s\n  - expect: init-ack\n    within: 1ms"), target: target)
         #expect(result.verdict == .pass)
-        #expect(result.duration == .seconds(65))
-        // The wait is one call, not 65,000 polls.
+        #expect(result.steps.last?.end == VirtualInstant(nanoseconds: 65_000_000_000))
+        // The last step, then the standard quiet period of 1 s.
+        #expect(result.duration == .seconds(66))
+        // The wait is a few jumps (to the packet at 5 s, to the wait's end, ...), not 65,000 looks.
         #expect(target.receiveCalls < 10)
     }
 
@@ -88,7 +90,8 @@ import VirtualTime
             RunnerTestSupport.scenario("  - send: abort\n  - expect: nothing\n    within: 2s"), target: ScriptedTarget()
         )
         #expect(quiet.verdict == .pass)
-        #expect(quiet.duration == .seconds(2))
+        #expect(quiet.steps.last?.end == VirtualInstant(nanoseconds: 2_000_000_000))
+        #expect(quiet.duration == .seconds(3))
         let chatty = ScriptedTarget()
         chatty.schedule(
             ScriptedPeer.simple(.abort(AbortChunk()), tag: 0), at: VirtualInstant(nanoseconds: 1_500_000_000))

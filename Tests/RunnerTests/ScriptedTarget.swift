@@ -72,15 +72,19 @@ final class ScriptedTarget: Target, Transport {
         }
     }
 
-    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
+    /// Runs to the first instant with output (a pending packet, or an event after the instant the
+    /// stack was last run to), at most to `deadline`, and returns the packets due then.
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
         if let crash { throw TransportError(crash.description) }
         self.receiveCalls += 1
-        self.ranUntil = max(self.ranUntil, deadline)
-        let due = self.pending.enumerated().filter { $0.element.time <= deadline }
+        let candidates = self.pending.map(\.time) + self.events.map(\.time).filter { $0 > self.ranUntil }
+        let stop = max(self.ranUntil, min(deadline, candidates.min() ?? deadline))
+        self.ranUntil = stop
+        let due = self.pending.enumerated().filter { $0.element.time <= stop }
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         let dueOffsets = Set(due.map(\.offset))
         self.pending = self.pending.enumerated().filter { !dueOffsets.contains($0.offset) }.map(\.element)
-        return due.map(\.element)
+        return ReceiveResult(time: stop, packets: due.map(\.element))
     }
 
     func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult {
@@ -95,7 +99,7 @@ final class ScriptedTarget: Target, Transport {
         return result
     }
 
-    /// The events the stack has reported by the time it was last run to (`receive(until:)`).
+    /// The events the stack has reported by the time it was last run to (`receiveNext(until:)`).
     func takeTimedEvents() -> [TimedApplicationEvent] {
         let due = self.events.filter { $0.time <= self.ranUntil }
         self.events.removeAll { $0.time <= self.ranUntil }

@@ -105,3 +105,22 @@ enum RunnerTests {
             .deletingLastPathComponent().appendingPathComponent("Scenarios").path
     }
 }
+
+/// The harness answers usrsctp at the instant usrsctp sent: no polling delay in virtual time.
+@Suite(.enabled(if: RunnerTests.isUSRSCTPAvailable, "usrsctp target unavailable"))
+struct USRSCTPEventDrivenTests {
+    @Test func theHeartbeatAckCarriesTheHeartbeatsTimestamp() throws {
+        let path = RunnerTests.scenariosDirectory + "/handshake.yaml"
+        let scenario = try ScenarioLoader().load(path: path)
+        let result = ScenarioRunner(target: TargetRegistry.usrsctp).run(scenario)
+        #expect(result.verdict == .pass, "\(result.reason ?? "")")
+        // Chunk type 4 is HEARTBEAT, 5 HEARTBEAT ACK (RFC 9260 §3.3.5, §3.3.6); byte 12 is the first chunk's type.
+        let firstChunkType = { (packet: ExchangedPacket) in packet.bytes.count > 12 ? packet.bytes[12] : nil }
+        let heartbeat = try #require(result.packets.first { $0.direction == .fromSUT && firstChunkType($0) == 4 })
+        let answer = try #require(result.packets.first { $0.direction == .toSUT && firstChunkType($0) == 5 })
+        #expect(answer.time == heartbeat.time)
+        #expect(heartbeat.time.nanoseconds % 1_000_000 == 0, "usrsctp's timers fire on millisecond boundaries")
+        let stamps = result.capture.map(\.timestamp)
+        #expect(stamps[answer.number - 1] == stamps[heartbeat.number - 1])
+    }
+}

@@ -26,6 +26,14 @@ import Testing
         #expect(error.description.hasSuffix("did you mean 'within'?"))
     }
 
+    @Test func unknownDefaultsKeySuggestsQuiet() throws {
+        let errors = LoaderTestSupport.errors(
+            LoaderTestSupport.scenario(steps: "  - app: listen", header: "defaults: {quite: 2s}\n"))
+        let error = try #require(self.only(errors))
+        #expect(error.kind == .unknownKey)
+        #expect(error.suggestion == "quiet")
+    }
+
     @Test func misspeltTopLevelKeyReportsBothTheUnknownAndTheMissingKey() {
         let errors = LoaderTestSupport.errors(
             """

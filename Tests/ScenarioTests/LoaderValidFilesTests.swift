@@ -29,7 +29,7 @@ import Testing
             requires: [virtual-time]
             options: {rto_initial: 1.5s, outbound_streams: 4, nodelay: true, cookie_life: 500}
             ignore: []
-            defaults: {within: 250ms}
+            defaults: {within: 250ms, quiet: 2s}
             notes: free text
             steps:
               - app: connect
@@ -47,6 +47,7 @@ import Testing
             ])
         #expect(scenario.ignore.isEmpty)
         #expect(scenario.defaultWithin == .milliseconds(250))
+        #expect(scenario.quietPeriod == .seconds(2))
         #expect(scenario.notes == "free text")
         #expect(scenario.steps.map(\.action) == [.application(.perform(.connect, expectFailure: false))])
     }
@@ -57,6 +58,7 @@ import Testing
         #expect(scenario.peerPort == 5000)
         #expect(scenario.ignore == ["heartbeat"])
         #expect(scenario.defaultWithin == .seconds(1))
+        #expect(scenario.quietPeriod == .seconds(1))
     }
 
     @Test func sendTemplates() throws {

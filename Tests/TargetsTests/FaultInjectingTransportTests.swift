@@ -15,10 +15,12 @@ private final class ScriptedTransport: Transport {
         self.sent.append(TimedPacket(time: time, bytes: packet))
     }
 
-    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
-        let due = self.script.filter { $0.time <= deadline }
-        self.script.removeAll { $0.time <= deadline }
-        return due
+    /// Stops at the earliest scripted packet (all packets due then), or at the deadline.
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        let stop = min(deadline, self.script.map(\.time).min() ?? deadline)
+        let due = self.script.filter { $0.time <= stop }
+        self.script.removeAll { $0.time <= stop }
+        return ReceiveResult(time: stop, packets: due)
     }
 }
 
@@ -91,6 +93,41 @@ private final class ScriptedTransport: Transport {
         #expect(first == [self.packet(1, at: 25)])
         let second = try faulty.receive(until: self.ms(100))
         #expect(second == [self.packet(2, at: 35)])
+    }
+
+    @Test func receiveNextStopsAtTheReleaseOfAHeldPacket() throws {
+        let inner = ScriptedTransport(script: [self.packet(1, at: 10)])
+        let faulty = FaultInjectingTransport(
+            wrapping: inner, seed: 3, fromPeer: FaultProfile(delay: 1, delayBy: .milliseconds(15)))
+        // The peer sends at 10 ms; the packet is held (an early, empty result), then handed on at 25 ms.
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(10), packets: []))
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(25), packets: [
+            self.packet(1, at: 25)
+        ]))
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(100), packets: []))
+    }
+
+    @Test func receiveNextHandsADelayedOutboundPacketOnAtItsReleaseInstant() throws {
+        let inner = ScriptedTransport(script: [self.packet(9, at: 80)])
+        let faulty = FaultInjectingTransport(
+            wrapping: inner, seed: 1, toPeer: FaultProfile(delay: 1, delayBy: .milliseconds(50)))
+        try faulty.send([1], at: self.ms(10))
+        // The peer is not let past 60 ms before the held packet reaches it there.
+        #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(60), packets: []))
+        #expect(inner.sent == [TimedPacket(time: self.ms(60), bytes: [1])])
+        #expect(try faulty.receiveNext(until: self.ms(100)).packets == [self.packet(9, at: 80)])
+    }
+
+    @Test func receiveUntilGivesUpOnAPeerThatMakesNoProgress() {
+        final class Stuck: Transport {
+            func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {}
+            func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+                ReceiveResult(time: .zero, packets: [])
+            }
+        }
+        #expect(throws: TransportError.self) {
+            _ = try Stuck().receive(until: VirtualInstant(nanoseconds: 1_000_000), stallLimit: 10)
+        }
     }
 
     @Test func reorderedPacketFollowsItsSuccessor() throws {

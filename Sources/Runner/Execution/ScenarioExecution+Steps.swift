@@ -21,9 +21,7 @@ extension ScenarioExecution {
             return try self.executeExpectNothing(step)
         case .wait(let duration):
             let end = self.stepClock + Self.duration(duration)
-            if end > self.now {
-                try self.advance(to: end)
-            }
+            try self.advance(to: end)
             self.stepClock = end
             return StepRecord()
         case .application(.perform(let command, let expectFailure)):
@@ -36,7 +34,7 @@ extension ScenarioExecution {
     // MARK: send
 
     private func executeSend(_ template: PacketTemplate, step: Step) throws(StepInterruption) -> StepRecord {
-        try self.advance(to: self.now)
+        try self.collect()
         let built: BuiltPacket
         do {
             built = try self.builder.build(
@@ -63,8 +61,9 @@ extension ScenarioExecution {
         var remaining = expectation.chunks
         var matched: [Int] = []
         var ignoredNearMiss: (packet: ReceivedPacket, mismatches: [FieldMismatch])?
-        var poller = self.poller(until: deadline)
-        try self.advance(to: self.now)
+        let window = HarnessTimer(at: deadline, on: self.scheduler)
+        defer { window.cancel(on: self.scheduler) }
+        try self.collect()
         while true {
             while !self.inbox.isEmpty {
                 let packet = self.inbox.removeFirst()
@@ -113,7 +112,7 @@ extension ScenarioExecution {
                             + "observed packet #\(packet.number) [\(packet.chunkNames)] at \(packet.time)",
                         mismatches: mismatches, packetNumber: packet.number))
             }
-            if self.now >= deadline {
+            if window.fired {
                 var message =
                     "step \(step.number) (\(step.location)): expected \(self.describe(expectation)) "
                     + "within \(deadline - start) of \(start)"
@@ -129,19 +128,19 @@ extension ScenarioExecution {
                 }
                 throw .failed(StepFailure(message: message, mismatches: ignoredNearMiss?.mismatches ?? []))
             }
-            let oneBefore = earliest + .nanoseconds(-1)
-            let next = oneBefore > self.now ? oneBefore : min(self.now + poller.interval, deadline)
-            poller.record(activity: try self.advance(to: next))
+            try self.advanceToNextEvent()
         }
     }
 
     private func executeExpectNothing(_ step: Step) throws(StepInterruption) -> StepRecord {
         let start = self.stepClock
         let deadline = start + Self.duration(step.within ?? self.scenario.defaultWithin)
-        try self.advance(to: self.now)
+        let window = HarnessTimer(at: deadline, on: self.scheduler)
+        defer { window.cancel(on: self.scheduler) }
+        try self.collect()
         try self.rejectNonIgnored(step: step, start: start, deadline: deadline)
-        if deadline > self.now {
-            try self.advance(to: deadline)
+        while !window.fired {
+            try self.advanceToNextEvent()
             try self.rejectNonIgnored(step: step, start: start, deadline: deadline)
         }
         self.stepClock = max(self.stepClock, deadline)
@@ -170,7 +169,7 @@ extension ScenarioExecution {
     private func executeCommand(
         _ command: ApplicationCommand, expectFailure: Bool, step: Step
     ) throws(StepInterruption) -> StepRecord {
-        try self.advance(to: self.now)
+        try self.collect()
         for action in ApplicationMapping.actions(for: command) {
             let result = try self.perform(action)
             switch (result, expectFailure) {
@@ -197,10 +196,11 @@ extension ScenarioExecution {
         let after = step.after.map(Self.duration) ?? .zero
         let earliest = start + after
         let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
-        var poller = self.poller(until: deadline)
+        let window = HarnessTimer(at: deadline, on: self.scheduler)
+        defer { window.cancel(on: self.scheduler) }
         var skipped: [String] = []
         var nearMiss: [FieldMismatch] = []
-        try self.advance(to: self.now)
+        try self.collect()
         while true {
             while !self.events.isEmpty {
                 let (time, event) = self.events.removeFirst()
@@ -228,7 +228,7 @@ extension ScenarioExecution {
                 if record.kind == pattern.kind, nearMiss.isEmpty { nearMiss = mismatches }
                 skipped.append(text)
             }
-            if self.now >= deadline {
+            if window.fired {
                 let seen = skipped.isEmpty ? "no application events" : "events " + skipped.joined(separator: ", ")
                 throw .failed(
                     StepFailure(
@@ -236,20 +236,11 @@ extension ScenarioExecution {
                             + "\(deadline - start) of \(start); observed \(seen)",
                         mismatches: nearMiss))
             }
-            poller.record(activity: try self.advance(to: min(self.now + poller.interval, deadline)))
+            try self.advanceToNextEvent()
         }
     }
 
     // MARK: Helpers
-
-    /// The polling schedule for a window ending at `deadline` (see `Poller`).
-    private func poller(until deadline: VirtualInstant) -> Poller {
-        let window = max(deadline - self.now, .zero)
-        let floor = VirtualDuration.nanoseconds(window.nanoseconds / Int64(self.configuration.maximumPollsPerStep))
-        return Poller(
-            minimum: max(self.configuration.pollInterval, floor),
-            maximum: max(self.configuration.maximumPollInterval, self.configuration.pollInterval, floor))
-    }
 
     private func describe(_ expectation: PacketExpectation) -> String {
         let chunks = expectation.chunks.map(\.description).joined(separator: ", ")
@@ -263,25 +254,5 @@ extension ScenarioExecution {
 
     static func duration(_ duration: ScenarioDuration) -> VirtualDuration {
         .nanoseconds(duration.nanoseconds)
-    }
-}
-
-/// How far each look at the wire moves virtual time while a step waits: `minimum` right after
-/// something arrived, doubling while nothing does, up to `maximum`. The target's clock (`now`) may
-/// so run ahead of the last arrival by at most `maximum`; windows count from arrival times, so they
-/// are exact regardless.
-struct Poller {
-    let minimum: VirtualDuration
-    let maximum: VirtualDuration
-    private(set) var interval: VirtualDuration
-
-    init(minimum: VirtualDuration, maximum: VirtualDuration) {
-        self.minimum = minimum
-        self.maximum = max(minimum, maximum)
-        self.interval = minimum
-    }
-
-    mutating func record(activity: Bool) {
-        self.interval = activity ? self.minimum : min(self.interval * 2, self.maximum)
     }
 }

@@ -15,10 +15,17 @@ enum StepInterruption: Error {
 
 /// The state of one scenario run: the clock, the wire, the association model, the variables.
 ///
+/// Time is event-driven. The harness's own timed events (the deadline of a `within` window, the end
+/// of a `wait`, the end of the quiet period after the last step) are scheduled on `scheduler`; the
+/// runner always lets the target run to the earlier of the next such event and the SUT's next
+/// output (`Transport.receiveNext(until:)`), so it sees every packet at the instant it was sent and
+/// answers at that same instant. Harness events due at the same instant run in the order they were
+/// scheduled; SUT output at an event's instant is taken in the same look, so a packet at a window's
+/// deadline is inside the window.
+///
 /// Two instants are kept. `now` is how far the target has run (it only moves forward). `stepClock`
 /// is when the previous step finished: the send time of a send, the arrival time of the matched
-/// packet of an expect, the end of a wait. `within`/`after` count from `stepClock`, so a polling
-/// overshoot never shifts a window.
+/// packet of an expect, the end of a wait. `within`/`after` count from `stepClock`.
 final class ScenarioExecution {
     let scenario: Scenario
     let target: any Target
@@ -33,12 +40,21 @@ final class ScenarioExecution {
     var matcher: PatternMatcher
     /// Model variables as last copied into `matcher.variables` (only changes are copied).
     var publishedModelVariables: [String: FieldValue] = [:]
-    var now = VirtualInstant.zero
+    /// The harness's clock and its timed events.
+    let scheduler = EventScheduler()
+    /// Looks at the wire in a row that neither moved time nor brought anything (see `stallLimit`).
+    private var stalledLooks = 0
+    /// More stalled looks than this and the target counts as stuck: every wait is bounded.
+    static let stallLimit = 10_000
+    /// How far the target has run: the scheduler's clock.
+    var now: VirtualInstant { self.scheduler.now }
     var stepClock = VirtualInstant.zero
     /// Packets from the SUT no step has taken yet, in arrival order.
     var inbox: [ReceivedPacket] = []
     /// Application events no step has taken yet.
     var events: [(time: VirtualInstant, event: ApplicationEvent)] = []
+    /// How many application events the target reported so far.
+    private var recordedEvents = 0
     var packets: [ExchangedPacket] = []
     var findings: [ScenarioFinding] = []
     /// Bytes for default cookies, heartbeat info (seeded).
@@ -144,23 +160,32 @@ final class ScenarioExecution {
         }
     }
 
-    /// After the last step: packets already received that no step took fail the run (ignored kinds aside).
+    /// After the last step the run goes on for the scenario's quiet period (`defaults: {quiet: ...}`,
+    /// counted from the end of the last step): packets the SUT sends by then that no step took fail
+    /// the run (ignored kinds aside), so a stray packet just after the last step is seen. The run
+    /// stops at the first such packet.
     private func checkLeftovers() -> StepInterruption? {
+        let quietEnd = HarnessTimer(at: self.stepClock + Self.duration(self.scenario.quietPeriod), on: self.scheduler)
+        defer { quietEnd.cancel(on: self.scheduler) }
+        var unexpected: [ReceivedPacket] = []
         do {
-            try self.advance(to: self.now)
+            try self.collect()
+            while true {
+                for packet in self.inbox {
+                    if self.isIgnorable(packet) {
+                        self.setDisposition(packet.number, .ignored)
+                    } else {
+                        self.setDisposition(packet.number, .leftOver)
+                        unexpected.append(packet)
+                    }
+                }
+                self.inbox = []
+                if !unexpected.isEmpty || quietEnd.fired { break }
+                try self.advanceToNextEvent()
+            }
         } catch {
             return error
         }
-        var unexpected: [ReceivedPacket] = []
-        for packet in self.inbox {
-            if self.isIgnorable(packet) {
-                self.setDisposition(packet.number, .ignored)
-            } else {
-                self.setDisposition(packet.number, .leftOver)
-                unexpected.append(packet)
-            }
-        }
-        self.inbox = []
         guard let first = unexpected.first else { return nil }
         return .failed(
             StepFailure(
@@ -172,27 +197,68 @@ final class ScenarioExecution {
 
     // MARK: The wire
 
-    /// Lets the target run to `deadline` and takes what it sent and what its application saw.
-    /// Returns whether anything (a packet or an event) came.
-    @discardableResult
-    func advance(to deadline: VirtualInstant) throws(StepInterruption) -> Bool {
-        let target = max(deadline, self.now)
-        let received: [TimedPacket]
+    /// Lets the target run to the next instant anything happens: the earliest of the next harness
+    /// event and the SUT's next output, and never past `limit`. Runs the harness events due by then
+    /// (in insertion order) and takes what the target sent and what its application saw.
+    func advanceToNextEvent(notAfter limit: VirtualInstant? = nil) throws(StepInterruption) {
+        var horizon = self.scheduler.nextDeadline
+        if let limit {
+            let bounded = max(limit, self.now)
+            horizon = min(horizon ?? bounded, bounded)
+        }
+        guard let horizon else {
+            throw .error("internal: the runner waited with no harness event scheduled")
+        }
+        let result: ReceiveResult
         do {
-            received = try self.transport.receive(until: target)
+            result = try self.transport.receiveNext(until: horizon)
         } catch {
             throw self.targetFailure(error.description)
         }
-        self.now = target
-        for packet in received {
+        let before = self.now
+        let ranEvents: Int
+        do {
+            ranEvents = try self.scheduler.advance(to: min(max(result.time, self.now), horizon))
+        } catch {
+            throw .error("harness clock: \(error.description)")
+        }
+        for packet in result.packets {
             self.ingest(packet)
         }
         let events = self.target.takeTimedEvents()
         self.record(events)
+        if self.now == before && ranEvents == 0 && result.packets.isEmpty && events.isEmpty && limit == nil {
+            self.stalledLooks += 1
+            if self.stalledLooks > Self.stallLimit {
+                throw .error("target made no progress at \(self.now) in \(Self.stallLimit) looks at the wire")
+            }
+        } else {
+            self.stalledLooks = 0
+        }
         if let failure = self.target.terminationError {
             throw self.targetFailure(failure.description)
         }
-        return !received.isEmpty || !events.isEmpty
+    }
+
+    /// Runs to `deadline` (a harness event there), taking every packet and event on the way at its
+    /// own instant. Returns whether anything (a packet or an event) came.
+    @discardableResult
+    func advance(to deadline: VirtualInstant) throws(StepInterruption) -> Bool {
+        let packetsBefore = self.packets.count
+        let eventsBefore = self.recordedEvents
+        let end = HarnessTimer(at: deadline, on: self.scheduler)
+        defer { end.cancel(on: self.scheduler) }
+        try self.collect()
+        while !end.fired {
+            try self.advanceToNextEvent()
+        }
+        return self.packets.count > packetsBefore || self.recordedEvents > eventsBefore
+    }
+
+    /// Takes what the target produced at the current instant (replies to a send or an action),
+    /// without moving time.
+    func collect() throws(StepInterruption) {
+        try self.advanceToNextEvent(notAfter: self.now)
     }
 
     /// Sends built bytes at `now` and learns from them.
@@ -224,9 +290,9 @@ final class ScenarioExecution {
     }
 
     /// Queues application events at the instants the target gives them (never after `now`: the
-    /// target has not run past it), so `after` and the step clock see when each really happened,
-    /// not when the runner polled.
+    /// target has not run past it), so `after` and the step clock see when each really happened.
     private func record(_ timed: [TimedApplicationEvent]) {
+        self.recordedEvents += timed.count
         for event in timed {
             self.events.append((min(event.time, self.now), event.event))
         }

@@ -6,8 +6,9 @@ import VirtualTime
 
 /// Runs scenarios against one kind of target and returns their verdicts.
 ///
-/// Nothing waits in real time: `within`, `after` and `wait` move the target's virtual clock through
-/// `Transport.receive(until:)`. Every run starts a fresh target from the descriptor, with the
+/// Nothing waits in real time: the runner jumps from one event to the next (its own `within`/`wait`
+/// deadlines on an `EventScheduler`, the SUT's output through `Transport.receiveNext(until:)`),
+/// moving the target's virtual clock as it goes. Every run starts a fresh target from the descriptor, with the
 /// configuration's seed, and ends it afterwards.
 public struct ScenarioRunner: Sendable {
     public var target: TargetDescriptor

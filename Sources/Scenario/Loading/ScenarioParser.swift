@@ -54,7 +54,9 @@ final class ScenarioParser {
         let requires = value("requires").map { self.capabilities($0) } ?? []
         let options = value("options").map { self.socketOptions($0, "options") } ?? []
         let ignore = value("ignore").map { self.ignoredKinds($0) } ?? Scenario.standardIgnore
-        let defaultWithin = value("defaults").flatMap { self.defaults($0) } ?? Scenario.standardWithin
+        let defaults = value("defaults").map { self.defaults($0) }
+        let defaultWithin = defaults?.within ?? Scenario.standardWithin
+        let quietPeriod = defaults?.quiet ?? Scenario.standardQuietPeriod
         let notes = value("notes").flatMap { self.reader.string($0, "notes") }
         if let stepsNode = value("steps") {
             self.laterCaptures = self.findCaptures(in: stepsNode)
@@ -69,8 +71,8 @@ final class ScenarioParser {
         return Scenario(
             id: id, title: title, file: self.reader.file, rfc: rfc, etsi: etsi, role: sutRole,
             sutPort: sut.port ?? Self.defaultSUTPort, peerPort: peer?.port ?? Self.defaultPeerPort,
-            requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin, notes: notes,
-            steps: steps, knownDeviations: knownDeviations)
+            requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin,
+            quietPeriod: quietPeriod, notes: notes, steps: steps, knownDeviations: knownDeviations)
     }
 
     // MARK: Header
@@ -178,12 +180,15 @@ final class ScenarioParser {
         return kinds
     }
 
-    private func defaults(_ node: Node) -> ScenarioDuration? {
-        guard let entries = self.reader.mapping(node, "defaults") else { return nil }
-        self.reader.checkKeys(entries, in: node, allowed: ["within"], "defaults")
-        return entries.first(where: { $0.key == "within" }).flatMap {
-            self.reader.duration($0.value, "defaults.within")
+    /// `defaults: {within: 1s, quiet: 1s}`: the default `expect` window and the quiet period after
+    /// the last step.
+    private func defaults(_ node: Node) -> (within: ScenarioDuration?, quiet: ScenarioDuration?) {
+        guard let entries = self.reader.mapping(node, "defaults") else { return (nil, nil) }
+        self.reader.checkKeys(entries, in: node, allowed: ["within", "quiet"], "defaults")
+        let duration = { (key: String) in
+            entries.first(where: { $0.key == key }).flatMap { self.reader.duration($0.value, "defaults.\(key)") }
         }
+        return (duration("within"), duration("quiet"))
     }
 
     // MARK: Shared checks

@@ -31,6 +31,9 @@ public struct Scenario: Hashable, Sendable {
     public var ignore: Set<String>
     /// The window of an `expect` without `within:`.
     public var defaultWithin: ScenarioDuration
+    /// How long the run goes on after the last step (`defaults: {quiet: ...}`): a packet the SUT
+    /// sends in that time that no step took, ignored kinds aside, fails the run.
+    public var quietPeriod: ScenarioDuration
     /// Free text: what the scenario shows, known deviations of particular stacks.
     public var notes: String?
     public var steps: [Step]
@@ -39,6 +42,8 @@ public struct Scenario: Hashable, Sendable {
 
     /// The window of an `expect` without `within:` unless the file says otherwise.
     public static let standardWithin = ScenarioDuration.seconds(1)
+    /// The quiet period after the last step unless the file says otherwise.
+    public static let standardQuietPeriod = ScenarioDuration.seconds(1)
     /// The chunk kinds ignored unless the file says otherwise.
     public static let standardIgnore: Set<String> = ["heartbeat"]
 
@@ -46,7 +51,8 @@ public struct Scenario: Hashable, Sendable {
         id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
         sutPort: UInt16, peerPort: UInt16, requires: [String] = [], options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
-        notes: String? = nil, steps: [Step], knownDeviations: [KnownDeviation] = []
+        quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step],
+        knownDeviations: [KnownDeviation] = []
     ) {
         self.id = id
         self.title = title
@@ -60,6 +66,7 @@ public struct Scenario: Hashable, Sendable {
         self.options = options
         self.ignore = ignore
         self.defaultWithin = defaultWithin
+        self.quietPeriod = quietPeriod
         self.notes = notes
         self.steps = steps
         self.knownDeviations = knownDeviations

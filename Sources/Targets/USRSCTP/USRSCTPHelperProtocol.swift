@@ -12,6 +12,9 @@ enum USRSCTPHelperProtocol {
         case deliver(at: VirtualInstant, packet: [UInt8])
         /// Runs the stack's timers up to `until`.
         case advance(until: VirtualInstant)
+        /// Runs the stack's timers up to `until`, stopping at the first millisecond boundary at which
+        /// it produced output (every reply then carries that instant).
+        case run(until: VirtualInstant)
         /// Runs the stack's timers up to `at`, then performs an application action.
         case action(at: VirtualInstant, ApplicationAction)
         /// Asks the helper to exit.
@@ -40,6 +43,9 @@ enum USRSCTPHelperProtocol {
                 Self.encode(action, into: &writer)
             case .quit:
                 writer.u8(0x05)
+            case .run(let time):
+                writer.u8(0x06)
+                writer.u64(time.nanoseconds)
             }
             return writer.bytes
         }

@@ -17,6 +17,9 @@ final class USRSCTPSession {
     private var pendingPackets: [TimedPacket] = []
     /// Application events not yet taken, in order.
     private var pendingEvents: [TimedApplicationEvent] = []
+    /// Whether output (a packet or an event) arrived that `runToOutput` has not reported yet, and
+    /// the instant the latest of it carried.
+    private var unreportedOutput: VirtualInstant?
 
     init(helper: HelperProcess, start: VirtualInstant, maximumAdvancePerCommand: VirtualDuration) {
         self.helper = helper
@@ -39,12 +42,40 @@ final class USRSCTPSession {
             switch reply {
             case .packet(let packet):
                 self.pendingPackets.append(packet)
+                self.noteOutput(at: packet.time)
             case .event(let time, let event):
                 self.pendingEvents.append(TimedApplicationEvent(time: time, event: event))
+                self.noteOutput(at: time)
             case .result(let code, let message):
                 return (code, message)
             }
         }
+    }
+
+    private func noteOutput(at time: VirtualInstant) {
+        self.unreportedOutput = max(self.unreportedOutput ?? time, time)
+    }
+
+    /// Runs the stack's timers from its clock toward `deadline` (in `RUN` commands of at most
+    /// `maximumAdvancePerCommand`) and stops at the first instant with output; returns that instant,
+    /// or `deadline` if there was none. Output a previous command produced and no call has reported
+    /// yet (replies to a delivered packet or an action) is reported at once, at its own instant.
+    func runToOutput(until deadline: VirtualInstant) throws(TargetError) -> VirtualInstant {
+        if let pending = self.unreportedOutput {
+            self.unreportedOutput = nil
+            return min(max(pending, self.helperTime), deadline)
+        }
+        while self.helperTime < deadline {
+            let step = min(deadline, self.helperTime + self.maximumAdvancePerCommand)
+            try self.run(.run(until: step))
+            if let stop = self.unreportedOutput {
+                self.unreportedOutput = nil
+                self.helperTime = max(self.helperTime, stop)
+                return min(self.helperTime, deadline)
+            }
+            self.helperTime = step
+        }
+        return deadline
     }
 
     /// Runs the stack's timers up to `instant`, in commands of at most `maximumAdvancePerCommand`.
@@ -89,7 +120,7 @@ final class USRSCTPSession {
 }
 
 /// The `Transport` of a `USRSCTPTarget`: packets go straight into the hosted stack at the given
-/// virtual instant; receiving runs the stack's timers up to the deadline.
+/// virtual instant; receiving runs the stack's timers up to its next output or the deadline.
 final class USRSCTPTransport: Transport {
     private let session: USRSCTPSession
 
@@ -99,7 +130,7 @@ final class USRSCTPTransport: Transport {
 
     /// Runs the stack's timers up to `time` (so timer-driven packets due before it are emitted
     /// first, with their own instants), then hands it the packet. A `time` before the stack's clock
-    /// counts as its current instant. Replies are collected for `receive(until:)`.
+    /// counts as its current instant. Replies are collected for `receiveNext(until:)`.
     func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
         do {
             _ = try self.session.run(.deliver(at: time, packet: packet), at: time)
@@ -108,17 +139,18 @@ final class USRSCTPTransport: Transport {
         }
     }
 
-    /// Runs the stack's timers up to `deadline` and returns every packet it emitted up to then, in
-    /// emission order, each stamped with the virtual instant usrsctp handed it to its output
-    /// callback: the instant of the `send`/`perform` that caused it, or the millisecond boundary at
-    /// which the timer that caused it fired. Packets stamped after `deadline` (possible only when
-    /// the stack's clock is already past it) stay queued for a later call.
-    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
+    /// Runs the stack's timers toward `deadline` and stops at the first instant at which it emitted
+    /// a packet or reported an application event; returns that instant with the packets emitted
+    /// then, in emission order. Each packet is stamped with the virtual instant usrsctp handed it to
+    /// its output callback: the instant of the `send`/`perform` that caused it (reported by the next
+    /// call), or the millisecond boundary at which the timer that caused it fired.
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        let time: VirtualInstant
         do {
-            try self.session.advance(to: deadline)
+            time = try self.session.runToOutput(until: deadline)
         } catch {
             throw TransportError(error.description)
         }
-        return self.session.takePackets(notAfter: deadline)
+        return ReceiveResult(time: time, packets: self.session.takePackets(notAfter: time))
     }
 }

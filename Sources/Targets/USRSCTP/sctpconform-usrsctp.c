@@ -25,6 +25,11 @@
  *   0x03 ADVANCE  u64 until_ns
  *   0x04 ACTION   u64 at_ns, u8 action, arguments (see perform_action)
  *   0x05 QUIT     (answered by RESULT, then the helper exits with status 0)
+ *   0x06 RUN      u64 until_ns: like ADVANCE, but stops right after the first millisecond boundary
+ *                 at which the stack produced output (a PACKET or an EVENT); the clock then stands
+ *                 at that boundary, the instant every reply carries. Without output it ends at
+ *                 until_ns, as ADVANCE does. So the harness learns of a packet at the instant it
+ *                 was sent and can answer at that same instant.
  * Replies (helper -> harness):
  *   0x81 PACKET   u64 time_ns, packet bytes
  *   0x82 EVENT    u64 time_ns, u8 kind, fields (see the EVENT_ constants)
@@ -48,7 +53,7 @@
 #include <usrsctp.h>
 
 enum {
-    CMD_INIT = 0x01, CMD_DELIVER = 0x02, CMD_ADVANCE = 0x03, CMD_ACTION = 0x04, CMD_QUIT = 0x05,
+    CMD_INIT = 0x01, CMD_DELIVER = 0x02, CMD_ADVANCE = 0x03, CMD_ACTION = 0x04, CMD_QUIT = 0x05, CMD_RUN = 0x06,
     REPLY_PACKET = 0x81, REPLY_EVENT = 0x82, REPLY_RESULT = 0x83,
 };
 enum {
@@ -334,6 +339,18 @@ static void advance_to(uint64_t target_ns) {
     if (target_ns > now_ns) { now_ns = target_ns; }
 }
 
+/* Like advance_to, but stops after the first tick that left replies in the buffer. */
+static void run_to_output(uint64_t target_ns) {
+    size_t before = out_length;
+    while ((ticks_ms + 1) * 1000000ull <= target_ns) {
+        ticks_ms += 1;
+        now_ns = ticks_ms * 1000000ull;
+        usrsctp_handle_timers(1);
+        if (out_length != before) { return; }
+    }
+    if (target_ns > now_ns) { now_ns = target_ns; }
+}
+
 static sctp_assoc_t current_association(void) {
     return sock ? usrsctp_getassocid(sock, (struct sockaddr *)&peer_address) : 0;
 }
@@ -553,6 +570,12 @@ int main(void) {
             uint64_t until = take_uint(&r, 8);
             if (r.bad) { protocol_error("short ADVANCE"); }
             advance_to(until);
+            break;
+        }
+        case CMD_RUN: {
+            uint64_t until = take_uint(&r, 8);
+            if (r.bad) { protocol_error("short RUN"); }
+            run_to_output(until);
             break;
         }
         case CMD_ACTION: {

@@ -21,10 +21,12 @@ final class EchoTransport: Transport {
         self.pending.append(TimedPacket(time: time + .milliseconds(1), bytes: reply))
     }
 
-    func receive(until deadline: VirtualInstant) throws(TransportError) -> [TimedPacket] {
-        let due = self.pending.filter { $0.time <= deadline }
-        self.pending.removeAll { $0.time <= deadline }
-        return due
+    /// Stops at the earliest pending reply (all replies due then), or at the deadline.
+    func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        let stop = min(deadline, self.pending.map(\.time).min() ?? deadline)
+        let due = self.pending.filter { $0.time <= stop }
+        self.pending.removeAll { $0.time <= stop }
+        return ReceiveResult(time: stop, packets: due)
     }
 }
 
