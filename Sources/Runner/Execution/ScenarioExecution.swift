@@ -94,7 +94,10 @@ final class ScenarioExecution {
                         stepResult.packets = failure.packetNumber.map { [$0] } ?? []
                     case .error(let message):
                         stepResult.status = .error
-                        stepResult.failure = StepFailure(message: message, rfc: self.citations(step))
+                        stepResult.packets = self.packets.filter { $0.disposition == .sent(step: step.number) }
+                            .map(\.number)
+                        stepResult.failure = StepFailure(
+                            message: message, packetNumber: stepResult.packets.last, rfc: self.citations(step))
                     }
                 }
                 stepResult.end = max(self.stepClock, start)
@@ -195,21 +198,23 @@ final class ScenarioExecution {
         return !received.isEmpty || !events.isEmpty
     }
 
-    /// Sends built bytes at `now` and learns from them.
+    /// Numbers and records built bytes, then sends them at `now` and learns from them. The packet is
+    /// in `packets` (and the checkers have seen it) before the send, so a packet the SUT dies of is in
+    /// the report, and the crash finding names it.
     func send(_ built: BuiltPacket, step: Int) throws(StepInterruption) -> Int {
-        do {
-            try self.transport.send(built.bytes, at: self.now)
-        } catch {
-            throw self.targetFailure(error.description)
-        }
         let number = self.packets.count + 1
-        let chunks = RawPacket(built.bytes).chunks.compactMap { try? $0.typed() }
-        self.model.observeSent(tag: built.verificationTag, chunks: chunks)
-        self.publishVariables()
         self.packets.append(
             ExchangedPacket(
                 number: number, direction: .toSUT, time: self.now, bytes: built.bytes, disposition: .sent(step: step)))
         self.check(ObservedPacket(number: number, direction: .toSUT, time: self.now, bytes: built.bytes))
+        do {
+            try self.transport.send(built.bytes, at: self.now)
+        } catch {
+            throw self.targetFailure(error.description, packet: number)
+        }
+        let chunks = RawPacket(built.bytes).chunks.compactMap { try? $0.typed() }
+        self.model.observeSent(tag: built.verificationTag, chunks: chunks)
+        self.publishVariables()
         return number
     }
 
@@ -250,22 +255,33 @@ final class ScenarioExecution {
         }
     }
 
-    /// A transport or target failure: a crash of the SUT becomes a finding with its stderr tail.
-    private func targetFailure(_ description: String, error: TargetError? = nil) -> StepInterruption {
+    /// A transport or target failure: a crash of the SUT becomes a finding with its stderr tail. The
+    /// finding names `packet` (the harness's packet whose send failed), else the last packet of the run.
+    private func targetFailure(
+        _ description: String, error: TargetError? = nil, packet: Int? = nil
+    ) -> StepInterruption {
         let failure = self.target.terminationError ?? error
         if case .crashed(let what, let stderr)? = failure {
             let tail = stderr.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).joined(
                 separator: "\n")
             if !self.findings.contains(where: { $0.rule == "sut-crashed" }) {
+                let culprit = packet.flatMap { number in self.packets.first { $0.number == number } }
+                let on = culprit.map { " on packet #\($0.number) [\(Self.chunkNames($0.bytes))]" } ?? ""
                 self.findings.append(
                     ScenarioFinding(
                         rule: "sut-crashed", section: "robustness", severity: .must,
-                        message: "the SUT crashed: \(what)" + (tail.isEmpty ? "" : "\nstderr:\n\(tail)"),
-                        packetNumber: self.packets.last?.number, time: self.now))
+                        message: "the SUT crashed\(on): \(what)" + (tail.isEmpty ? "" : "\nstderr:\n\(tail)"),
+                        packetNumber: packet ?? self.packets.last?.number, time: self.now))
             }
             return .error("target crashed: \(what)")
         }
         return .error(failure?.description ?? description)
+    }
+
+    /// The chunk names of a packet, as `ReceivedPacket.chunkNames` writes them.
+    private static func chunkNames(_ bytes: [UInt8]) -> String {
+        let names = RawPacket(bytes).chunks.map { $0.type.name ?? $0.type.description }
+        return names.isEmpty ? "(no chunks)" : names.joined(separator: ", ")
     }
 
     // MARK: Bookkeeping
