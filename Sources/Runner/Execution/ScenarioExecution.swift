@@ -88,7 +88,7 @@ final class ScenarioExecution {
                     interruption = error
                     switch error {
                     case .failed(var failure):
-                        failure.rfc = self.citations(step)
+                        failure.rfc = self.citations(step, mismatches: failure.mismatches)
                         stepResult.status = .failed
                         stepResult.failure = failure
                         stepResult.packets = failure.packetNumber.map { [$0] } ?? []
@@ -286,10 +286,28 @@ final class ScenarioExecution {
 
     // MARK: Bookkeeping
 
-    /// The step's citations, then the scenario's, without repeats.
-    func citations(_ step: Step) -> [String] {
+    /// What a failed step checks: its own `rfc:` when it has one; otherwise the sections that define the
+    /// chunks (or the application event) whose fields did not match, then the scenario's sections, without
+    /// repeats.
+    func citations(_ step: Step, mismatches: [FieldMismatch] = []) -> [String] {
+        if !step.rfc.isEmpty { return step.rfc }
+        var defining: [String] = []
+        if case .application(.expectEvent(let pattern)) = step.action, !mismatches.isEmpty,
+            let reference = self.configuration.vocabulary.events[pattern.kind]?.reference
+        {
+            defining.append(reference)
+        }
+        defining += mismatches.compactMap { self.definingSection(ofChunkIn: $0.path) }
         var seen = Set<String>()
-        return (step.rfc + self.scenario.rfc).filter { seen.insert($0).inserted }
+        return (defining + self.scenario.rfc).filter { seen.insert($0).inserted }
+    }
+
+    /// The section defining the chunk a mismatch path names: `chunks[0].init-ack.outbound_streams` is in
+    /// the INIT ACK, RFC 9260 §3.3.3. Header and chunk-list paths name no chunk.
+    private func definingSection(ofChunkIn path: String) -> String? {
+        let components = path.split(separator: ".", maxSplits: 2)
+        guard components.count >= 2, components[0].hasPrefix("chunks[") else { return nil }
+        return self.configuration.vocabulary.chunks[String(components[1])]?.reference
     }
 
     /// Copies the model's variables that changed into the matcher's variables.
