@@ -1,7 +1,8 @@
-@testable import Runner
 import SCTPWire
 import Scenario
 import Testing
+
+@testable import Runner
 
 /// `any_order`, `contains` and `across_packets` pair patterns with chunks as an assignment: a general
 /// pattern written before a specific one of the same kind does not steal the chunk the specific one needs.

@@ -61,7 +61,8 @@ import VirtualTime
         #expect(result.failedStep?.failure?.rfc == ["RFC 6458 §6.1.1", "RFC 9260 §5.1"])
         // A failure that names no chunk or event field cites the scenario's sections.
         let silent = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 10ms"), target: ScriptedTarget())
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 10ms"),
+            target: ScriptedTarget())
         #expect(silent.failedStep?.failure?.rfc == ["RFC 9260 §5.1"])
     }
 

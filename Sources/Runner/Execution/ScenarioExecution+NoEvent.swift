@@ -13,7 +13,8 @@ extension ScenarioExecution {
         let deadline = start + Self.duration(step.within ?? self.scenario.defaultWithin)
         try self.advance(to: deadline)
         let forbidden =
-            "no application event" + (patterns.isEmpty ? "" : " " + patterns.map(\.description).joined(separator: " or "))
+            "no application event"
+            + (patterns.isEmpty ? "" : " " + patterns.map(\.description).joined(separator: " or "))
         for (time, event) in self.events where time <= deadline {
             let record = ApplicationMapping.record(for: event)
             guard try self.matchesAny(patterns, record, step: step) else { continue }
