@@ -49,10 +49,11 @@ public final class CapturingTransport: Transport {
         self.carriage = carriage
     }
 
-    /// Sends through the inner transport and records the packet if it went out.
+    /// Records the packet, then sends it through the inner transport. A packet the inner send fails
+    /// on is kept: the harness sent it, and when the SUT died of it, it is the packet to look at.
     public func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
-        try self.inner.send(packet, at: time)
         self.records.append(Record(direction: .toPeer, time: time, bytes: packet))
+        try self.inner.send(packet, at: time)
     }
 
     /// Receives through the inner transport and records every packet it returns.

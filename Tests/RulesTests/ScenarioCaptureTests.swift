@@ -27,6 +27,9 @@ import Testing
         "ootb-shutdown-ack": ["vtag.peer-tag", "handshake.no-tcb-chunks"],
         "ootb-shutdown-complete": ["vtag.peer-tag"],
         "shutdown-complete-closes": ["handshake.no-tcb-chunks", "shutdown.no-new-data"],
+        // DATA on one stream past what the harness offered, to see the ERROR Invalid Stream Identifier.
+        "stream-negotiation": ["streams.within-negotiated"],
+        "stream-negotiation-client": ["streams.within-negotiated"],
         "vtag-wrong-abort": ["vtag.peer-tag"],
         "vtag-wrong-data": ["vtag.peer-tag"],
     ]

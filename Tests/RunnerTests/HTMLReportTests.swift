@@ -101,7 +101,7 @@ import Testing
             page.contains(
                 "<tr><td><code>chunks[0].init-ack.outbound_streams</code></td><td><code>&lt;= 5</code></td>"
                     + "<td><code>10</code></td><td><code>t.yaml:8:43</code></td></tr>"))
-        #expect(page.contains("checks: RFC 9260 §5.1"))
+        #expect(page.contains("checks: RFC 9260 §3.3.3, RFC 9260 §5.1"))
         #expect(page.contains("<code>reproduce: sctpconform run t.yaml --target scripted --seed 1</code>"))
         #expect(page.contains("<tr class=\"step-failed\">"))
         #expect(page.contains("unexpected at step 2"))

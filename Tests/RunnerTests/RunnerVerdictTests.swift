@@ -45,9 +45,25 @@ import VirtualTime
             failure.mismatches.map(\.description) == ["chunks[0].init-ack.outbound_streams: expected <= 5, observed 10"]
         )
         #expect(failure.mismatches.first?.location?.description == "t.yaml:9:43")
-        #expect(failure.rfc == ["RFC 9260 §5.1.1", "RFC 9260 §5.1"])
+        // The step's own `rfc:` is what it checks; the scenario's list is not repeated.
+        #expect(failure.rfc == ["RFC 9260 §5.1.1"])
         #expect(failure.packetNumber == 2)
         #expect(result.packets[1].disposition == .unexpected(step: 3))
+    }
+
+    @Test func failedEventStepCitesTheEventsDefinitionThenTheScenario() throws {
+        let target = ScriptedTarget()
+        target.queue(.associationChange(state: "COMM_UP", outboundStreams: 4, inboundStreams: 2))
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - app: {event: {comm_up: {outbound_streams: 9}}}\n    within: 10ms"),
+            target: target)
+        #expect(result.verdict == .fail)
+        #expect(result.failedStep?.failure?.rfc == ["RFC 6458 §6.1.1", "RFC 9260 §5.1"])
+        // A failure that names no chunk or event field cites the scenario's sections.
+        let silent = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack\n    within: 10ms"),
+            target: ScriptedTarget())
+        #expect(silent.failedStep?.failure?.rfc == ["RFC 9260 §5.1"])
     }
 
     @Test func wrongChunkKindIsReported() throws {

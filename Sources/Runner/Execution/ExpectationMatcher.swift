@@ -28,25 +28,15 @@ struct ExpectationMatcher {
             if self.expectation.arrangement != .contains, packet.chunks.count != patterns.count {
                 return mismatches + [self.chunkListMismatch(packet)]
             }
-            var used = Set<Int>()
-            for pattern in patterns {
-                var best: [FieldMismatch]?
-                var found = false
-                for (index, chunk) in packet.chunks.enumerated() where !used.contains(index) {
-                    var trial = attempt
-                    let result = self.match(pattern, chunk, index: index, &trial)
-                    if result.isEmpty {
-                        attempt = trial
-                        used.insert(index)
-                        found = true
-                        break
-                    }
-                    attempt.absorbUnresolved(from: trial)
-                    if best == nil, Self.kindMatches(pattern, chunk) { best = result }
-                }
-                if !found {
-                    mismatches += best ?? [self.chunkListMismatch(packet)]
-                }
+            var search = ChunkAssignment(rows: patterns.count, columns: packet.chunks.count, matcher: attempt)
+            let solution = search.solve(from: attempt) { row, column, trial in
+                self.match(patterns[row], packet.chunks[column], index: column, &trial).isEmpty
+            }
+            attempt.absorbUnresolved(from: search.discarded)
+            if let solution {
+                attempt = solution.matcher
+            } else {
+                mismatches += self.explainUnassigned(packet, exhausted: search.exhausted, attempt)
             }
         }
         if mismatches.isEmpty {
@@ -57,16 +47,85 @@ struct ExpectationMatcher {
         return mismatches
     }
 
+    /// Why no assignment of distinct chunks to the patterns exists: each pattern against the chunks
+    /// left after the earlier patterns took their first match (the mismatches of the first chunk of
+    /// its kind, or the chunk list), or, if that finds one, that the search ran out of budget.
+    private func explainUnassigned(
+        _ packet: ReceivedPacket, exhausted: Bool, _ matcher: PatternMatcher
+    ) -> [FieldMismatch] {
+        var attempt = matcher
+        var mismatches: [FieldMismatch] = []
+        var used = Set<Int>()
+        for pattern in self.expectation.chunks {
+            var best: [FieldMismatch]?
+            var found = false
+            for (index, chunk) in packet.chunks.enumerated() where !used.contains(index) {
+                var trial = attempt
+                let result = self.match(pattern, chunk, index: index, &trial)
+                if result.isEmpty {
+                    attempt = trial
+                    used.insert(index)
+                    found = true
+                    break
+                }
+                if best == nil, Self.kindMatches(pattern, chunk) { best = result }
+            }
+            if !found {
+                mismatches += best ?? [self.chunkListMismatch(packet)]
+            }
+        }
+        if mismatches.isEmpty {
+            let reason =
+                exhausted
+                ? "gave up after \(ChunkAssignment.budget) pairings" : "no way to give each pattern its own chunk"
+            mismatches.append(
+                FieldMismatch(
+                    path: "chunks", expected: self.chunkListMismatch(packet).expected + ", each a different chunk",
+                    observed: "[\(packet.chunkNames)] (\(reason))", location: self.expectation.chunks.first?.location))
+        }
+        return mismatches
+    }
+
     /// For `across_packets`: matches every chunk of `packet` against a distinct pattern still `remaining`
-    /// (removing those it uses). Empty means every chunk found its pattern.
+    /// (removing those it uses). Empty means every chunk found its pattern. Within the packet the pairing
+    /// backtracks (see `ChunkAssignment`); the patterns one packet takes are not reconsidered for later
+    /// packets.
     func matchAcross(
         _ packet: ReceivedPacket, remaining: inout [ChunkPattern], _ matcher: inout PatternMatcher
     )
         -> [FieldMismatch]
     {
         var attempt = matcher
-        var left = remaining
         var mismatches = self.matchHeader(packet, &attempt)
+        let left = remaining
+        var search = ChunkAssignment(rows: packet.chunks.count, columns: left.count, matcher: attempt)
+        let solution = search.solve(from: attempt) { row, column, trial in
+            self.match(left[column], packet.chunks[row], index: row, &trial).isEmpty
+        }
+        attempt.absorbUnresolved(from: search.discarded)
+        if let solution {
+            attempt = solution.matcher
+        } else {
+            mismatches += self.explainAcross(packet, remaining: left, exhausted: search.exhausted, attempt)
+        }
+        if mismatches.isEmpty, let solution {
+            matcher = attempt
+            let taken = Set(solution.columns)
+            remaining = left.enumerated().filter { !taken.contains($0.offset) }.map(\.element)
+        } else {
+            matcher.absorbUnresolved(from: attempt)
+        }
+        return mismatches
+    }
+
+    /// Why the chunks of `packet` cannot each take a different pattern of `remaining` (see
+    /// `explainUnassigned`).
+    private func explainAcross(
+        _ packet: ReceivedPacket, remaining: [ChunkPattern], exhausted: Bool, _ matcher: PatternMatcher
+    ) -> [FieldMismatch] {
+        var attempt = matcher
+        var left = remaining
+        var mismatches: [FieldMismatch] = []
         for (index, chunk) in packet.chunks.enumerated() {
             var matched = false
             var best: [FieldMismatch]?
@@ -79,7 +138,6 @@ struct ExpectationMatcher {
                     matched = true
                     break
                 }
-                attempt.absorbUnresolved(from: trial)
                 if best == nil, Self.kindMatches(pattern, chunk) { best = result }
             }
             if !matched {
@@ -94,10 +152,15 @@ struct ExpectationMatcher {
             }
         }
         if mismatches.isEmpty {
-            matcher = attempt
-            remaining = left
-        } else {
-            matcher.absorbUnresolved(from: attempt)
+            let reason =
+                exhausted
+                ? "gave up after \(ChunkAssignment.budget) pairings" : "no way to give each chunk its own pattern"
+            mismatches.append(
+                FieldMismatch(
+                    path: "chunks",
+                    expected: "each chunk one of the chunks still expected: "
+                        + remaining.map(\.description).joined(separator: "; "),
+                    observed: "[\(packet.chunkNames)] (\(reason))", location: remaining.first?.location))
         }
         return mismatches
     }

@@ -28,6 +28,8 @@ extension ScenarioExecution {
             return try self.executeCommand(command, expectFailure: expectFailure, step: step)
         case .application(.expectEvent(let pattern)):
             return try self.executeExpectEvent(pattern, step: step)
+        case .application(.expectNoEvent(let patterns)):
+            return try self.executeExpectNoEvent(patterns, step: step)
         }
     }
 

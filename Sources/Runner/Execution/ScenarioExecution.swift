@@ -104,13 +104,16 @@ final class ScenarioExecution {
                     interruption = error
                     switch error {
                     case .failed(var failure):
-                        failure.rfc = self.citations(step)
+                        failure.rfc = self.citations(step, mismatches: failure.mismatches)
                         stepResult.status = .failed
                         stepResult.failure = failure
                         stepResult.packets = failure.packetNumber.map { [$0] } ?? []
                     case .error(let message):
                         stepResult.status = .error
-                        stepResult.failure = StepFailure(message: message, rfc: self.citations(step))
+                        stepResult.packets = self.packets.filter { $0.disposition == .sent(step: step.number) }
+                            .map(\.number)
+                        stepResult.failure = StepFailure(
+                            message: message, packetNumber: stepResult.packets.last, rfc: self.citations(step))
                     }
                 }
                 stepResult.end = max(self.stepClock, start)
@@ -261,21 +264,23 @@ final class ScenarioExecution {
         try self.advanceToNextEvent(notAfter: self.now)
     }
 
-    /// Sends built bytes at `now` and learns from them.
+    /// Numbers and records built bytes, then sends them at `now` and learns from them. The packet is
+    /// in `packets` (and the checkers have seen it) before the send, so a packet the SUT dies of is in
+    /// the report, and the crash finding names it.
     func send(_ built: BuiltPacket, step: Int) throws(StepInterruption) -> Int {
-        do {
-            try self.transport.send(built.bytes, at: self.now)
-        } catch {
-            throw self.targetFailure(error.description)
-        }
         let number = self.packets.count + 1
-        let chunks = RawPacket(built.bytes).chunks.compactMap { try? $0.typed() }
-        self.model.observeSent(tag: built.verificationTag, chunks: chunks)
-        self.publishVariables()
         self.packets.append(
             ExchangedPacket(
                 number: number, direction: .toSUT, time: self.now, bytes: built.bytes, disposition: .sent(step: step)))
         self.check(ObservedPacket(number: number, direction: .toSUT, time: self.now, bytes: built.bytes))
+        do {
+            try self.transport.send(built.bytes, at: self.now)
+        } catch {
+            throw self.targetFailure(error.description, packet: number)
+        }
+        let chunks = RawPacket(built.bytes).chunks.compactMap { try? $0.typed() }
+        self.model.observeSent(tag: built.verificationTag, chunks: chunks)
+        self.publishVariables()
         return number
     }
 
@@ -316,30 +321,59 @@ final class ScenarioExecution {
         }
     }
 
-    /// A transport or target failure: a crash of the SUT becomes a finding with its stderr tail.
-    private func targetFailure(_ description: String, error: TargetError? = nil) -> StepInterruption {
+    /// A transport or target failure: a crash of the SUT becomes a finding with its stderr tail. The
+    /// finding names `packet` (the harness's packet whose send failed), else the last packet of the run.
+    private func targetFailure(
+        _ description: String, error: TargetError? = nil, packet: Int? = nil
+    ) -> StepInterruption {
         let failure = self.target.terminationError ?? error
         if case .crashed(let what, let stderr)? = failure {
             let tail = stderr.split(separator: "\n", omittingEmptySubsequences: false).suffix(20).joined(
                 separator: "\n")
             if !self.findings.contains(where: { $0.rule == "sut-crashed" }) {
+                let culprit = packet.flatMap { number in self.packets.first { $0.number == number } }
+                let on = culprit.map { " on packet #\($0.number) [\(Self.chunkNames($0.bytes))]" } ?? ""
                 self.findings.append(
                     ScenarioFinding(
                         rule: "sut-crashed", section: "robustness", severity: .must,
-                        message: "the SUT crashed: \(what)" + (tail.isEmpty ? "" : "\nstderr:\n\(tail)"),
-                        packetNumber: self.packets.last?.number, time: self.now))
+                        message: "the SUT crashed\(on): \(what)" + (tail.isEmpty ? "" : "\nstderr:\n\(tail)"),
+                        packetNumber: packet ?? self.packets.last?.number, time: self.now))
             }
             return .error("target crashed: \(what)")
         }
         return .error(failure?.description ?? description)
     }
 
+    /// The chunk names of a packet, as `ReceivedPacket.chunkNames` writes them.
+    private static func chunkNames(_ bytes: [UInt8]) -> String {
+        let names = RawPacket(bytes).chunks.map { $0.type.name ?? $0.type.description }
+        return names.isEmpty ? "(no chunks)" : names.joined(separator: ", ")
+    }
+
     // MARK: Bookkeeping
 
-    /// The step's citations, then the scenario's, without repeats.
-    func citations(_ step: Step) -> [String] {
+    /// What a failed step checks: its own `rfc:` when it has one; otherwise the sections that define the
+    /// chunks (or the application event) whose fields did not match, then the scenario's sections, without
+    /// repeats.
+    func citations(_ step: Step, mismatches: [FieldMismatch] = []) -> [String] {
+        if !step.rfc.isEmpty { return step.rfc }
+        var defining: [String] = []
+        if case .application(.expectEvent(let pattern)) = step.action, !mismatches.isEmpty,
+            let reference = self.configuration.vocabulary.events[pattern.kind]?.reference
+        {
+            defining.append(reference)
+        }
+        defining += mismatches.compactMap { self.definingSection(ofChunkIn: $0.path) }
         var seen = Set<String>()
-        return (step.rfc + self.scenario.rfc).filter { seen.insert($0).inserted }
+        return (defining + self.scenario.rfc).filter { seen.insert($0).inserted }
+    }
+
+    /// The section defining the chunk a mismatch path names: `chunks[0].init-ack.outbound_streams` is in
+    /// the INIT ACK, RFC 9260 §3.3.3. Header and chunk-list paths name no chunk.
+    private func definingSection(ofChunkIn path: String) -> String? {
+        let components = path.split(separator: ".", maxSplits: 2)
+        guard components.count >= 2, components[0].hasPrefix("chunks[") else { return nil }
+        return self.configuration.vocabulary.chunks[String(components[1])]?.reference
     }
 
     /// Copies the model's variables that changed into the matcher's variables.

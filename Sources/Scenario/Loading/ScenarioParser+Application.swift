@@ -9,9 +9,10 @@ import Yams
 ///     app: {set: {rto_initial: 1s, heartbeat_interval: 0}}
 ///     app: {receive: {stream: 0, data: "hello"}}    # a delivered message
 ///     app: {event: comm_up}                          # or {event: {comm_up: {outbound_streams: 10}}}
+///     app: {no_event: comm_up}                       # or [comm_up, message], or any
 extension ScenarioParser {
     static let applicationCommands = [
-        "listen", "connect", "shutdown", "close", "abort", "send", "set", "receive", "event",
+        "listen", "connect", "shutdown", "close", "abort", "send", "set", "receive", "event", "no_event",
     ]
 
     func applicationStep(_ node: Node, result: MappingEntry?) -> ApplicationStep? {
@@ -87,6 +88,14 @@ extension ScenarioParser {
                 return nil
             }
             return self.eventPattern(argument).map { .expectEvent($0) }
+        case "no_event":
+            guard let argument else {
+                self.reader.report(
+                    .missingKey, at: node, "app no_event needs the events that must not come",
+                    expected: "{no_event: comm_up}, a list of events, or any")
+                return nil
+            }
+            return self.absentEventPatterns(argument).map { .expectNoEvent($0) }
         default:
             self.reader.report(
                 .unknownKey, at: nameNode, "unknown application call '\(name)'",
@@ -150,7 +159,8 @@ extension ScenarioParser {
     private func eventPattern(_ node: Node) -> RecordPattern? {
         let kinds = self.vocabulary.events.keys.sorted()
         func schema(_ name: String, at node: Node) -> FieldRecordSchema? {
-            let normalized = name.lowercased().replacingOccurrences(of: "-", with: "_")
+            var normalized = name.lowercased().replacingOccurrences(of: "-", with: "_")
+            if normalized == "receive" { normalized = ApplicationEventVocabulary.messageKind }
             if let schema = self.vocabulary.events[normalized] { return schema }
             self.reader.report(
                 .unknownKind, at: node, "unknown application event '\(name)'",
@@ -169,6 +179,48 @@ extension ScenarioParser {
         }
         guard let schema = schema(entry.key, at: entry.keyNode) else { return nil }
         return self.recordPattern(entry.value, schema: schema)
+    }
+
+    /// `any` (no event at all: an empty list), one event pattern, or a list of them. Captures make no
+    /// sense in an event that must not come and are rejected.
+    private func absentEventPatterns(_ node: Node) -> [RecordPattern]? {
+        if case .scalar(let scalar) = node, ["any", "_", "*"].contains(scalar.string) { return [] }
+        let elements: [Node]
+        if case .sequence(let sequence) = node {
+            elements = Array(sequence)
+            if elements.isEmpty {
+                self.reader.report(
+                    .invalidValue, at: node, "no_event needs at least one event", expected: "an event kind, or any")
+                return nil
+            }
+        } else {
+            elements = [node]
+        }
+        let defined = self.capturedVariables
+        defer { self.capturedVariables = defined }
+        var patterns: [RecordPattern] = []
+        for element in elements {
+            guard let pattern = self.eventPattern(element) else { return nil }
+            if let name = Self.captures(in: .record(pattern)).first {
+                self.reader.report(
+                    .invalidPattern, at: element, "no_event cannot capture (-> \(name)): the event must not come",
+                    expected: "a pattern without captures")
+                return nil
+            }
+            patterns.append(pattern)
+        }
+        return patterns
+    }
+
+    /// The variables a pattern captures.
+    private static func captures(in pattern: FieldPattern) -> [String] {
+        switch pattern {
+        case .any, .comparison, .range, .bytes, .text, .flag: []
+        case .capture(let name, let inner): [name] + Self.captures(in: inner)
+        case .list(let list): list.elements.flatMap { Self.captures(in: $0.pattern) }
+        case .record(let record):
+            (record.capture.map { [$0] } ?? []) + record.fields.flatMap { Self.captures(in: $0.pattern) }
+        }
     }
 
     static func isNullNode(_ node: Node) -> Bool {

@@ -70,6 +70,8 @@ extension ScenarioParser {
             let application = self.applicationStep(actionEntry.value, result: value("result"))
             if case .expectEvent = application {
                 allowed += ["within", "after"]
+            } else if case .expectNoEvent = application {
+                allowed += ["within"]
             } else {
                 allowed += ["result"]
             }

@@ -5,6 +5,9 @@ public enum ApplicationStep: Hashable, Sendable {
     /// Wait for an application event (a delivered message or a notification) matching the pattern.
     /// Event kinds and fields are listed in `ApplicationEventVocabulary`.
     case expectEvent(RecordPattern)
+    /// No application event matching any of the patterns (none at all when empty) may be queued or come
+    /// within the window: `app: {no_event: comm_up}`, the application-side counterpart of `expect: nothing`.
+    case expectNoEvent([RecordPattern])
 }
 
 /// A socket API call on the SUT (mapped by the runner onto the target's `ApplicationAction`).

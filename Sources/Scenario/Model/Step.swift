@@ -22,7 +22,7 @@ public struct Step: Hashable, Sendable {
     public var within: ScenarioDuration?
     /// Earliest arrival relative to the step's start (`after: 1s`); nil means any time.
     public var after: ScenarioDuration?
-    /// RFC sections this step checks (reported on failure before the scenario's own).
+    /// RFC sections this step checks (reported on failure instead of the scenario's own).
     public var rfc: [String]
     /// A free-text remark (printed with failures), e.g. why usrsctp behaves as it does here.
     public var note: String?

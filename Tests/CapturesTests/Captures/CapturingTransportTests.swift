@@ -37,9 +37,6 @@ struct CapturingTransportTests {
 
     static func run(_ capture: CapturingTransport) throws {
         try capture.send(Self.packetA, at: VirtualInstant(nanoseconds: 5_000))
-        #expect(throws: TransportError("refused")) {
-            try capture.send([0xFF, 0, 0, 0], at: VirtualInstant(nanoseconds: 6_000))
-        }
         try capture.send(Self.packetB, at: VirtualInstant(nanoseconds: 500_000))
         let received = try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000))
         #expect(received.count == 2)
@@ -55,6 +52,23 @@ struct CapturingTransportTests {
         #expect(capture.records[2].bytes.prefix(4) == [0x00, 0x07, 0x13, 0x88])
         capture.clearRecords()
         #expect(capture.records.isEmpty)
+    }
+
+    @Test("a packet the peer fails on is recorded all the same (the harness sent it), and the error passes through")
+    func refusedSendIsRecorded() throws {
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        var refused = Self.packetB
+        refused[0] = 0xFF
+        try capture.send(Self.packetA, at: VirtualInstant(nanoseconds: 5_000))
+        #expect(throws: TransportError("refused")) {
+            try capture.send(refused, at: VirtualInstant(nanoseconds: 6_000))
+        }
+        #expect(capture.records.map(\.bytes) == [Self.packetA, refused])
+        #expect(capture.records.map(\.direction) == [.toPeer, .toPeer])
+        #expect(capture.records.map(\.time.nanoseconds) == [5_000, 6_000])
+        #expect(try capture.captureRecords().count == 2)
+        // Only the packet that went through is answered.
+        #expect(try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000)).count == 1)
     }
 
     @Test("the pcap is raw IP between 198.18.0.1 and 198.18.0.2, in time order, with virtual timestamps")
