@@ -4,9 +4,12 @@ import Scenario
 /// What `sctpconform run` prints: one line per scenario with its verdict and virtual duration, and
 /// for failures the step, expected vs observed and the RFC sections below it.
 public enum ConsoleReport {
-    /// `PASS  handshake                     0.203s  Passive association setup ...`.
-    public static func line(_ result: ScenarioResult) -> String {
-        let id = result.scenarioID.padding(toLength: max(24, result.scenarioID.count), withPad: " ", startingAt: 0)
+    /// `PASS  handshake                     0.203s  Passive association setup ...`. `idWidth` is the
+    /// column the ids are padded to: the longest id of the run (`idWidth(_:)`) keeps the columns
+    /// aligned.
+    public static func line(_ result: ScenarioResult, idWidth: Int = 24) -> String {
+        let id = result.scenarioID.padding(
+            toLength: max(idWidth, result.scenarioID.count), withPad: " ", startingAt: 0)
         let duration = Self.virtualTime(nanoseconds: result.duration.nanoseconds).padding(
             toLength: 9, withPad: " ", startingAt: 0)
         var line =
@@ -17,6 +20,11 @@ public enum ConsoleReport {
             line += " (\(reason))"
         }
         return line
+    }
+
+    /// The id column's width for scenarios with these ids: the longest, and at least 24.
+    public static func idWidth<S: Sequence<String>>(_ ids: S) -> Int {
+        ids.reduce(24) { max($0, $1.count) }
     }
 
     /// The explanation under a FAIL, ERROR or DEVIATION line, indented by the caller.

@@ -63,11 +63,12 @@ struct RunCommand: ParsableCommand {
         }
         let runner = ScenarioRunner(target: descriptor, configuration: configuration)
         var results: [ScenarioResult] = []
+        let idWidth = ConsoleReport.idWidth(scenarios.map(\.id))
         for scenario in scenarios {
             let result = runner.run(scenario)
             results.append(result)
             if !self.json {
-                print(ConsoleReport.line(result))
+                print(ConsoleReport.line(result, idWidth: idWidth))
                 for line in ConsoleReport.details(result) {
                     print("      " + line)
                 }

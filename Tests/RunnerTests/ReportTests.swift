@@ -73,6 +73,17 @@ import FoundationXML
         #expect(ConsoleReport.virtualTime(nanoseconds: 500_000_000) == "500ms")
     }
 
+    @Test func consoleColumnsStayAlignedForLongIDs() throws {
+        let results = try self.results()
+        let width = ConsoleReport.idWidth(["t", String(repeating: "x", count: 30)])
+        #expect(width == 30)
+        #expect(ConsoleReport.idWidth(["t"]) == 24)
+        let line = ConsoleReport.line(results[0], idWidth: width)
+        // "PASS " + " " + id padded to 30 + " " + duration: the duration starts at column 37.
+        #expect(line.hasPrefix("PASS  t" + String(repeating: " ", count: 29)))
+        #expect(line.dropFirst(37).first?.isNumber == true)
+    }
+
     @Test func jsonEscapesAndKeepsKeyOrder() {
         let value = JSONValue.object([
             ("b", .string("quote \" backslash \\ newline \n tab \t bell \u{7}")),
