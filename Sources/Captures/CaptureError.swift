@@ -22,7 +22,7 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidValue(String)
         /// The operating system refused (read, write, rename...).
         case io(String)
-        /// The file to read does not exist (`context` is its path).
+        /// The file to read does not exist (`context` is its path; the description leaves it out).
         case noSuchFile
         /// The file to read exists but could not be opened (`context` is its path), and why.
         case cannotOpen(String)
@@ -41,14 +41,15 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `offset 1234: pcap record: truncated: needs 98 bytes, 40 available`; for a file that could
-    /// not be opened, no offset: `x.pcap: no such file`, `x.pcap: cannot open: Permission denied`.
+    /// not be opened, neither offset nor path (callers name the file, as for every other error):
+    /// `no such file`, `cannot open: Permission denied`.
     public var description: String {
         let what: String
         switch self.reason {
         case .noSuchFile:
-            return "\(self.context): no such file"
+            return "no such file"
         case .cannotOpen(let text):
-            return "\(self.context): cannot open: \(text)"
+            return "cannot open: \(text)"
         case .truncated(let needed, let available):
             what = "truncated: needs \(needed) bytes, \(available) available"
         case .unknownMagic(let magic):

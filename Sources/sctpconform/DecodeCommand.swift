@@ -77,10 +77,10 @@ struct DecodeCommand: ParsableCommand {
             reader = try CaptureReader(path: self.file)
         } catch {
             if self.json {
-                output.write(Self.jsonErrorRecord(message: error.description, offset: nil, frames: 0))
+                output.write(Self.jsonErrorRecord(message: "\(self.file): \(error)", offset: nil, frames: 0))
             }
             output.flush()
-            Self.printError(error.description)
+            Self.printError("\(self.file): \(error)")
             throw ExitCode(2)
         }
         var failure: CaptureError?
