@@ -33,7 +33,10 @@ enum CodecBenchmark {
         }
         let cases: [(name: String, key: String, packet: SCTPPacket, size: Int, target: Double?)] = [
             ("decode + CRC32c verify, 64-byte DATA", "decode-verify-64-byte-data", Self.dataPacket, 64, 10e6),
-            ("decode + CRC32c verify, 300-byte INIT ACK", "decode-verify-300-byte-init-ack", Self.initAckPacket, 300, nil),
+            (
+                "decode + CRC32c verify, 300-byte INIT ACK", "decode-verify-300-byte-init-ack", Self.initAckPacket, 300,
+                nil
+            ),
         ]
         var figures: [(key: String, rate: Double)] = []
         for (name, key, packet, size, target) in cases {

@@ -112,7 +112,8 @@ struct DecodeCommand: ParsableCommand {
     /// file could not be read to its end (offset null when it could not be opened at all).
     static func jsonErrorRecord(message: String, offset: Int?, frames: Int) -> String {
         let offsetText = offset.map(String.init) ?? "null"
-        return "{\"error\":{\"message\":\(CaptureDecoder.quoted(message)),\"offset\":\(offsetText),\"frames\":\(frames)}}"
+        return
+            "{\"error\":{\"message\":\(CaptureDecoder.quoted(message)),\"offset\":\(offsetText),\"frames\":\(frames)}}"
     }
 
     static func printError(_ message: String, prefix: String = "error") {

@@ -72,11 +72,13 @@ enum PacketLayout {
             switch kind {
             case .parameter:
                 let parameterType = ParameterType(type)
-                text = "    parameter \(index): "
+                text =
+                    "    parameter \(index): "
                     + (parameterType.isKnown ? parameterType.description : "type \(Self.hex(UInt64(type), digits: 4))")
             case .cause:
                 let code = ErrorCauseCode(type)
-                text = "    cause \(index): "
+                text =
+                    "    cause \(index): "
                     + (code.isKnown ? code.description : "code \(Self.hex(UInt64(type), digits: 4))")
             }
             text += ", length \(length)"

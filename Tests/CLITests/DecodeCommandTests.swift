@@ -202,7 +202,11 @@ struct DecodeCommandTests {
         defer { directory.remove() }
         let sctp = SCTPPacket(
             header: CommonHeader(sourcePort: 5_000, destinationPort: 7, verificationTag: 9),
-            chunks: [.data(DataChunk(tsn: 1, streamID: 0, streamSequence: 0, ppid: 0, userData: Array(repeating: 7, count: 40)))])
+            chunks: [
+                .data(
+                    DataChunk(tsn: 1, streamID: 0, streamSequence: 0, ppid: 0, userData: Array(repeating: 7, count: 40))
+                )
+            ])
         let v4 = SCTPEncapsulation(source: IPAddress("198.18.0.1")!, destination: IPAddress("198.18.0.2")!)
         let whole = try v4.ipPacket(wrapping: sctp.encoded())
         let path = directory.file("snaplen.pcap")
@@ -269,7 +273,8 @@ struct DecodeCommandTests {
                 "      chunk 1: INIT (1), flags 0x00, length 32, padding 0",
                 "        parameter 1: type 0x4444, length 7, padding 1, unrecognized: stop and report (type bits 01)",
                 "        parameter 2: ECN Capable (32768), length 4, padding 0",
-                "      chunk 2: type 0xc5, flags 0x80, length 9, padding 3, unrecognized: skip and report (type bits 11)",
+                "      chunk 2: type 0xc5, flags 0x80, length 9, padding 3, "
+                    + "unrecognized: skip and report (type bits 11)",
                 "      chunk 3: ERROR (9), flags 0x00, length 11, padding 1",
                 "        cause 1: User-Initiated Abort (12), length 7, padding 0",
             ])

@@ -88,7 +88,10 @@ struct TsharkDifferentialTests {
         let cases = ElementCorpus.cases
         // Every registered parameter type (28) and error cause code (19) is in the corpus, plus an unknown one of each.
         func codes(_ field: String) -> Set<UInt16> {
-            Set(cases.flatMap { ($0.tshark[field] ?? "").split(separator: ",").compactMap { UInt16($0.dropFirst(2), radix: 16) } })
+            Set(
+                cases.flatMap {
+                    ($0.tshark[field] ?? "").split(separator: ",").compactMap { UInt16($0.dropFirst(2), radix: 16) }
+                })
         }
         #expect(codes("sctp.parameter_type").filter { ParameterType($0).isKnown }.count == 28)
         #expect(codes("sctp.cause_code").filter { ErrorCauseCode($0).isKnown }.count == 19)
@@ -99,7 +102,8 @@ struct TsharkDifferentialTests {
         let path = directory.file("elements.pcap")
         try capture.write(to: path)
         var fields = Self.commonFields
-        for field in (ElementCorpus.strictFields + cases.flatMap { $0.tshark.keys }).sorted() where !fields.contains(field) {
+        for field in (ElementCorpus.strictFields + cases.flatMap { $0.tshark.keys }).sorted()
+        where !fields.contains(field) {
             fields.append(field)
         }
         let rows = try Self.read(path, fields: fields)

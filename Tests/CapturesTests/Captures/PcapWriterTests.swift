@@ -56,8 +56,9 @@ struct PcapWriterTests {
         let missing = CaptureError(offset: 0, context: "/nonexistent-dir-sctpconform/x.pcap", reason: .noSuchFile)
         #expect(throws: missing) { try CaptureReader(path: "/nonexistent-dir-sctpconform/x.pcap") }
         #expect(missing.description == "no such file")
-        #expect(CaptureError(offset: 0, context: "x", reason: .cannotOpen("Permission denied")).description
-            == "cannot open: Permission denied")
+        #expect(
+            CaptureError(offset: 0, context: "x", reason: .cannotOpen("Permission denied")).description
+                == "cannot open: Permission denied")
     }
 
     @Test("a file larger than the read chunk streams record by record, same as in memory")

@@ -99,7 +99,8 @@ enum ElementCorpus {
     ) -> DifferentialCase {
         var tshark = Self.framing(elements)
         tshark.merge(fields) { _, specific in specific }
-        return DifferentialCase(name: "parameter: " + name, packet: Self.packet(0x0E1E_0001, chunk), tshark: tshark, scapy: nil)
+        return DifferentialCase(
+            name: "parameter: " + name, packet: Self.packet(0x0E1E_0001, chunk), tshark: tshark, scapy: nil)
     }
 
     /// A cause case: the cause alone in an ERROR chunk.
@@ -131,9 +132,13 @@ enum ElementCorpus {
         // RFC 9260 §3.2.1 / §3.3.2 / §3.3.3 / §3.3.5.
         cases.append(
             Self.parameterCase(
-                "Heartbeat Info", .heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(.init(info: Self.heartbeatInfo))])),
+                "Heartbeat Info",
+                .heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(.init(info: Self.heartbeatInfo))])),
                 [(1, 14, true)],
-                ["sctp.parameter_heartbeat_information": F.bytes(Self.heartbeatInfo), "sctp.chunk_padding": Self.padding(2)]))
+                [
+                    "sctp.parameter_heartbeat_information": F.bytes(Self.heartbeatInfo),
+                    "sctp.chunk_padding": Self.padding(2),
+                ]))
         cases.append(
             Self.parameterCase(
                 "IPv4 Address", Self.initChunk([Self.ipv4Parameter]), [(5, 8, true)],
@@ -155,19 +160,22 @@ enum ElementCorpus {
             Self.parameterCase(
                 "Unrecognized Parameter",
                 Self.initAckChunk([
-                    .unrecognizedParameter(UnrecognizedParameter(reporting: .unknown(UnknownParameter(type: 0x8123, value: [9, 8, 7]))))
+                    .unrecognizedParameter(
+                        UnrecognizedParameter(reporting: .unknown(UnknownParameter(type: 0x8123, value: [9, 8, 7]))))
                 ]),
                 [(8, 12, true), (0x8123, 7, true)],
                 ["sctp.parameter_value": "090807", "sctp.parameter_padding": Self.padding(1)]))
         cases.append(
             Self.parameterCase(
                 "Cookie Preservative",
-                Self.initChunk([.cookiePreservative(CookiePreservativeParameter(lifeSpanIncrementMilliseconds: 70_000))]),
+                Self.initChunk([.cookiePreservative(CookiePreservativeParameter(lifeSpanIncrementMilliseconds: 70_000))]
+                ),
                 [(9, 8, true)], ["sctp.parameter_cookie_preservative_incr": "70000"]))
         // "sctp.example" and one NUL: 13 bytes of value.
         cases.append(
             Self.parameterCase(
-                "Host Name Address", Self.initChunk([.hostNameAddress(HostNameAddressParameter(hostName: "sctp.example"))]),
+                "Host Name Address",
+                Self.initChunk([.hostNameAddress(HostNameAddressParameter(hostName: "sctp.example"))]),
                 [(11, 17, true)], ["sctp.parameter_hostname": "sctp.example", "sctp.chunk_padding": Self.padding(3)]))
         cases.append(
             Self.parameterCase(
@@ -209,7 +217,10 @@ enum ElementCorpus {
         cases.append(
             Self.parameterCase(
                 "SSN/TSN Reset Request",
-                .reConfig(ReConfigChunk(parameters: [.ssnTSNResetRequest(SSNTSNResetRequestParameter(requestSequenceNumber: 41))])),
+                .reConfig(
+                    ReConfigChunk(parameters: [
+                        .ssnTSNResetRequest(SSNTSNResetRequestParameter(requestSequenceNumber: 41))
+                    ])),
                 [(15, 8, true)], ["sctp.parameter_reconfig_request_sequence_number": "41"]))
         cases.append(
             Self.parameterCase(
@@ -246,7 +257,8 @@ enum ElementCorpus {
                 "Add Outgoing Streams Request",
                 .reConfig(
                     ReConfigChunk(parameters: [
-                        .addOutgoingStreamsRequest(AddOutgoingStreamsRequestParameter(requestSequenceNumber: 61, newStreams: 300))
+                        .addOutgoingStreamsRequest(
+                            AddOutgoingStreamsRequestParameter(requestSequenceNumber: 61, newStreams: 300))
                     ])),
                 [(17, 12, true)],
                 [
@@ -268,7 +280,9 @@ enum ElementCorpus {
                     "sctp.parameter_add_incoming_streams_number": "400",
                     "sctp.parameter_add_incoming_streams_reserved": "5",
                 ]))
-        cases.append(Self.parameterCase("ECN Capable", Self.initChunk([.ecnCapable(ECNCapableParameter())]), [(0x8000, 4, true)]))
+        cases.append(
+            Self.parameterCase("ECN Capable", Self.initChunk([.ecnCapable(ECNCapableParameter())]), [(0x8000, 4, true)])
+        )
         // RFC 9653 §3: tshark 4.0 predates it and shows the value (the error detection method) as bytes.
         cases.append(
             Self.parameterCase(
@@ -292,14 +306,16 @@ enum ElementCorpus {
         // RFC 4820 §3: tshark 4.0 has no field for the padding parameter's data, only the value.
         cases.append(
             Self.parameterCase(
-                "Padding", Self.initChunk([.padding(PaddingParameter(paddingData: [UInt8](repeating: 0x5A, count: 6)))]),
+                "Padding",
+                Self.initChunk([.padding(PaddingParameter(paddingData: [UInt8](repeating: 0x5A, count: 6)))]),
                 [(0x8005, 10, true)], ["sctp.parameter_value": "5a5a5a5a5a5a", "sctp.chunk_padding": Self.padding(2)]))
         // RFC 5061 §4.2.7.
         cases.append(
             Self.parameterCase(
                 "Supported Extensions",
                 Self.initChunk([.supportedExtensions(SupportedExtensionsParameter(chunkTypes: [0x82, 0xC0, 0x40]))]),
-                [(0x8008, 7, true)], ["sctp.supported_chunk_type": "130,192,64", "sctp.chunk_padding": Self.padding(1)]))
+                [(0x8008, 7, true)], ["sctp.supported_chunk_type": "130,192,64", "sctp.chunk_padding": Self.padding(1)])
+        )
         // RFC 3758 §3.1.
         cases.append(
             Self.parameterCase(
@@ -307,9 +323,18 @@ enum ElementCorpus {
                 [(0xC000, 4, true)]))
         // RFC 5061 §4.2.1 to §4.2.6, after the ASCONF's own Address Parameter.
         for (name, code, parameter) in [
-            ("Add IP Address", UInt16(0xC001), Parameter.addIPAddress(AddIPAddressParameter(correlationID: 0x11, address: Self.ipv4Parameter))),
-            ("Delete IP Address", 0xC002, .deleteIPAddress(DeleteIPAddressParameter(correlationID: 0x12, address: Self.ipv4Parameter))),
-            ("Set Primary Address", 0xC004, .setPrimaryAddress(SetPrimaryAddressParameter(correlationID: 0x13, address: Self.ipv4Parameter))),
+            (
+                "Add IP Address", UInt16(0xC001),
+                Parameter.addIPAddress(AddIPAddressParameter(correlationID: 0x11, address: Self.ipv4Parameter))
+            ),
+            (
+                "Delete IP Address", 0xC002,
+                .deleteIPAddress(DeleteIPAddressParameter(correlationID: 0x12, address: Self.ipv4Parameter))
+            ),
+            (
+                "Set Primary Address", 0xC004,
+                .setPrimaryAddress(SetPrimaryAddressParameter(correlationID: 0x13, address: Self.ipv4Parameter))
+            ),
         ] {
             let correlation: UInt32 = code == 0xC001 ? 0x11 : code == 0xC002 ? 0x12 : 0x13
             cases.append(
@@ -344,17 +369,23 @@ enum ElementCorpus {
             Self.parameterCase(
                 "Success Indication",
                 .asconfAck(
-                    ASCONFAckChunk(serialNumber: 8, parameters: [.successIndication(SuccessIndicationParameter(correlationID: 0x31))])),
-                [(0xC005, 8, true)], ["sctp.asconf_ack_seq_nr_number": F.hex32(8), "sctp.correlation_id": F.hex32(0x31)]))
+                    ASCONFAckChunk(
+                        serialNumber: 8,
+                        parameters: [.successIndication(SuccessIndicationParameter(correlationID: 0x31))])),
+                [(0xC005, 8, true)],
+                ["sctp.asconf_ack_seq_nr_number": F.hex32(8), "sctp.correlation_id": F.hex32(0x31)]))
         // RFC 5061 §4.2.8.
         cases.append(
             Self.parameterCase(
                 "Adaptation Layer Indication",
-                Self.initChunk([.adaptationLayerIndication(AdaptationLayerIndicationParameter(adaptationCodePoint: 0xCAFE_F00D))]),
+                Self.initChunk([
+                    .adaptationLayerIndication(AdaptationLayerIndicationParameter(adaptationCodePoint: 0xCAFE_F00D))
+                ]),
                 [(0xC006, 8, true)], ["sctp.adaptation_layer_indication": F.hex32(0xCAFE_F00D)]))
         cases.append(
             Self.parameterCase(
-                "unregistered type 0x4444", Self.initChunk([.unknown(UnknownParameter(type: 0x4444, value: [1, 2, 3, 4, 5]))]),
+                "unregistered type 0x4444",
+                Self.initChunk([.unknown(UnknownParameter(type: 0x4444, value: [1, 2, 3, 4, 5]))]),
                 [(0x4444, 9, true)], ["sctp.parameter_value": "0102030405", "sctp.chunk_padding": Self.padding(3)]))
         return cases
     }
@@ -366,7 +397,8 @@ enum ElementCorpus {
         // RFC 9260 §3.3.10.1 to §3.3.10.13.
         cases.append(
             Self.causeCase(
-                "Invalid Stream Identifier", .invalidStreamIdentifier(InvalidStreamIdentifierCause(streamIdentifier: 300)),
+                "Invalid Stream Identifier",
+                .invalidStreamIdentifier(InvalidStreamIdentifierCause(streamIdentifier: 300)),
                 [(1, 8, false)], ["sctp.cause_stream_identifier": "300", "sctp.cause_reserved": "0"]))
         cases.append(
             Self.causeCase(
@@ -386,7 +418,8 @@ enum ElementCorpus {
         cases.append(
             Self.causeCase(
                 "Unresolvable Address",
-                .unresolvableAddress(UnresolvableAddressCause(reporting: .hostNameAddress(HostNameAddressParameter(hostName: "host")))),
+                .unresolvableAddress(
+                    UnresolvableAddressCause(reporting: .hostNameAddress(HostNameAddressParameter(hostName: "host")))),
                 [(5, 13, false), (11, 9, true)],
                 ["sctp.parameter_hostname": "host", "sctp.chunk_padding": Self.padding(3)]))
         // The whole unrecognized chunk, type 0x55 flags 0x01 length 7, with its padding.
@@ -400,7 +433,9 @@ enum ElementCorpus {
                     "sctp.chunk_value": "010203", "sctp.chunk_padding": Self.padding(1),
                 ]))
         cases.append(
-            Self.causeCase("Invalid Mandatory Parameter", .invalidMandatoryParameter(InvalidMandatoryParameterCause()), [(7, 4, false)]))
+            Self.causeCase(
+                "Invalid Mandatory Parameter", .invalidMandatoryParameter(InvalidMandatoryParameterCause()),
+                [(7, 4, false)]))
         // The unrecognized parameters are copied with their padding (RFC 9260 §3.3.10.8).
         cases.append(
             Self.causeCase(
@@ -412,7 +447,9 @@ enum ElementCorpus {
                 [(8, 16, false), (0x8123, 7, true), (0x8000, 4, true)],
                 ["sctp.parameter_value": "010203", "sctp.parameter_padding": Self.padding(1)]))
         cases.append(
-            Self.causeCase("No User Data", .noUserData(NoUserDataCause(tsn: 4_000_000_001)), [(9, 8, false)], ["sctp.cause_tsn": "4000000001"]))
+            Self.causeCase(
+                "No User Data", .noUserData(NoUserDataCause(tsn: 4_000_000_001)), [(9, 8, false)],
+                ["sctp.cause_tsn": "4000000001"]))
         cases.append(
             Self.causeCase(
                 "Cookie Received While Shutting Down",
@@ -423,7 +460,8 @@ enum ElementCorpus {
                 .restartWithNewAddresses(
                     RestartWithNewAddressesCause(newAddresses: [
                         Self.ipv4Parameter,
-                        .ipv6Address(IPv6AddressParameter(address: IPv6AddressValue(high: 0x2001_0DB8_0000_0000, low: 9))),
+                        .ipv6Address(
+                            IPv6AddressParameter(address: IPv6AddressValue(high: 0x2001_0DB8_0000_0000, low: 9))),
                     ])),
                 [(11, 32, false), (5, 8, true), (6, 20, true)],
                 ["sctp.parameter_ipv4_address": "192.0.2.11", "sctp.parameter_ipv6_address": "2001:db8::9"]))
@@ -433,14 +471,21 @@ enum ElementCorpus {
                 [(12, 8, false)], ["sctp.cause_information": F.bytes(Array("stop".utf8))]))
         cases.append(
             Self.causeCase(
-                "Protocol Violation", .protocolViolation(ProtocolViolationCause(additionalInformation: Array("bad tsn".utf8))),
+                "Protocol Violation",
+                .protocolViolation(ProtocolViolationCause(additionalInformation: Array("bad tsn".utf8))),
                 [(13, 11, false)],
                 ["sctp.cause_information": F.bytes(Array("bad tsn".utf8)), "sctp.chunk_padding": Self.padding(1)]))
         // RFC 5061 §5.1: each echoes the ASCONF parameter that was refused, without padding.
         let refused = Parameter.addIPAddress(AddIPAddressParameter(correlationID: 0x41, address: Self.ipv4Parameter))
         for (name, code, cause) in [
-            ("Delete Last Remaining IP Address", UInt16(0xA0), ErrorCause.deleteLastRemainingAddress(DeleteLastRemainingAddressCause(refusing: refused))),
-            ("Operation Refused Due to Resource Shortage", 0xA1, .operationRefusedResourceShortage(OperationRefusedResourceShortageCause(refusing: refused))),
+            (
+                "Delete Last Remaining IP Address", UInt16(0xA0),
+                ErrorCause.deleteLastRemainingAddress(DeleteLastRemainingAddressCause(refusing: refused))
+            ),
+            (
+                "Operation Refused Due to Resource Shortage", 0xA1,
+                .operationRefusedResourceShortage(OperationRefusedResourceShortageCause(refusing: refused))
+            ),
             ("Delete Source IP Address", 0xA2, .deleteSourceAddress(DeleteSourceAddressCause(refusing: refused))),
             ("Request Refused - No Authorization", 0xA4, .noAuthorization(NoAuthorizationCause(refusing: refused))),
         ] {
@@ -456,11 +501,13 @@ enum ElementCorpus {
         // RFC 4895 §4.1: the HMAC identifier, then two bytes of padding.
         cases.append(
             Self.causeCase(
-                "Unsupported HMAC Identifier", .unsupportedHMACIdentifier(UnsupportedHMACIdentifierCause(hmacIdentifier: 2)),
+                "Unsupported HMAC Identifier",
+                .unsupportedHMACIdentifier(UnsupportedHMACIdentifierCause(hmacIdentifier: 2)),
                 [(0x105, 6, false)], ["sctp.hmac_id": "2", "sctp.chunk_padding": Self.padding(2)]))
         cases.append(
             Self.causeCase(
-                "unregistered code 0x7777", .unknown(UnknownErrorCause(code: 0x7777, value: [1, 2, 3])), [(0x7777, 7, false)],
+                "unregistered code 0x7777", .unknown(UnknownErrorCause(code: 0x7777, value: [1, 2, 3])),
+                [(0x7777, 7, false)],
                 ["sctp.cause_information": "010203", "sctp.chunk_padding": Self.padding(1)]))
         return cases
     }
