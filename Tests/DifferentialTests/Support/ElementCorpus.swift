@@ -322,21 +322,20 @@ enum ElementCorpus {
                 "Forward-TSN-Supported", Self.initChunk([.forwardTSNSupported(ForwardTSNSupportedParameter())]),
                 [(0xC000, 4, true)]))
         // RFC 5061 §4.2.1 to §4.2.6, after the ASCONF's own Address Parameter.
-        for (name, code, parameter) in [
+        for (name, code, correlation, parameter) in [
             (
-                "Add IP Address", UInt16(0xC001),
+                "Add IP Address", UInt16(0xC001), UInt32(0x11),
                 Parameter.addIPAddress(AddIPAddressParameter(correlationID: 0x11, address: Self.ipv4Parameter))
             ),
             (
-                "Delete IP Address", 0xC002,
+                "Delete IP Address", 0xC002, 0x12,
                 .deleteIPAddress(DeleteIPAddressParameter(correlationID: 0x12, address: Self.ipv4Parameter))
             ),
             (
-                "Set Primary Address", 0xC004,
+                "Set Primary Address", 0xC004, 0x13,
                 .setPrimaryAddress(SetPrimaryAddressParameter(correlationID: 0x13, address: Self.ipv4Parameter))
             ),
         ] {
-            let correlation: UInt32 = code == 0xC001 ? 0x11 : code == 0xC002 ? 0x12 : 0x13
             cases.append(
                 Self.parameterCase(
                     name, Self.asconfChunk(parameter), [(5, 8, true), (code, 16, true), (5, 8, true)],
