@@ -31,10 +31,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
-        .target(
-            name: "CCRC32C",
-            cSettings: [.unsafeFlags(["-O3"])]
-        ),
+        .target(name: "CCRC32C"),
         .target(name: "SCTPWire", dependencies: ["CCRC32C"]),
         .target(name: "NetworkLayers"),
         .target(name: "Captures", dependencies: ["NetworkLayers"]),

@@ -5,12 +5,31 @@
 #   libusrsctp-dev        the default target: usrsctp linked statically into a virtual-time helper
 #   gcc                   compiles that helper on demand
 #   tshark                independent decoder for the differential tests
+#   python3, python3-venv the interpreter for scapy, and what Debian needs to make a venv with pip
 #   scapy 2.8.0 (PyPI)    second independent decoder for the differential tests (pinned: the
 #                         differential tests compare field by field, so its version must not drift)
+#
+# Debian's python refuses `pip install` outside a virtual environment (PEP 668,
+# "externally-managed-environment"), so scapy goes into a venv of the project's own, made from
+# Debian's /usr/bin/python3 (whatever python3 comes first on PATH plays no part):
+#
+#   ${SCTPCONFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sctpconform}/python
+#
+# `scripts/test.sh` points the differential tests at that venv's python (SCTPCONFORM_PYTHON).
+# `install-system-packages.sh --print-python` prints its path without installing anything.
 set -euo pipefail
 
-apt_packages=(libusrsctp-dev gcc tshark)
+apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv)
 python_packages=(scapy==2.8.0)
+base_python=/usr/bin/python3
+cache_root="${SCTPCONFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sctpconform}"
+venv="$cache_root/python"
+python="$venv/bin/python3"
+
+if [ "${1:-}" = "--print-python" ]; then
+    echo "$python"
+    exit 0
+fi
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -27,12 +46,20 @@ if [ "${#missing[@]}" -gt 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python=python3
-command -v "$python" >/dev/null || { as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-pip >/dev/null; }
+# The venv: (re)made when it is missing or broken (for instance after an upgrade of Debian's python).
+if ! "$python" -c "import sys" >/dev/null 2>&1; then
+    echo "install-system-packages: making the python venv $venv"
+    rm -rf "$venv"
+    mkdir -p "$cache_root"
+    "$base_python" -m venv "$venv"
+fi
 for requirement in "${python_packages[@]}"; do
     name="${requirement%%==*}"
     wanted="${requirement#*==}"
     have="$("$python" -c "import importlib.metadata as m; print(m.version('$name'))" 2>/dev/null || true)"
-    [ "$have" = "$wanted" ] || "$python" -m pip install -q "$requirement"
+    if [ "$have" != "$wanted" ]; then
+        echo "install-system-packages: pip installing $requirement into $venv"
+        "$python" -m pip install -q --disable-pip-version-check "$requirement"
+    fi
 done
-echo "install-system-packages: ready"
+echo "install-system-packages: ready (python for scapy: $python)"

@@ -31,11 +31,15 @@ enum CodecBenchmark {
             print(Self.usage)
             return 2
         }
-        let cases: [(name: String, packet: SCTPPacket, size: Int, target: Double?)] = [
-            ("decode + CRC32c verify, 64-byte DATA", Self.dataPacket, 64, 10e6),
-            ("decode + CRC32c verify, 300-byte INIT ACK", Self.initAckPacket, 300, nil),
+        let cases: [(name: String, key: String, packet: SCTPPacket, size: Int, target: Double?)] = [
+            ("decode + CRC32c verify, 64-byte DATA", "decode-verify-64-byte-data", Self.dataPacket, 64, 10e6),
+            (
+                "decode + CRC32c verify, 300-byte INIT ACK", "decode-verify-300-byte-init-ack", Self.initAckPacket, 300,
+                nil
+            ),
         ]
-        for (name, packet, size, target) in cases {
+        var figures: [(key: String, rate: Double)] = []
+        for (name, key, packet, size, target) in cases {
             let bytes = packet.encoded()
             guard bytes.count == size, (try? SCTPPacket(decoding: bytes))?.encodedKeepingChecksum == bytes,
                 SCTPChecksum.verify(bytes) == .correct
@@ -51,15 +55,21 @@ enum CodecBenchmark {
             Bench.report(
                 "\(name) (\(bytes.count) B)", Bench.scaled(rate) + "packets/s",
                 target: target.map { "≥ " + Bench.scaled($0) + "packets/s" }, met: target.map { rate >= $0 })
+            figures.append((key, rate))
         }
-        for (name, packet) in [
-            ("encode + CRC32c, 64-byte DATA", Self.dataPacket),
-            ("encode + CRC32c, 300-byte INIT ACK", Self.initAckPacket),
+        for (name, key, packet) in [
+            ("encode + CRC32c, 64-byte DATA", "encode-64-byte-data", Self.dataPacket),
+            ("encode + CRC32c, 300-byte INIT ACK", "encode-300-byte-init-ack", Self.initAckPacket),
         ] {
             let rate = Bench.iterationsPerSecond {
                 Bench.blackHole(packet.encoded())
             }
             Bench.report(name, Bench.scaled(rate) + "packets/s")
+            figures.append((key, rate))
+        }
+        // For scripts (scripts/bench-vs-scapy-tshark.sh): plain packets per second, whatever the scale.
+        for figure in figures {
+            print("rate-packets-per-second \(figure.key): \(Int(figure.rate))")
         }
         return 0
     }

@@ -66,10 +66,11 @@ uint32_t ccrc32c_update(uint32_t crc, const void *data, size_t length) {
     return ~ccrc32c_run(path, ~crc, (const uint8_t *)data, length);
 }
 
-uint32_t ccrc32c_sctp_packet(const void *packet, size_t length) {
+/// The SCTP packet CRC through `path`, which must be available: the fused whole-packet routine of
+/// a hardware path, or the register run over the header, four zero bytes and the rest.
+static inline uint32_t ccrc32c_sctp_packet_on(int path, const void *packet, size_t length) {
     static const uint8_t zeros[4] = {0, 0, 0, 0};
     const uint8_t *bytes = (const uint8_t *)packet;
-    int path = ccrc32c_ready_path();
 #if defined(CCRC32C_HAVE_X86)
     if (length >= 16) {
         switch (path) {
@@ -94,6 +95,15 @@ uint32_t ccrc32c_sctp_packet(const void *packet, size_t length) {
         state = ccrc32c_run(path, state, bytes + 12, length - 12);
     }
     return ~state;
+}
+
+uint32_t ccrc32c_sctp_packet(const void *packet, size_t length) {
+    return ccrc32c_sctp_packet_on(ccrc32c_ready_path(), packet, length);
+}
+
+uint32_t ccrc32c_sctp_packet_path(ccrc32c_path path, const void *packet, size_t length) {
+    int chosen = ccrc32c_path_available(path) ? (int)path : CCRC32C_PATH_PORTABLE;
+    return ccrc32c_sctp_packet_on(chosen, packet, length);
 }
 
 ccrc32c_path ccrc32c_selected_path(void) {

@@ -20,8 +20,12 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingSectionHeader
         /// A value the format does not allow.
         case invalidValue(String)
-        /// The operating system refused (open, read, write, rename...).
+        /// The operating system refused (read, write, rename...).
         case io(String)
+        /// The file to read does not exist (`context` is its path; the description leaves it out).
+        case noSuchFile
+        /// The file to read exists but could not be opened (`context` is its path), and why.
+        case cannotOpen(String)
     }
 
     /// Byte offset in the file (for writing, the offset being written).
@@ -36,10 +40,16 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `offset 1234: pcap record: truncated: needs 98 bytes, 40 available`.
+    /// `offset 1234: pcap record: truncated: needs 98 bytes, 40 available`; for a file that could
+    /// not be opened, neither offset nor path (callers name the file, as for every other error):
+    /// `no such file`, `cannot open: Permission denied`.
     public var description: String {
         let what: String
         switch self.reason {
+        case .noSuchFile:
+            return "no such file"
+        case .cannotOpen(let text):
+            return "cannot open: \(text)"
         case .truncated(let needed, let available):
             what = "truncated: needs \(needed) bytes, \(available) available"
         case .unknownMagic(let magic):

@@ -16,7 +16,8 @@ import SCTPWire
 ///
 /// Frames that hold no SCTP packet (other protocols, IP fragments, malformed lower layers) are
 /// skipped and counted in a note on stderr. A truncated or corrupt file prints every packet
-/// before the damage, then the error with its file offset on stderr, and exits with status 2.
+/// before the damage, then the error with its file offset on stderr, and exits with status 2;
+/// with `--json` the error is also the last line on stdout, a JSON error record.
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
@@ -25,10 +26,14 @@ struct DecodeCommand: ParsableCommand {
             Reads Ethernet (with VLAN tags), raw IP, Linux cooked (SLL, SLL2), IPv4 and IPv6 link types; \
             SCTP directly over IP or UDP-encapsulated (RFC 6951, port 9899 unless --udp-port says \
             otherwise). The line after the addresses is what `tcpdump -n` prints for SCTP; a checksum \
-            that is not the CRC32c of the packet is flagged at the end of the line.
+            that is not the CRC32c of the packet is flagged at the end of the line, and a packet cut \
+            short by the capture's snapshot length is marked as not verifiable.
 
             Exit status: 0 the file was read to its end, 2 the file could not be opened or is \
-            truncated or corrupt (the packets before the damage are still printed).
+            truncated or corrupt (the packets before the damage are still printed). With --json the \
+            last line is then an error record, {"error":{"message":…,"offset":N or null,"frames":N}}, \
+            where offset is the file offset of the damage (null when the file could not be opened) and \
+            frames the number of frames read before it; the message also goes to stderr.
             """)
 
     /// How packet times are printed.
@@ -71,6 +76,9 @@ struct DecodeCommand: ParsableCommand {
         do {
             reader = try CaptureReader(path: self.file)
         } catch {
+            if self.json {
+                output.write(Self.jsonErrorRecord(message: "\(self.file): \(error)", offset: nil, frames: 0))
+            }
             output.flush()
             Self.printError("\(self.file): \(error)")
             throw ExitCode(2)
@@ -85,6 +93,11 @@ struct DecodeCommand: ParsableCommand {
                 break
             }
         }
+        if let failure, self.json {
+            output.write(
+                Self.jsonErrorRecord(
+                    message: "\(self.file): \(failure)", offset: failure.offset, frames: decoder.frameCount))
+        }
         output.flush()
         if let note = decoder.skippedNote() {
             Self.printError(note, prefix: "note")
@@ -93,6 +106,14 @@ struct DecodeCommand: ParsableCommand {
             Self.printError("\(self.file): \(failure) (after \(decoder.frameCount) good frames)")
             throw ExitCode(2)
         }
+    }
+
+    /// `{"error":{"message":"…","offset":123,"frames":5}}`: the last line of `--json` output when the
+    /// file could not be read to its end (offset null when it could not be opened at all).
+    static func jsonErrorRecord(message: String, offset: Int?, frames: Int) -> String {
+        let offsetText = offset.map(String.init) ?? "null"
+        return
+            "{\"error\":{\"message\":\(CaptureDecoder.quoted(message)),\"offset\":\(offsetText),\"frames\":\(frames)}}"
     }
 
     static func printError(_ message: String, prefix: String = "error") {
@@ -218,6 +239,10 @@ struct CaptureDecoder {
             line += "udp-encap \(udpSource) > \(udpDestination): "
         }
         line += TcpdumpSummary.line(for: carried.bytes)
+        if carried.missingBytes > 0 {
+            // The CRC32c covers bytes the capture does not have: it can be neither confirmed nor refuted.
+            return line + " [\(carried.missingBytes) bytes not captured, checksum not verifiable]"
+        }
         switch SCTPChecksum.verify(carried.bytes) {
         case .zero:
             line += " [zero checksum]"
@@ -225,9 +250,6 @@ struct CaptureDecoder {
             line += " [bad checksum \(Self.hex(found)), expected \(Self.hex(expected))]"
         case .correct, .none:
             break
-        }
-        if carried.missingBytes > 0 {
-            line += " [\(carried.missingBytes) bytes not captured]"
         }
         return line
     }
@@ -255,7 +277,11 @@ struct CaptureDecoder {
         if case .udpEncapsulated(let source, let destination) = carried.carriage {
             lines.append("udp: \(source) > \(destination), checksum \(Self.describe(carried.udpChecksum))")
         }
-        lines.append("sctp checksum: " + (SCTPChecksum.verify(carried.bytes).map { $0.description } ?? "absent"))
+        if carried.missingBytes > 0 {
+            lines.append("sctp checksum: not verifiable (\(carried.missingBytes) bytes not captured)")
+        } else {
+            lines.append("sctp checksum: " + (SCTPChecksum.verify(carried.bytes).map { $0.description } ?? "absent"))
+        }
         do {
             let packet = try SCTPPacket(decoding: carried.bytes)
             lines += FieldRecordText.verbose(packet).split(separator: "\n", omittingEmptySubsequences: false).map(
@@ -263,6 +289,7 @@ struct CaptureDecoder {
         } catch {
             lines.append("undecodable: \(error)")
         }
+        lines += PacketLayout.lines(of: carried.bytes)
         return lines
     }
 
@@ -292,17 +319,22 @@ struct CaptureDecoder {
             fields.append(("ipv4_header_checksum", Self.quoted(correct ? "correct" : "incorrect")))
         }
         fields.append(("missing_bytes", String(carried.missingBytes)))
-        switch SCTPChecksum.verify(carried.bytes) {
-        case .correct:
-            fields.append(("checksum", Self.quoted("correct")))
-        case .zero:
-            fields.append(("checksum", Self.quoted("zero")))
-        case .incorrect(let found, let expected):
-            fields.append(("checksum", Self.quoted("incorrect")))
-            fields.append(("checksum_found", String(found)))
-            fields.append(("checksum_expected", String(expected)))
-        case .none:
-            fields.append(("checksum", Self.quoted("absent")))
+        if carried.missingBytes > 0 {
+            // Cut short by the snapshot length: the CRC32c covers bytes the capture does not have.
+            fields.append(("checksum", Self.quoted("unverifiable")))
+        } else {
+            switch SCTPChecksum.verify(carried.bytes) {
+            case .correct:
+                fields.append(("checksum", Self.quoted("correct")))
+            case .zero:
+                fields.append(("checksum", Self.quoted("zero")))
+            case .incorrect(let found, let expected):
+                fields.append(("checksum", Self.quoted("incorrect")))
+                fields.append(("checksum_found", String(found)))
+                fields.append(("checksum_expected", String(expected)))
+            case .none:
+                fields.append(("checksum", Self.quoted("absent")))
+            }
         }
         fields.append(("summary", Self.quoted(TcpdumpSummary.line(for: carried.bytes))))
         do {

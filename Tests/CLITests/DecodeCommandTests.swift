@@ -100,7 +100,8 @@ struct DecodeCommandTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let missing = try Self.decode([directory.file("nope.pcap")])
-        #expect(missing.status == 2 && missing.standardError.contains("No such file"))
+        #expect(missing.status == 2)
+        #expect(missing.standardError == "sctpconform: error: \(directory.file("nope.pcap")): no such file\n")
         let text = directory.file("text.pcap")
         #expect(FileManager.default.createFile(atPath: text, contents: Data("hello, world\n".utf8)))
         let garbage = try Self.decode([text])
@@ -161,6 +162,122 @@ struct DecodeCommandTests {
         #expect(objects[2]["carriage"] as? String == "udp" && objects[2]["udp_checksum"] as? String == "correct")
         #expect(objects[1]["ip_version"] as? Int == 6)
         #expect(objects[3]["checksum_found"] as? Int == 0x1234_5678)
+    }
+
+    @Test("--json ends a file it cannot read to the end with a JSON error record, and exits 2")
+    func jsonErrorRecords() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let bytes = try #require(FileManager.default.contents(atPath: Self.sample))
+        let cut = directory.file("cut.pcap")
+        #expect(FileManager.default.createFile(atPath: cut, contents: bytes.prefix(700)))
+        let truncated = try Self.decode(["--json", cut])
+        #expect(truncated.status == 2)
+        let lines = Self.lines(truncated.standardOutput)
+        let objects = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 3)
+        #expect(objects.prefix(2).map { $0["frame"] as? Int } == [1, 2])
+        let error = try #require(objects.last?["error"] as? [String: Any])
+        #expect(error["offset"] as? Int == 460)
+        #expect(error["frames"] as? Int == 2)
+        #expect((error["message"] as? String)?.contains("offset 460: pcap record data: truncated") == true)
+        #expect(truncated.standardError.contains("offset 460: pcap record data: truncated"))
+
+        let missingPath = directory.file("nope.pcap")
+        let missing = try Self.decode(["--json", missingPath])
+        #expect(missing.status == 2)
+        let record = try #require(
+            try JSONSerialization.jsonObject(with: Data(missing.standardOutput.utf8)) as? [String: Any])
+        let missingError = try #require(record["error"] as? [String: Any])
+        #expect(missingError["message"] as? String == "\(missingPath): no such file")
+        #expect(missingError["offset"] is NSNull)
+        #expect(missingError["frames"] as? Int == 0)
+    }
+
+    @Test("a packet cut short by the snapshot length: checksum not verifiable, never bad")
+    func snaplenTruncated() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let sctp = SCTPPacket(
+            header: CommonHeader(sourcePort: 5_000, destinationPort: 7, verificationTag: 9),
+            chunks: [
+                .data(
+                    DataChunk(tsn: 1, streamID: 0, streamSequence: 0, ppid: 0, userData: Array(repeating: 7, count: 40))
+                )
+            ])
+        let v4 = SCTPEncapsulation(source: IPAddress("198.18.0.1")!, destination: IPAddress("198.18.0.2")!)
+        let whole = try v4.ipPacket(wrapping: sctp.encoded())
+        let path = directory.file("snaplen.pcap")
+        try PcapWriter.write(
+            [
+                CaptureRecord(
+                    timestamp: CaptureTimestamp(seconds: 0), linkType: .raw, originalLength: whole.count,
+                    bytes: Array(whole.prefix(whole.count - 20))),
+                CaptureRecord(timestamp: CaptureTimestamp(seconds: 1), linkType: .raw, bytes: whole),
+            ],
+            to: path)
+        let text = try Self.decode([path])
+        #expect(text.status == 0)
+        let lines = Self.lines(text.standardOutput)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix("[20 bytes not captured, checksum not verifiable]") == true)
+        #expect(lines.allSatisfy { !$0.contains("bad checksum") })
+        let verbose = Self.lines(try Self.decode(["--verbose", path]).standardOutput)
+        #expect(verbose.contains("    sctp checksum: not verifiable (20 bytes not captured)"))
+        #expect(verbose.contains("    sctp checksum: correct"))
+        let json = try Self.decode(["--json", path])
+        let objects = try Self.lines(json.standardOutput).map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["checksum"] as? String } == ["unverifiable", "correct"])
+        #expect(objects.first?["missing_bytes"] as? Int == 20)
+        #expect(objects.first?["checksum_found"] == nil)
+    }
+
+    @Test("--verbose shows chunk and parameter lengths, padding, and the action bits of unknown types")
+    func verboseLayout() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let sctp = SCTPPacket(
+            header: CommonHeader(sourcePort: 5_000, destinationPort: 7, verificationTag: 0),
+            chunks: [
+                .initiation(
+                    InitChunk(
+                        initiateTag: 1, advertisedReceiverWindow: 2, outboundStreams: 3, inboundStreams: 4,
+                        initialTSN: 5,
+                        parameters: [
+                            .unknown(UnknownParameter(type: 0x4444, value: [1, 2, 3])),
+                            .ecnCapable(ECNCapableParameter()),
+                        ])),
+                .unknown(UnknownChunk(type: 0xC5, flags: 0x80, value: [9, 9, 9, 9, 9])),
+                .error(ErrorChunk(causes: [.userInitiatedAbort(UserInitiatedAbortCause(reason: Array("bye".utf8)))])),
+            ])
+        let v4 = SCTPEncapsulation(source: IPAddress("198.18.0.1")!, destination: IPAddress("198.18.0.2")!)
+        let path = directory.file("layout.pcap")
+        try PcapWriter.write(
+            [
+                CaptureRecord(
+                    timestamp: CaptureTimestamp(seconds: 0), linkType: .raw,
+                    bytes: try v4.ipPacket(wrapping: sctp.encoded()))
+            ],
+            to: path)
+        let result = try Self.decode(["--verbose", path])
+        #expect(result.status == 0)
+        let lines = Self.lines(result.standardOutput)
+        let layout = Array(lines.drop { $0 != "    layout:" })
+        #expect(
+            layout == [
+                "    layout:",
+                "      chunk 1: INIT (1), flags 0x00, length 32, padding 0",
+                "        parameter 1: type 0x4444, length 7, padding 1, unrecognized: stop and report (type bits 01)",
+                "        parameter 2: ECN Capable (32768), length 4, padding 0",
+                "      chunk 2: type 0xc5, flags 0x80, length 9, padding 3, "
+                    + "unrecognized: skip and report (type bits 11)",
+                "      chunk 3: ERROR (9), flags 0x00, length 11, padding 1",
+                "        cause 1: User-Initiated Abort (12), length 7, padding 0",
+            ])
     }
 
     @Test("pcapng input decodes the same as pcap")

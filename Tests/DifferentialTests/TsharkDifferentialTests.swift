@@ -81,6 +81,52 @@ struct TsharkDifferentialTests {
         }
     }
 
+    @Test("every parameter and every error cause, field by field, in one tshark run")
+    func parametersAndCauses() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let cases = ElementCorpus.cases
+        // Every registered parameter type (28) and error cause code (19) is in the corpus, plus an unknown one of each.
+        func codes(_ field: String) -> Set<UInt16> {
+            Set(
+                cases.flatMap {
+                    ($0.tshark[field] ?? "").split(separator: ",").compactMap { UInt16($0.dropFirst(2), radix: 16) }
+                })
+        }
+        #expect(codes("sctp.parameter_type").filter { ParameterType($0).isKnown }.count == 28)
+        #expect(codes("sctp.cause_code").filter { ErrorCauseCode($0).isKnown }.count == 19)
+        #expect(codes("sctp.parameter_type").contains { !ParameterType($0).isKnown })
+        #expect(codes("sctp.cause_code").contains { !ErrorCauseCode($0).isKnown })
+
+        let capture = CorpusCapture(cases: cases, carriages: [.ipv4])
+        let path = directory.file("elements.pcap")
+        try capture.write(to: path)
+        var fields = Self.commonFields
+        for field in (ElementCorpus.strictFields + cases.flatMap { $0.tshark.keys }).sorted()
+        where !fields.contains(field) {
+            fields.append(field)
+        }
+        let rows = try Self.read(path, fields: fields)
+        try #require(rows.count == capture.frames.count, "tshark read \(rows.count) of \(capture.frames.count) frames")
+        for (frame, row) in zip(capture.frames, rows) {
+            let chunks = CorpusCapture.chunkHeaders(frame.sctp)
+            var expected: [String: String] = [
+                "sctp.chunk_type": F.list(chunks.map(\.type)) { String($0) },
+                "sctp.chunk_flags": F.list(chunks.map(\.flags), F.hex8),
+                "sctp.chunk_length": F.list(chunks.map(\.length)) { String($0) },
+                "sctp.checksum.status": "1",
+            ]
+            // Element fields a case does not list must be absent: tshark sees no element we did not write.
+            for field in ElementCorpus.strictFields {
+                expected[field] = ""
+            }
+            expected.merge(frame.testCase.tshark) { _, specific in specific }
+            for (field, value) in expected.sorted(by: { $0.key < $1.key }) {
+                #expect(row[field] == value, "\(frame.testCase.name): \(field)")
+            }
+        }
+    }
+
     @Test("checksum byte order: Linux's own packets verify, and a wrong checksum is Bad")
     func checksumByteOrder() throws {
         let directory = TemporaryDirectory()

@@ -3,11 +3,20 @@ import Foundation
 /// Runs the independent decoders (tshark, scapy through python3) and the built `sctpconform`
 /// binary as subprocesses, each with a time limit, output captured to files.
 ///
-/// A missing tool skips its tests locally; when the environment variable CI is set (CI installs
-/// every tool), a missing tool fails them instead.
+/// A missing tool skips its tests in a bare `swift test`; when the environment variable
+/// `SCTPCONFORM_REQUIRE_TOOLS` is set (`scripts/test.sh`, the README's test command, sets it after
+/// installing every tool) or `CI` is set, a missing tool fails them instead.
 public enum ExternalTool {
-    /// Whether this run is in CI, where every tool must be present.
-    public static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
+    /// Whether every tool must be present: `SCTPCONFORM_REQUIRE_TOOLS` or `CI` is set.
+    public static let isCI = Self.toolsRequired(in: ProcessInfo.processInfo.environment)
+
+    /// Whether `environment` asks for every tool to be present.
+    public static func toolsRequired(in environment: [String: String]) -> Bool {
+        if let required = environment["SCTPCONFORM_REQUIRE_TOOLS"], !required.isEmpty, required != "0" {
+            return true
+        }
+        return environment["CI"] != nil
+    }
 
     /// The path of `name` in PATH, or nil.
     public static func find(_ name: String) -> String? {
@@ -22,7 +31,14 @@ public enum ExternalTool {
     }
 
     public static let tshark = Self.find("tshark")
-    public static let python = Self.find("python3")
+    /// The python that runs scapy: `$SCTPCONFORM_PYTHON` when set (`scripts/test.sh` points it at the
+    /// interpreter `scripts/install-system-packages.sh` installed scapy for), else python3 from PATH.
+    public static let python: String? = {
+        if let chosen = ProcessInfo.processInfo.environment["SCTPCONFORM_PYTHON"], !chosen.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+        }
+        return Self.find("python3")
+    }()
 
     /// Whether python3 can import scapy (checked once).
     public static let hasScapy: Bool = {

@@ -54,6 +54,10 @@ int ccrc32c_path_available(ccrc32c_path path);
 /// ccrc32c_update through one particular path; an unavailable path falls back to the portable one.
 uint32_t ccrc32c_update_path(ccrc32c_path path, uint32_t crc, const void *data, size_t length);
 
+/// ccrc32c_sctp_packet through one particular path (its whole-packet routine, which skips the
+/// checksum field without copying); an unavailable path falls back to the portable one.
+uint32_t ccrc32c_sctp_packet_path(ccrc32c_path path, const void *packet, size_t length);
+
 /// ccrc32c_update through the portable table-driven path, whatever the CPU.
 uint32_t ccrc32c_update_portable(uint32_t crc, const void *data, size_t length);
 

@@ -14,7 +14,9 @@ final class OpenFile {
     init(path: String) throws(CaptureError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw CaptureError(offset: 0, context: "opening \(path)", reason: .io(CaptureInput.errorText(errno)))
+            let code = errno
+            let reason: CaptureError.Reason = code == ENOENT ? .noSuchFile : .cannotOpen(CaptureInput.errorText(code))
+            throw CaptureError(offset: 0, context: path, reason: reason)
         }
         self.descriptor = descriptor
         self.path = path

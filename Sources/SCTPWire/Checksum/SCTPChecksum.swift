@@ -41,6 +41,22 @@ public enum SCTPChecksum {
         return ccrc32c_sctp_packet(packet.baseAddress, packet.count).byteSwapped
     }
 
+    /// `expected(for:)` computed by one particular CRC32c implementation (the portable one when
+    /// this CPU lacks it), for tests that compare the implementations' whole-packet routines.
+    public static func expected(for packet: UnsafeRawBufferPointer, using implementation: CRC32C.Implementation)
+        -> UInt32?
+    {
+        guard packet.count >= Self.commonHeaderLength else { return nil }
+        return Self.crc(of: packet, using: implementation).byteSwapped
+    }
+
+    /// The CRC32c (final value) of `packet` with its checksum field, bytes 8 to 11, taken as zero;
+    /// field bytes beyond the end are simply absent, so any length is accepted. Computed by one
+    /// particular implementation (the portable one when this CPU lacks it).
+    public static func crc(of packet: UnsafeRawBufferPointer, using implementation: CRC32C.Implementation) -> UInt32 {
+        ccrc32c_sctp_packet_path(implementation.cPath, packet.baseAddress, packet.count)
+    }
+
     /// The value the checksum field of `packet` should hold (nil if shorter than 12 bytes).
     public static func expected(for packet: [UInt8]) -> UInt32? {
         packet.withUnsafeBytes { Self.expected(for: $0) }

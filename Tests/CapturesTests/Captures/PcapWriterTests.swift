@@ -51,6 +51,16 @@ struct PcapWriterTests {
         #expect(throws: CaptureError.self) { try CaptureReader(path: "/nonexistent-dir-sctpconform/x.pcap") }
     }
 
+    @Test("a missing file is 'no such file', with no offset")
+    func missingFile() {
+        let missing = CaptureError(offset: 0, context: "/nonexistent-dir-sctpconform/x.pcap", reason: .noSuchFile)
+        #expect(throws: missing) { try CaptureReader(path: "/nonexistent-dir-sctpconform/x.pcap") }
+        #expect(missing.description == "no such file")
+        #expect(
+            CaptureError(offset: 0, context: "x", reason: .cannotOpen("Permission denied")).description
+                == "cannot open: Permission denied")
+    }
+
     @Test("a file larger than the read chunk streams record by record, same as in memory")
     func streamingLargeFile() throws {
         let directory = TemporaryDirectory()
