@@ -17,6 +17,7 @@ enum PacketProcessor {
         OutOfTheBlueRules.judgeReply(context, &association, sink: &sink)
         InitiationRules.judgeZeroTagReply(context, association, sink: &sink)
         context.discard = VerificationTagRules.discardReason(context, association)
+        let hasWrongChecksum = context.discard == .checksum
         context.isOutOfTheBlue = OutOfTheBlueRules.isOutOfTheBlue(context, association)
         if context.isOutOfTheBlue {
             OutOfTheBlueRules.noteReceipt(context, &association)
@@ -29,6 +30,9 @@ enum PacketProcessor {
         }
         ObligationRules.countPacket(sender: sender, number: view.number, &association)
         association.sides[sender].packetsSent += 1
+        if hasWrongChecksum {
+            association.sides[sender].packetsWithWrongChecksum += 1
+        }
         if association.isOver {
             AssociationLifecycle.conclude(&association, sink: &sink)
         }
