@@ -62,7 +62,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["SCTPWire", "NetworkLayers", "Captures", "Rules", "Runner", "Targets", "Scenario"]
+            dependencies: [
+                "SCTPWire", "NetworkLayers", "Captures", "Rules", "Runner", "Targets", "Scenario", "VirtualTime",
+            ]
         ),
 
         .testTarget(
