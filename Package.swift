@@ -59,7 +59,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["SCTPWire", "NetworkLayers", "Captures", "Rules", "Runner", "Targets", "Scenario"]
+            dependencies: [
+                "SCTPWire", "NetworkLayers", "Captures", "Rules", "Runner", "Targets", "Scenario", "VirtualTime",
+            ]
         ),
 
         .testTarget(

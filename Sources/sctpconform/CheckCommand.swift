@@ -11,7 +11,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             SCTP is found directly over IPv4/IPv6 and inside UDP (RFC 6951) on port 9899, on any --udp-port, \
             and on other UDP ports whose payload has a correct SCTP CRC32c (unless --no-udp-detection). \
-            Findings are grouped by association with packet (frame) numbers. Exit status: 0 no MUST-level \
+            Findings are grouped by association with packet (frame) numbers. When an endpoint got every \
+            checksum wrong, a hint says the capture was probably taken with checksum offload: check it \
+            again with --checksums ignore. Exit status: 0 no MUST-level \
             finding, 1 at least one MUST-level finding, 2 a file could not be read (after reporting what \
             could be read) or a bad option.
             """)
@@ -37,6 +39,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Do not take UDP payloads with a valid SCTP checksum as SCTP on other ports.")
     var noUdpDetection = false
 
+    @Option(
+        help: ArgumentHelp(
+            "verify: a wrong SCTP checksum is a finding and its packet one to discard; ignore: take every "
+                + "checksum as correct (captures taken with checksum offload).",
+            valueName: "verify|ignore"))
+    var checksums: String = ChecksumVerification.verify.rawValue
+
     func run() throws {
         guard let severity = RuleSeverity(name: self.minSeverity) else {
             Self.fail("--min-severity must be must, should or suspicious, not '\(self.minSeverity)'")
@@ -49,9 +58,13 @@ struct CheckCommand: ParsableCommand {
         guard unknown.isEmpty else {
             Self.fail("unknown rule(s): \(unknown.joined(separator: ", ")) (see `sctpconform rules`)")
         }
-        let options = CaptureCheckOptions(
-            udpEncapsulationPorts: Set([9899] + self.udpPort),
-            detectsUDPEncapsulationByChecksum: !self.noUdpDetection)
+        guard let checksums = ChecksumVerification(rawValue: self.checksums) else {
+            Self.fail("--checksums must be verify or ignore, not '\(self.checksums)'")
+        }
+        var options = CaptureCheckOptions()
+        options.udpEncapsulationPorts.formUnion(self.udpPort)
+        options.detectsUDPEncapsulationByChecksum = !self.noUdpDetection
+        options.checksums = checksums
         let results = self.files.map { CaptureChecker.check(path: $0, options: options) }
         let report = CheckReport(results: results, filter: filter)
         print(self.json ? report.json() : report.text(), terminator: "")

@@ -1,4 +1,5 @@
 import Foundation
+import NetworkLayers
 import ProcessTestSupport
 import Testing
 
@@ -40,6 +41,53 @@ struct CheckAndCatalogueCommandTests {
         // Filtering the rule away leaves nothing to fail on.
         let filtered = try CLI.run(["check", "--rules", "vtag", path])
         #expect(filtered.status == 0)
+    }
+
+    @Test("the seeds' Linux exchange (Scenarios/captures/linux-handshake.pcap) checks clean")
+    func linuxSeedCaptureIsClean() throws {
+        let result = try CLI.run(["check", repositoryRoot() + "/Scenarios/captures/linux-handshake.pcap"])
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("13 SCTP packets, 1 association"))
+        #expect(result.standardOutput.contains("ended CLOSED / CLOSED"))
+        #expect(CLI.lines(result.standardOutput).last == "0 findings: 0 MUST, 0 SHOULD, 0 SUSPICIOUS")
+        #expect(!result.standardOutput.contains("hint:"))
+    }
+
+    @Test("one side's offloaded checksums bring a hint, and --checksums ignore checks the capture clean")
+    func offloadedChecksums() throws {
+        let folder = TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.file("offloaded.pcap")
+        let client = try #require(IPAddress("10.128.0.81"))
+        let zeroed = try OffloadedCapture.write(
+            from: repositoryRoot() + "/Scenarios/captures/linux-handshake.pcap", to: path, zeroingChecksumsOf: client)
+        #expect(zeroed >= 2)
+
+        let verified = try CLI.run(["check", path])
+        #expect(verified.status == 1)
+        #expect(verified.standardOutput.contains("MUST  packet.zero-checksum"))
+        #expect(
+            verified.standardOutput.contains(
+                "hint: every checksum sent by 10.128.0.81:60002 is wrong: the capture was probably taken on that "
+                    + "host with checksum offload"))
+        #expect(verified.standardOutput.contains("--checksums ignore"))
+        let json = try CLI.run(["check", "--json", path])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let file = try #require((object["files"] as? [[String: Any]])?.first)
+        #expect(file["checksums"] as? String == "verify")
+        #expect(file["endpoints_with_only_wrong_checksums"] as? [String] == ["10.128.0.81:60002"])
+
+        let ignored = try CLI.run(["check", "--checksums", "ignore", path])
+        #expect(ignored.status == 0, "\(ignored.standardOutput)")
+        #expect(CLI.lines(ignored.standardOutput).last == "0 findings: 0 MUST, 0 SHOULD, 0 SUSPICIOUS")
+        #expect(!ignored.standardOutput.contains("hint:"))
+
+        let explicit = try CLI.run(["check", "--checksums", "verify", path])
+        #expect(explicit.status == 1)
+        let bad = try CLI.run(["check", "--checksums", "auto", path])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("--checksums must be verify or ignore"))
     }
 
     @Test("input that is not a capture exits 2 with the offset and reason")

@@ -34,6 +34,13 @@ import Testing
         "vtag-wrong-data": ["vtag.peer-tag"],
     ]
 
+    /// Scenarios whose capture begins with the harness's out-of-the-blue packets: offline (`check`)
+    /// a capture may begin mid-association, so those are taken as an association joined midway and
+    /// break nothing.
+    static let outOfTheBlueFromTheStart: Set<String> = [
+        "ootb-abort", "ootb-data", "ootb-shutdown-ack", "ootb-shutdown-complete",
+    ]
+
     static var captures: [String] {
         let folder = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/rules/usrsctp-scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -48,10 +55,16 @@ import Testing
         #expect(Set(Self.captures.map { String($0.dropLast(5)) }) == ids)
     }
 
-    @Test(arguments: Self.captures)
-    func sutConformsAndHarnessBreaksOnlyWhatItMeans(_ name: String) {
+    /// Both ways a capture is judged: as the runner judges the exchange live, and as
+    /// `sctpconform check` judges a capture (its default options).
+    static let checks: [(name: String, options: CaptureCheckOptions)] = [
+        ("live", CaptureCheckOptions(configuration: .live)), ("check", CaptureCheckOptions()),
+    ]
+
+    @Test(arguments: Self.captures, [0, 1])
+    func sutConformsAndHarnessBreaksOnlyWhatItMeans(_ name: String, _ check: Int) {
         let id = String(name.dropLast(5))
-        let options = CaptureCheckOptions(configuration: .live)
+        let (mode, options) = Self.checks[check]
         let result = CaptureChecker.check(
             path: FixturePaths.fixture("rules/usrsctp-scenarios/\(name)"), options: options)
         #expect(result.readError == nil)
@@ -60,10 +73,12 @@ import Testing
         let byHarness = result.findings.filter { $0.violator.host == .ip(Self.harness) }
         #expect(bySUT.count + byHarness.count == result.findings.count)
         if id == "init-tag-zero" {
-            #expect(bySUT.map(\.ruleID) == ["init.zero-tag-discarded"])
+            #expect(bySUT.map(\.ruleID) == ["init.zero-tag-discarded"], "\(mode)")
         } else {
             expectClean(bySUT)
         }
-        #expect(Set(byHarness.map(\.ruleID)) == Self.deliberate[id, default: []], "\(id)")
+        let offlineSilent = mode == "check" && Self.outOfTheBlueFromTheStart.contains(id)
+        let deliberate = offlineSilent ? [] : Self.deliberate[id, default: []]
+        #expect(Set(byHarness.map(\.ruleID)) == deliberate, "\(id) (\(mode))")
     }
 }

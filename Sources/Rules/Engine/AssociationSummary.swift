@@ -12,6 +12,10 @@ public struct AssociationSummary: Hashable, Sendable {
     public var states: [EndpointState]
     /// The settled verification tags (same order), nil when never settled.
     public var tags: [UInt32?]
+    /// Packets each side sent (same order).
+    public var packetsSent: [Int]
+    /// Packets each side sent with a wrong checksum, or a zero one its peer did not accept.
+    public var packetsWithWrongChecksum: [Int]
     /// COOKIE ECHO packets that restarted the association (RFC 9260 §5.2.4 A).
     public var restartPackets: [Int]
     /// COOKIE ECHO packets that settled an INIT collision (RFC 9260 §5.2.4 B).
@@ -26,6 +30,8 @@ public struct AssociationSummary: Hashable, Sendable {
         self.packetCount = association.packetCount
         self.states = association.sides.map(\.state)
         self.tags = association.sides.map(\.tag)
+        self.packetsSent = association.sides.map(\.packetsSent)
+        self.packetsWithWrongChecksum = association.sides.map(\.packetsWithWrongChecksum)
         self.restartPackets = association.restartPackets
         self.collisionPackets = association.collisionPackets
     }

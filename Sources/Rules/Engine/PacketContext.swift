@@ -12,6 +12,8 @@ struct PacketContext {
     var isOutOfTheBlue = false
     /// A COOKIE ECHO came earlier in this packet (what follows rides along with it).
     var followsCookieEcho = false
+    /// An unknown chunk whose type says skip came earlier in this packet (its type).
+    var followsSkippedUnknownChunk: UInt8?
 
     init(view: PacketView, associationID: Int, sender: Int, configuration: RuleConfiguration) {
         self.view = view

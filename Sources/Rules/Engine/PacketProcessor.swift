@@ -17,6 +17,7 @@ enum PacketProcessor {
         OutOfTheBlueRules.judgeReply(context, &association, sink: &sink)
         InitiationRules.judgeZeroTagReply(context, association, sink: &sink)
         context.discard = VerificationTagRules.discardReason(context, association)
+        let hasWrongChecksum = context.discard == .checksum
         context.isOutOfTheBlue = OutOfTheBlueRules.isOutOfTheBlue(context, association)
         if context.isOutOfTheBlue {
             OutOfTheBlueRules.noteReceipt(context, &association)
@@ -29,6 +30,9 @@ enum PacketProcessor {
         }
         ObligationRules.countPacket(sender: sender, number: view.number, &association)
         association.sides[sender].packetsSent += 1
+        if hasWrongChecksum {
+            association.sides[sender].packetsWithWrongChecksum += 1
+        }
         if association.isOver {
             AssociationLifecycle.conclude(&association, sink: &sink)
         }
@@ -41,8 +45,11 @@ enum PacketProcessor {
         switch chunk {
         case .initiation(let initiation):
             InitiationRules.onInit(initiation, context, &association, sink: &sink)
+            Self.noteWindow(initiation.advertisedReceiverWindow, initiation.parameters, context, &association)
         case .initiationAck(let acknowledgement):
             InitiationRules.onInitAck(acknowledgement, context, &association, sink: &sink)
+            Self.noteWindow(
+                acknowledgement.advertisedReceiverWindow, acknowledgement.parameters, context, &association)
         case .cookieEcho(let echo):
             CookieRules.onCookieEcho(echo, &context, &association, sink: &sink)
         case .cookieAck:
@@ -55,10 +62,12 @@ enum PacketProcessor {
             SACKRules.onSACK(
                 cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks, duplicates: sack.duplicateTSNs, context,
                 &association, sink: &sink)
+            association.sides[context.sender].advertisedWindow = sack.advertisedReceiverWindow
         case .nrSack(let sack):
             SACKRules.onSACK(
                 cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks + sack.nrGapBlocks,
                 duplicates: sack.duplicateTSNs, context, &association, sink: &sink)
+            association.sides[context.sender].advertisedWindow = sack.advertisedReceiverWindow
         case .heartbeat(let heartbeat):
             HeartbeatRules.onHeartbeat(heartbeat, context, &association, sink: &sink)
         case .heartbeatAck(let acknowledgement):
@@ -81,8 +90,20 @@ enum PacketProcessor {
             StreamRules.onReConfig(reconfiguration, &association)
         case .unknown(let unknown):
             UnrecognizedRules.onUnknownChunk(unknown, &context, &association)
-        case .ecne, .cwr, .auth, .asconf, .asconfAck, .pad:
+        case .auth:
+            association.mayRequireAuthentication = true
+        case .ecne, .cwr, .asconf, .asconfAck, .pad:
             break
+        }
+    }
+
+    /// The window an INIT or INIT ACK announces, and whether it asks for chunks to be authenticated.
+    private static func noteWindow(
+        _ window: UInt32, _ parameters: [Parameter], _ context: PacketContext, _ association: inout AssociationState
+    ) {
+        association.sides[context.sender].advertisedWindow = window
+        if parameters.contains(where: { $0.parameterType == .chunkList }) {
+            association.mayRequireAuthentication = true
         }
     }
 }

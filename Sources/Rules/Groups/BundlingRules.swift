@@ -22,47 +22,48 @@ enum BundlingRules {
 
     static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
         guard view.chunkCount > 1 else { return }
-        let chunks = view.chunks
+        // Chunk types only (read from the bytes when the packet was decoded): no chunk is copied.
+        let types = view.decodedChunkTypes
         func report(_ rule: RuleDescriptor, _ message: String) {
             sink.report(
                 rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)
         }
-        if let lonely = chunks.first(where: { [.initiation, .initiationAck, .shutdownComplete].contains($0.type) }) {
-            report(Self.singleChunkTypes, "\(PacketFormatRules.name(lonely.type)) bundled: \(view.chunkSummary)")
+        if view.contains(.initiation) || view.contains(.initiationAck) || view.contains(.shutdownComplete),
+            let lonely = types.first(where: { $0 == .initiation || $0 == .initiationAck || $0 == .shutdownComplete })
+        {
+            report(Self.singleChunkTypes, "\(PacketFormatRules.name(lonely)) bundled: \(view.chunkSummary)")
         }
-        if let firstData = chunks.firstIndex(where: { Self.isData($0.type) }),
-            let late = chunks[firstData...].firstIndex(where: { Self.isControl($0.type) })
+        if let firstData = types.firstIndex(where: Self.isData),
+            let late = types[firstData...].firstIndex(where: Self.isControl)
         {
             report(
                 Self.controlBeforeData,
-                "\(PacketFormatRules.name(chunks[late].type)) (chunk \(late + 1)) follows "
-                    + "\(PacketFormatRules.name(chunks[firstData].type)) (chunk \(firstData + 1))")
+                "\(PacketFormatRules.name(types[late])) (chunk \(late + 1)) follows "
+                    + "\(PacketFormatRules.name(types[firstData])) (chunk \(firstData + 1))")
         }
         // An AUTH chunk authenticating the COOKIE ECHO (or COOKIE ACK) comes before it (RFC 4895 §6.2):
         // only AUTH may precede them.
-        for (index, chunk) in chunks.enumerated().dropFirst()
-        where (chunk.type == .cookieEcho || chunk.type == .cookieAck)
-            && !chunks[..<index].allSatisfy({ $0.type == .auth })
-        {
-            report(
-                Self.cookieFirst, "\(PacketFormatRules.name(chunk.type)) is chunk \(index + 1): \(view.chunkSummary)")
+        if view.contains(.cookieEcho) || view.contains(.cookieAck) {
+            for (index, type) in types.enumerated().dropFirst()
+            where (type == .cookieEcho || type == .cookieAck) && !types[..<index].allSatisfy({ $0 == .auth }) {
+                report(Self.cookieFirst, "\(PacketFormatRules.name(type)) is chunk \(index + 1): \(view.chunkSummary)")
+            }
         }
-        Self.judgeAbort(chunks, report: report)
+        if view.contains(.abort) {
+            Self.judgeAbort(types, report: report)
+        }
     }
 
-    /// DATA with an ABORT, or a registered chunk after it (the receiver ignores what follows the
-    /// ABORT; PAD and unknown types are not judged).
-    private static func judgeAbort(_ chunks: [Chunk], report: (RuleDescriptor, String) -> Void) {
-        guard let abort = chunks.firstIndex(where: { $0.type == .abort }) else { return }
-        if let data = chunks.firstIndex(where: { Self.isData($0.type) }) {
+    private static func judgeAbort(_ types: [ChunkType], report: (RuleDescriptor, String) -> Void) {
+        guard let abort = types.firstIndex(of: .abort) else { return }
+        if let data = types.firstIndex(where: Self.isData) {
             report(
                 Self.abortLast,
-                "ABORT (chunk \(abort + 1)) bundled with \(PacketFormatRules.name(chunks[data].type)) "
-                    + "(chunk \(data + 1))")
-        } else if let late = chunks[(abort + 1)...].firstIndex(where: { Self.isControl($0.type) }) {
+                "ABORT (chunk \(abort + 1)) bundled with \(PacketFormatRules.name(types[data])) (chunk \(data + 1))")
+        } else if let late = types[(abort + 1)...].firstIndex(where: Self.isControl) {
             report(
                 Self.abortLast,
-                "\(PacketFormatRules.name(chunks[late].type)) (chunk \(late + 1)) follows ABORT (chunk \(abort + 1))")
+                "\(PacketFormatRules.name(types[late])) (chunk \(late + 1)) follows ABORT (chunk \(abort + 1))")
         }
     }
 

@@ -93,12 +93,18 @@ enum DataRules {
             }
             return
         }
+        let takenIn = UnrecognizedRules.mustTakeIn(chunk, context, association)
         if association.sides[receiver].receive.receive(chunk.tsn) {
             let highest = association.sides[sender].send.highest
             if association.sides[receiver].receive.pendingDuplicates.count < 256 {
                 association.sides[receiver].receive.pendingDuplicates.append(
                     DuplicateReceipt(tsn: chunk.tsn, packet: context.number, senderHighest: highest))
             }
+        }
+        if takenIn, let unknownType = context.followsSkippedUnknownChunk {
+            association.sides[receiver].dataAfterSkippedChunk = DataAfterSkippedChunk(
+                tsn: chunk.tsn, packet: context.number, unknownType: unknownType,
+                senderHighest: association.sides[sender].send.highest)
         }
         if chunk.isEmpty {
             association.sides[receiver].obligations.append(

@@ -15,6 +15,13 @@ enum PacketFormatRules {
     static let paddingZero = RuleDescriptor(
         "packet.padding-zero", family: .packet, sections: [.sctp("3.2")], severity: .must,
         statement: "Padding bytes are zero.")
+    /// RFC 9260 §3.2.1 says a parameter's sender pads it with zero bytes without making it a MUST
+    /// (unlike a chunk's padding, §3.2), and the receiver must ignore those bytes; error causes use
+    /// the same format (§3.3.10). So non-zero bytes there are a SHOULD-level finding.
+    static let parameterPaddingZero = RuleDescriptor(
+        "packet.parameter-padding-zero", family: .packet, sections: [.sctp("3.2.1"), .sctp("3.3.10")],
+        severity: .should,
+        statement: "Parameters and error causes are padded to a multiple of 4 bytes with zero bytes.")
     static let chunkLayout = RuleDescriptor(
         "packet.chunk-layout", family: .packet, sections: [.sctp("3.3")], severity: .must,
         statement: "Every chunk of a registered type has the layout its definition gives: fixed fields "
@@ -36,7 +43,7 @@ enum PacketFormatRules {
             + "or acted on.")
 
     static let rules = [
-        framing, paddingLength, paddingZero, chunkLayout, hasChunks, checksum, zeroChecksum, checksumDiscard,
+        framing, paddingLength, paddingZero, parameterPaddingZero, chunkLayout, hasChunks, checksum, zeroChecksum, checksumDiscard,
     ]
 
     /// Judges what needs no association: header, framing, padding, layout, a wrong checksum.
@@ -97,9 +104,52 @@ enum PacketFormatRules {
                 let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
                 report(Self.paddingZero, "chunk \(index) (\(Self.name(type))) is padded with \(values)")
             }
+            if let listStart = Self.tlvListOffset(of: type) {
+                Self.judgeTLVPadding(
+                    bytes, from: offset + listStart, to: paddingStart, chunk: index, type: type, report: report)
+            }
             offset = paddingStart + padding
         }
         return true
+    }
+
+    /// Where the parameters (or error causes) of a chunk of `type` start, counted from the chunk's
+    /// first byte; nil for chunks that carry none at top level.
+    private static func tlvListOffset(of type: ChunkType) -> Int? {
+        switch type {
+        case .initiation, .initiationAck: 20
+        case .heartbeat, .heartbeatAck, .abort, .error: 4
+        default: nil
+        }
+    }
+
+    /// Judges the padding between the parameters or error causes in `start..<end` (a chunk's value).
+    /// The last one's padding may lie past the chunk's length, where it is the chunk's padding. Stops
+    /// at a length that does not fit, which the layout rule reports.
+    private static func judgeTLVPadding(
+        _ bytes: [UInt8], from start: Int, to end: Int, chunk index: Int, type: ChunkType,
+        report: (RuleDescriptor, String) -> Void
+    ) {
+        var offset = start
+        var position = 0
+        while offset + 4 <= end {
+            position += 1
+            let code = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
+            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            guard length >= 4, offset + length <= end else { return }
+            let paddingStart = offset + length
+            let paddingEnd = min(paddingStart + (4 - length % 4) % 4, end)
+            if bytes[paddingStart..<paddingEnd].contains(where: { $0 != 0 }) {
+                let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
+                let what = type == .abort || type == .error ? "error cause" : "parameter"
+                report(
+                    Self.parameterPaddingZero,
+                    "\(what) \(position) (type \(RuleText.hex16(code))) of chunk \(index) (\(Self.name(type))) is "
+                        + "padded with \(values)")
+                return
+            }
+            offset = paddingStart + (4 - length % 4) % 4
+        }
     }
 
     private static func reportBrokenChunk(

@@ -53,6 +53,7 @@ enum SACKRules {
             }
         }
         Self.judgeDiscardedCoverage(cumulative: cumulative, gaps: gaps, context, &association, sink: &sink)
+        UnrecognizedRules.judgeSkippedChunkData(cumulative: cumulative, gaps: gaps, context, &association, sink: &sink)
         Self.judgeDuplicates(
             cumulative: cumulative, gaps: gaps, duplicates: duplicates, context, &association, sink: &sink)
         if !regressed {

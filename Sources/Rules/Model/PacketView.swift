@@ -25,14 +25,24 @@ final class PacketView: Sendable {
     let firstChunkType: ChunkType?
     /// Chunks whose headers the bytes hold (decodable or not).
     let chunkCount: Int
+    /// The type of each decoded chunk, in order (`chunks.map(\.type)`, read once, on the thread that
+    /// decodes, so that rules asking about order need not copy the chunks).
+    let decodedChunkTypes: [ChunkType]
 
-    init(_ observation: SCTPObservation) {
+    /// Decodes `observation`. With `verifiesChecksum` false (a capture taken where checksums are
+    /// offloaded to the network card, so the sender's copy never held them) every checksum counts
+    /// as correct.
+    init(_ observation: SCTPObservation, verifiesChecksum: Bool = true) {
         self.number = observation.number
         self.time = observation.time
         self.source = observation.source
         self.destination = observation.destination
         self.bytes = observation.bytes
-        self.checksum = SCTPChecksum.verify(observation.bytes)
+        if verifiesChecksum {
+            self.checksum = SCTPChecksum.verify(observation.bytes)
+        } else {
+            self.checksum = observation.bytes.count >= CommonHeader.length ? .correct : nil
+        }
         var header: CommonHeader?
         var chunks: [Chunk] = []
         var failure: WireDecodingError?
@@ -64,6 +74,8 @@ final class PacketView: Sendable {
         var reflecting = false
         var first: ChunkType?
         var count = 0
+        var decodedTypes: [ChunkType] = []
+        decodedTypes.reserveCapacity(chunks.count)
         let bytes = observation.bytes
         var offset = CommonHeader.length
         while offset + 4 <= bytes.count {
@@ -72,6 +84,7 @@ final class PacketView: Sendable {
             let type = ChunkType(bytes[offset])
             types.insert(type)
             if first == nil { first = type }
+            if count < chunks.count { decodedTypes.append(type) }
             count += 1
             if type == .abort || type == .shutdownComplete, bytes[offset + 1] & 0x01 != 0 {
                 reflecting = true
@@ -82,6 +95,7 @@ final class PacketView: Sendable {
         self.hasReflectingChunk = reflecting
         self.firstChunkType = first
         self.chunkCount = count
+        self.decodedChunkTypes = decodedTypes
     }
 
     /// The verification tag (0 when the header is incomplete).

@@ -1,7 +1,17 @@
 import Captures
 import NetworkLayers
 
-/// Options of an offline check.
+/// Whether an offline check verifies SCTP checksums.
+public enum ChecksumVerification: String, Hashable, Sendable, CaseIterable {
+    /// Every checksum is verified (RFC 9260 §6.8): a wrong one is a finding, and its packet is one
+    /// the receiver had to discard.
+    case verify
+    /// Every checksum counts as correct: for captures taken on a host that offloads checksums to
+    /// its network card, whose own packets are captured before the card fills the checksum in.
+    case ignore
+}
+
+/// Options of an offline check. The defaults are those of `sctpconform check`.
 public struct CaptureCheckOptions: Hashable, Sendable {
     /// UDP ports taken as SCTP encapsulation (RFC 6951) on either end of a datagram.
     public var udpEncapsulationPorts: Set<UInt16>
@@ -9,14 +19,17 @@ public struct CaptureCheckOptions: Hashable, Sendable {
     /// random payload does so once in 2^32); the ports are then taken for the rest of the capture.
     public var detectsUDPEncapsulationByChecksum: Bool
     public var configuration: RuleConfiguration
+    public var checksums: ChecksumVerification
 
     public init(
         udpEncapsulationPorts: Set<UInt16> = [UDPHeader.sctpEncapsulationPort],
-        detectsUDPEncapsulationByChecksum: Bool = true, configuration: RuleConfiguration = .capture
+        detectsUDPEncapsulationByChecksum: Bool = true, configuration: RuleConfiguration = .capture,
+        checksums: ChecksumVerification = .verify
     ) {
         self.udpEncapsulationPorts = udpEncapsulationPorts
         self.detectsUDPEncapsulationByChecksum = detectsUDPEncapsulationByChecksum
         self.configuration = configuration
+        self.checksums = checksums
     }
 }
 
@@ -42,10 +55,29 @@ public struct CaptureCheckResult: Sendable {
     /// Why reading stopped early (unopenable, not a capture, truncated or corrupt), nil when the
     /// whole file was read.
     public var readError: String?
+    /// Whether checksums were verified.
+    public var checksums = ChecksumVerification.verify
 
     /// An empty result for the capture called `name`.
     public init(name: String) {
         self.name = name
+    }
+
+    /// Endpoints that sent at least two packets in an association and got every checksum wrong,
+    /// when checksums were verified: the mark of a capture taken on a host with checksum offload,
+    /// whose false findings then spread to the peer (every packet it answered was one to discard).
+    public var endpointsWithOnlyWrongChecksums: [TransportEndpoint] {
+        guard self.checksums == .verify else { return [] }
+        var endpoints: [TransportEndpoint] = []
+        for association in self.associations {
+            for side in association.endpoints.indices
+            where association.packetsSent[side] >= 2
+                && association.packetsWithWrongChecksum[side] == association.packetsSent[side]
+                && !endpoints.contains(association.endpoints[side]) {
+                endpoints.append(association.endpoints[side])
+            }
+        }
+        return endpoints
     }
 
     /// Whether some finding breaks a MUST.
@@ -91,6 +123,7 @@ public enum CaptureChecker {
         _ reader: CaptureReader, options: CaptureCheckOptions, into result: inout CaptureCheckResult
     ) {
         result.format = reader.format
+        result.checksums = options.checksums
         var engine = RuleEngine(configuration: options.configuration)
         var findings: [Finding] = []
         let pipeline = FramePipeline(reader: reader, options: options)

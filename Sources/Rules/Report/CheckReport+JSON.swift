@@ -40,6 +40,9 @@ extension CheckReport {
         var incompletePackets: Int
         var suppressedFindings: Int
         var readError: String?
+        var checksums: String
+        /// Endpoints whose every checksum was wrong (see `CheckReport.checksumOffloadHint`).
+        var endpointsWithOnlyWrongChecksums: [String]
         var associations: [AssociationJSON]
         var unassociatedFindings: [FindingJSON]
         var summary: SummaryJSON
@@ -71,7 +74,8 @@ extension CheckReport {
                 file: result.name, format: result.format?.description, frames: result.frames,
                 sctpPackets: result.sctpPackets, unreadableFrames: result.unreadableFrames,
                 incompletePackets: result.incompletePackets, suppressedFindings: result.suppressedFindings,
-                readError: result.readError,
+                readError: result.readError, checksums: result.checksums.rawValue,
+                endpointsWithOnlyWrongChecksums: result.endpointsWithOnlyWrongChecksums.map(\.description),
                 associations: result.associations.map { association in
                     AssociationJSON(
                         id: association.id, endpoints: association.endpoints.map(\.description),

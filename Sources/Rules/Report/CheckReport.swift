@@ -79,11 +79,24 @@ public struct CheckReport: Sendable {
             if let error = result.readError {
                 lines.append("  error: \(error)")
             }
+            if let hint = Self.checksumOffloadHint(result) {
+                lines.append("  hint: " + hint)
+            }
         }
         let counts = self.counts(of: all)
         let summary = RuleSeverity.allCases.reversed().map { "\(counts[$0, default: 0]) \($0.label)" }
         lines.append("\(Self.plural(all.count, "finding")): " + summary.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A hint when some endpoint got every checksum wrong: checksum offload, not a broken stack, is
+    /// the likely cause, and its peer's findings follow from it.
+    public static func checksumOffloadHint(_ result: CaptureCheckResult) -> String? {
+        let endpoints = result.endpointsWithOnlyWrongChecksums
+        guard !endpoints.isEmpty else { return nil }
+        let names = endpoints.map(\.description).joined(separator: ", ")
+        return "every checksum sent by \(names) is wrong: the capture was probably taken on that host with "
+            + "checksum offload (the card fills checksums in after capture); check again with --checksums ignore"
     }
 
     static func render(_ finding: Finding) -> String {

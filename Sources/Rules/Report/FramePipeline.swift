@@ -38,6 +38,7 @@ final class FramePipeline: @unchecked Sendable {
     private let reader: CaptureReader
     private var extractor: SCTPExtractor
     private let detectsUDPByChecksum: Bool
+    private let verifiesChecksums: Bool
 
     /// Batches waiting at most, and frames per batch.
     static let queueLength = 8
@@ -47,6 +48,7 @@ final class FramePipeline: @unchecked Sendable {
         self.reader = reader
         self.extractor = SCTPExtractor(udpEncapsulationPorts: options.udpEncapsulationPorts)
         self.detectsUDPByChecksum = options.detectsUDPEncapsulationByChecksum
+        self.verifiesChecksums = options.checksums == .verify
     }
 
     /// Starts the reading thread.
@@ -128,7 +130,7 @@ final class FramePipeline: @unchecked Sendable {
         do {
             switch try self.extractor.locate(in: frame.bytes, linkType: frame.linkType) {
             case .sctp(let location):
-                return Self.decoded(location, in: frame, number: number)
+                return self.decoded(location, in: frame, number: number)
             case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort)) where self.detectsUDPByChecksum:
                 let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
                 guard case .sctp(let location) = try probe.locate(in: frame.bytes, linkType: frame.linkType),
@@ -136,7 +138,7 @@ final class FramePipeline: @unchecked Sendable {
                     SCTPChecksum.verify(UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange])) == .correct
                 else { return .notSCTP }
                 self.extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
-                return Self.decoded(location, in: frame, number: number)
+                return self.decoded(location, in: frame, number: number)
             case .notSCTP:
                 return .notSCTP
             }
@@ -145,9 +147,11 @@ final class FramePipeline: @unchecked Sendable {
         }
     }
 
-    static func decoded(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> FrameOutcome {
+    func decoded(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> FrameOutcome {
         guard location.isComplete else { return .incompleteSCTP }
-        return .sctp(PacketView(Self.observation(location, in: frame, number: number)))
+        return .sctp(
+            PacketView(
+                Self.observation(location, in: frame, number: number), verifiesChecksum: self.verifiesChecksums))
     }
 
     static func observation(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> SCTPObservation {

@@ -27,6 +27,9 @@ struct AssociationState: Sendable {
     var collisionPackets: [Int] = []
     /// Set once a RE-CONFIG adds streams (RFC 6525): stream limits are no longer checked.
     var streamCountsUncertain = false
+    /// Set once an INIT or INIT ACK lists chunks to authenticate or an AUTH chunk is seen (RFC 4895):
+    /// a receiver may then drop DATA that arrives without AUTH, so DATA is not required to be taken in.
+    var mayRequireAuthentication = false
 
     init(id: Int, first: TransportEndpoint, second: TransportEndpoint, origin: AssociationOrigin, packet: Int) {
         self.id = id

@@ -236,7 +236,7 @@ struct DigestWindow: Sendable {
     private mutating func dropFront(_ count: Int) {
         self.start += count
         self.base = self.base &+ UInt32(truncatingIfNeeded: count)
-        if self.start > 1024, self.start * 2 > self.storage.count {
+        if self.start > 64, self.start * 2 > self.storage.count {
             self.storage.removeFirst(self.start)
             self.start = 0
         }

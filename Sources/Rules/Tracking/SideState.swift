@@ -48,6 +48,12 @@ struct SideState: Sendable {
     var lastOutOfTheBlue: OutOfTheBlueReceipt?
     var obligations: [Obligation] = []
     var packetsSent = 0
+    /// Packets sent whose checksum is wrong, or zero without the receiver accepting that (RFC 9653).
+    var packetsWithWrongChecksum = 0
+    /// The receiver window this endpoint last advertised (a_rwnd of its INIT, INIT ACK or SACK).
+    var advertisedWindow: UInt32?
+    /// DATA that followed an unknown chunk of a "skip" type, which this endpoint must take in.
+    var dataAfterSkippedChunk: DataAfterSkippedChunk?
 
     init(endpoint: TransportEndpoint, state: EndpointState) {
         self.endpoint = endpoint
@@ -132,4 +138,15 @@ struct OutOfTheBlueReceipt: Sendable {
     var packet: Int
     var tag: UInt32
     var kind: OutOfTheBlueKind
+}
+
+/// A DATA chunk that came after an unknown chunk whose type says skip (RFC 9260 §3.2), at a moment
+/// its receiver had no reason to drop it: its TSN was the next in sequence, nothing was outstanding,
+/// its stream exists and the receiver's window had room.
+struct DataAfterSkippedChunk: Hashable, Sendable {
+    var tsn: UInt32
+    var packet: Int
+    var unknownType: UInt8
+    /// The sender's highest TSN when it arrived: a SACK covering a later TSN was built after it.
+    var senderHighest: UInt32?
 }

@@ -69,6 +69,23 @@ extension RuleEvidence {
             c.send(.b, c.sack(cumulative: 1000))
         },
         RuleEvidence(
+            "unrecognized.chunk-skip", packet: 7, by: .b,
+            violation: { c in
+                c.handshake()
+                c.send(.a, [Self.unknownChunk(0xbf), c.data(tsn: 1000)])
+                c.send(.a, c.data(tsn: 1001))
+                c.send(.b, c.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 2)]))
+            },
+            nearMiss: "the DATA behind the unknown chunk of type 0xbf (high bits 10: skip, no report) is on a "
+                + "stream B does not have, which B reports and may drop (§6.5) rather than acknowledge",
+            nearMissAlso: [ExpectedFinding("streams.within-negotiated", 5, .a)]
+        ) { c in
+            c.handshake()
+            c.send(.a, [Self.unknownChunk(0xbf), c.data(tsn: 1000, stream: 12)])
+            c.send(.a, c.data(tsn: 1001))
+            c.send(.b, [c.invalidStreamError(12), c.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 2)])])
+        },
+        RuleEvidence(
             "unrecognized.init-parameter-reported", packet: 2, by: .b,
             violation: { c in
                 let reported = Parameter.unknown(UnknownParameter(type: 0x4123, value: [1, 2, 3, 4]))

@@ -148,15 +148,16 @@ extension RuleEvidence {
             c.send(.b, c.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 3), GapAckBlock(start: 5, end: 6)]))
         },
         RuleEvidence(
-            "sack.duplicates-reported", packet: 8, by: .b,
+            "sack.duplicates-reported", packet: 9, by: .b,
             configurationNote: "live: the next SACK is judged; offline only a SACK covering newer DATA proves it "
-                + "was built after the duplicate arrived",
+                + "was built after the duplicate arrived, so the SACK here also covers TSN 1001",
             violation: { c in
                 c.handshake()
                 c.sendData(.a)
                 c.send(.b, c.sack(cumulative: 1000))
                 c.send(.a, c.data(tsn: 1000))
-                c.send(.b, c.sack(cumulative: 1000))
+                c.sendData(.a)
+                c.send(.b, c.sack(cumulative: 1001))
             },
             nearMiss: "the same exchange with the duplicate listed in the next SACK"
         ) { c in
@@ -164,7 +165,8 @@ extension RuleEvidence {
             c.sendData(.a)
             c.send(.b, c.sack(cumulative: 1000))
             c.send(.a, c.data(tsn: 1000))
-            c.send(.b, c.sack(cumulative: 1000, duplicates: [1000]))
+            c.sendData(.a)
+            c.send(.b, c.sack(cumulative: 1001, duplicates: [1000]))
         },
         RuleEvidence(
             "sack.duplicates-genuine", packet: 7, by: .b,

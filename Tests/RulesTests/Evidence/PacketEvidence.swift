@@ -43,6 +43,19 @@ extension RuleEvidence {
             c.send(.b, c.sack(cumulative: 1000))
         },
         RuleEvidence(
+            "packet.parameter-padding-zero", packet: 1, by: .a,
+            violation: { c in
+                c.sendBytes(.a, Self.rawInit(c, parameters: Self.supportedAddressTypes(padding: [0x55, 0x55])))
+                c.send(.b, c.initAckChunk(tag: c.tagB, tsn: c.initialTSNB, cookie: c.cookie))
+            },
+            nearMiss: "non-zero bytes inside a parameter's value (a Padding parameter, RFC 4820, whose data means "
+                + "nothing) and zero padding after each parameter"
+        ) { c in
+            let padding: [UInt8] = [0x80, 0x05, 0, 7, 0x55, 0x55, 0x55, 0]
+            c.sendBytes(.a, Self.rawInit(c, parameters: padding + Self.supportedAddressTypes(padding: [0, 0])))
+            c.send(.b, c.initAckChunk(tag: c.tagB, tsn: c.initialTSNB, cookie: c.cookie))
+        },
+        RuleEvidence(
             "packet.chunk-layout", packet: 7, by: .b,
             violation: { c in
                 c.handshake()
@@ -205,6 +218,27 @@ extension RuleEvidence {
         raw.appendChunk(type: .sack, value: [0, 0, 0x03, 0xe7, 0, 1, 0, 0, 0, 1, 0, 0] + gapBlocks)
         raw.fillChecksum()
         return raw.bytes
+    }
+
+    /// An INIT from A (the conversation's tag and Initial TSN, 10 streams each way) whose parameter
+    /// bytes, padding included, are `parameters` as given.
+    static func rawInit(_ c: Conversation, parameters: [UInt8]) -> [UInt8] {
+        var raw = RawPacket(
+            SCTPPacket(header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: 0), chunks: []))
+        let fixed: [UInt8] = Self.bigEndian(c.tagA) + [0, 1, 0, 0, 0, 10, 0, 10] + Self.bigEndian(c.initialTSNA)
+        raw.appendChunk(type: .initiation, value: fixed + parameters)
+        raw.fillChecksum()
+        return raw.bytes
+    }
+
+    /// A Supported Address Types parameter listing IPv4 (length 6), followed by `padding`.
+    static func supportedAddressTypes(padding: [UInt8]) -> [UInt8] {
+        [0, 12, 0, 6, 0, 5] + padding
+    }
+
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8),
+            UInt8(truncatingIfNeeded: value)]
     }
 
     /// A common header from A with no chunk after it.

@@ -36,6 +36,16 @@ struct ExpectedFinding: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 }
 
+/// How a rule fares under `sctpconform check`'s configuration (`CaptureCheckOptions()`, offline:
+/// the capture may start mid-association and packets crossing in flight may be in either order).
+enum OfflineJudgment: Sendable {
+    /// The violation is flagged and the near miss is not, offline too, with these findings (nil: the
+    /// same as the entry lists for its own configuration).
+    case flagged(violation: [ExpectedFinding]? = nil, nearMiss: [ExpectedFinding]? = nil)
+    /// The rule cannot fire offline by design, for this reason; the tests check that it never does.
+    case cannotFire(reason: String)
+}
+
 /// Proof that one rule of the catalogue works both ways: a conversation that breaks it and is
 /// flagged with its id, and the closest legitimate conversation (the exception or boundary the
 /// rule must let through), which is not.
@@ -65,13 +75,17 @@ struct RuleEvidence: Sendable, CustomTestStringConvertible {
     var nearMiss: Script
     /// Findings of other rules the near miss brings unavoidably (empty when it is clean).
     var nearMissAlso: [ExpectedFinding]
+    /// What `sctpconform check` makes of the same two conversations written to a capture.
+    var offline: OfflineJudgment
 
     init(
         _ id: String, packet: Int, by violator: Peer, also violationAlso: [ExpectedFinding] = [],
         configuration: RuleConfiguration = .live, configurationNote: String? = nil,
+        offline: OfflineJudgment = .flagged(),
         violation: @escaping Script, nearMiss nearMissNote: String, nearMissAlso: [ExpectedFinding] = [],
         _ nearMiss: @escaping Script
     ) {
+        self.offline = offline
         self.id = id
         self.configuration = configuration
         self.configurationNote = configurationNote

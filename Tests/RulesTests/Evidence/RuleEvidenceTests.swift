@@ -72,6 +72,68 @@ import Testing
         }
     }
 
+    /// The violation and near miss written to a capture and checked as `sctpconform check` checks it
+    /// (its default options, the offline configuration): flagged and clean as the entry declares, or,
+    /// for a rule that cannot fire offline, not flagged.
+    @Test(arguments: RuleEvidence.all)
+    func checkCommandJudgesAsDeclared(_ evidence: RuleEvidence) throws {
+        let violation = try Self.checkedOffline(evidence.run(evidence.violation), name: "\(evidence.id)-violation")
+        let nearMiss = try Self.checkedOffline(evidence.run(evidence.nearMiss), name: "\(evidence.id)-near-miss")
+        #expect(!nearMiss.contains { $0.ruleID == evidence.id }, "near miss: \(nearMiss.map(\.description))")
+        switch evidence.offline {
+        case .flagged(let violationFindings, let nearMissFindings):
+            let expectedViolation = violationFindings ?? (evidence.violationAlso + [evidence.expected])
+            #expect(expectedViolation.contains(evidence.expected), "the table must expect the rule itself")
+            #expect(
+                expectedForm(violation) == expectedViolation.sorted(),
+                "violation: \(violation.map(\.description).joined(separator: "\n"))")
+            #expect(
+                expectedForm(nearMiss) == (nearMissFindings ?? evidence.nearMissAlso).sorted(),
+                "near miss: \(nearMiss.map(\.description).joined(separator: "\n"))")
+            for finding in violation + nearMiss {
+                #expect(finding.section == RuleCatalogue.rule(finding.ruleID)?.section, "\(finding)")
+            }
+        case .cannotFire(let reason):
+            #expect(!reason.isEmpty)
+            #expect(
+                !violation.contains { $0.ruleID == evidence.id },
+                "declared unable to fire offline: \(violation.map(\.description))")
+        }
+    }
+
+    /// A rule declared unable to fire offline fires on none of the evidence conversations, violations
+    /// and near misses of every rule, checked as `sctpconform check` checks them.
+    @Test func rulesDeclaredOfflineSilentNeverFireOffline() throws {
+        let silent = Set(
+            RuleEvidence.all.compactMap { evidence -> String? in
+                if case .cannotFire = evidence.offline { return evidence.id }
+                return nil
+            })
+        #expect(!silent.isEmpty)
+        for evidence in RuleEvidence.all {
+            for (kind, script) in [("violation", evidence.violation), ("near-miss", evidence.nearMiss)] {
+                let found = try Self.checkedOffline(evidence.run(script), name: "\(evidence.id)-\(kind)")
+                let fired = found.filter { silent.contains($0.ruleID) }
+                #expect(fired.isEmpty, "\(evidence.id) \(kind): \(fired.map(\.description))")
+            }
+        }
+    }
+
+    /// The findings of `conversation` written to a pcap and checked with `sctpconform check`'s
+    /// default options.
+    static func checkedOffline(_ conversation: Conversation, name: String) throws -> [Finding] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sctpconform-offline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("\(name).pcap").path
+        try Self.write(conversation.sent, to: path)
+        let result = CaptureChecker.check(path: path)
+        #expect(result.readError == nil, "\(name)")
+        #expect(result.sctpPackets == conversation.sent.count, "\(name)")
+        return result.findings
+    }
+
     /// Writes `packets` as a raw-IPv4 pcap: A is 10.0.0.1, B 10.0.0.2, as in `Conversation`.
     static func write(_ packets: [SentPacket], to path: String) throws {
         let forward = SCTPEncapsulation(source: Self.addressA, destination: Self.addressB)

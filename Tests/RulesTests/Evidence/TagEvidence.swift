@@ -83,7 +83,7 @@ extension RuleEvidence {
     static let outOfTheBlue: [RuleEvidence] = [
         RuleEvidence(
             "ootb.abort-not-answered", packet: 2, by: .b, also: [ExpectedFinding("vtag.peer-tag", 1, .a)],
-            configurationNote: Self.outOfTheBlueNote,
+            configurationNote: Self.outOfTheBlueNote, offline: .cannotFire(reason: Self.outOfTheBlueNote),
             violation: { c in
                 c.send(.a, c.abort(), tag: Self.strayTag)
                 c.send(.b, c.abort(tBit: true), tag: Self.strayTag)
@@ -97,7 +97,7 @@ extension RuleEvidence {
         },
         RuleEvidence(
             "ootb.silent-discard", packet: 2, by: .b, also: [ExpectedFinding("vtag.peer-tag", 1, .a)],
-            configurationNote: Self.outOfTheBlueNote,
+            configurationNote: Self.outOfTheBlueNote, offline: .cannotFire(reason: Self.outOfTheBlueNote),
             violation: { c in
                 c.send(.a, c.shutdownComplete(), tag: Self.strayTag)
                 c.send(.b, c.abort(tBit: true), tag: Self.strayTag)

@@ -60,6 +60,42 @@ import Testing
         expectClean(clean.sendBytes(.a, good.bytes))
     }
 
+    /// An ERROR from B whose first cause, User-Initiated Abort with 1 byte of reason (length 5), is
+    /// followed by `padding`, then an Invalid Stream Identifier cause.
+    static func errorBytes(_ conversation: Conversation, padding: [UInt8]) -> [UInt8] {
+        var raw = RawPacket(
+            SCTPPacket(
+                header: CommonHeader(sourcePort: 7, destinationPort: 5000, verificationTag: conversation.tagA),
+                chunks: []))
+        raw.appendChunk(type: .error, value: [0, 12, 0, 5, 0x21] + padding + [0, 1, 0, 8, 0, 3, 0, 0])
+        raw.fillChecksum()
+        return raw.bytes
+    }
+
+    @Test func nonZeroErrorCausePaddingIsFlaggedAndZeroIsNot() {
+        var conversation = Conversation()
+        conversation.handshake()
+        let found = conversation.sendBytes(.b, Self.errorBytes(conversation, padding: [0, 0x55, 0]))
+        expectSingle(found, "packet.parameter-padding-zero", by: Conversation.endpointB, packet: 5)
+        #expect(found.first?.message.contains("error cause 1 (type 0x000c) of chunk 1 (ERROR) is padded with") == true)
+        expectClean(conversation.sendBytes(.b, Self.errorBytes(conversation, padding: [0, 0, 0])))
+    }
+
+    /// The last parameter's padding lies past the chunk's length, where it is the chunk's padding
+    /// (RFC 9260 §3.2): non-zero bytes there are `packet.padding-zero`, and reported once.
+    @Test func lastParameterPaddingOutsideTheChunkIsChunkPadding() {
+        var conversation = Conversation()
+        conversation.handshake()
+        var raw = RawPacket(
+            SCTPPacket(
+                header: CommonHeader(sourcePort: 5000, destinationPort: 7, verificationTag: conversation.tagB),
+                chunks: []))
+        raw.appendChunk(type: .heartbeat, value: [0, 1, 0, 5, 0x42], padding: [0x55, 0, 0])
+        raw.fillChecksum()
+        let found = conversation.sendBytes(.a, raw.bytes)
+        expectSingle(found, "packet.padding-zero", by: Conversation.endpointA)
+    }
+
     @Test func missingPaddingOnTheLastChunkIsFlagged() {
         var conversation = Conversation()
         conversation.handshake()

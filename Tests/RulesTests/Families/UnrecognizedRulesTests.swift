@@ -16,6 +16,69 @@ import Testing
         return .error(ErrorChunk(causes: [cause]))
     }
 
+    // MARK: Skip (high bits 10, 11): the rest of the packet is processed
+
+    /// The audit's case, live: the DATA behind a 0xbf chunk is never acknowledged; the next SACK is
+    /// judged.
+    @Test func dataAfterSkipChunkLeftUnacknowledgedIsFlaggedLive() {
+        var conversation = Conversation()
+        conversation.handshake()
+        conversation.send(.a, [Self.unknown(0xbf), conversation.data(tsn: 1000)])
+        let found = conversation.send(.b, conversation.sack(cumulative: 999))
+        expectSingle(found, "unrecognized.chunk-skip", by: Conversation.endpointB, packet: 6)
+        #expect(found.first?.relatedPackets == [5])
+        // Reported once, not again on the next SACK.
+        expectClean(conversation.send(.b, conversation.sack(cumulative: 999)))
+    }
+
+    /// Offline, a SACK that covers nothing newer may have crossed the DATA in flight: not judged.
+    @Test func offlineASACKThatMayHaveCrossedTheDataIsNotJudged() {
+        var conversation = Conversation(configuration: .capture)
+        conversation.handshake()
+        conversation.send(.a, [Self.unknown(0xbf), conversation.data(tsn: 1000)])
+        expectClean(conversation.send(.b, conversation.sack(cumulative: 999)))
+        conversation.send(.a, conversation.data(tsn: 1001))
+        let found = conversation.send(.b, conversation.sack(cumulative: 999, gaps: [GapAckBlock(start: 2, end: 2)]))
+        expectSingle(found, "unrecognized.chunk-skip", by: Conversation.endpointB, packet: 8)
+    }
+
+    @Test(arguments: [UInt8(0xbf), 0xff])
+    func dataAfterSkipChunkAcknowledgedIsFine(_ type: UInt8) {
+        var conversation = Conversation()
+        conversation.handshake()
+        conversation.send(.a, [Self.unknown(type), conversation.data(tsn: 1000)])
+        if type == 0xff {
+            conversation.send(.b, [Self.unrecognizedChunkError(0xff), conversation.sack(cumulative: 1000)])
+        } else {
+            conversation.send(.b, conversation.sack(cumulative: 1000))
+        }
+        expectClean(conversation.findings + conversation.finish())
+    }
+
+    /// A receiver that advertised a zero window must drop new DATA (RFC 9260 §6.2): not judged.
+    @Test func dataAfterSkipChunkIntoAClosedWindowMayBeDropped() {
+        var conversation = Conversation()
+        conversation.handshake()
+        conversation.sendData(.a)
+        conversation.send(
+            .b, .sack(SACKChunk(cumulativeTSNAck: 1000, advertisedReceiverWindow: 0, gapBlocks: [], duplicateTSNs: [])))
+        conversation.send(.a, [Self.unknown(0xbf), conversation.data(tsn: 1001)])
+        conversation.send(
+            .b, .sack(SACKChunk(cumulativeTSNAck: 1000, advertisedReceiverWindow: 0, gapBlocks: [], duplicateTSNs: [])))
+        expectClean(conversation.findings + conversation.finish())
+    }
+
+    /// DATA behind a skip chunk that is not the next in sequence may wait or be dropped for
+    /// reordering reasons: only in-sequence DATA with nothing outstanding is judged.
+    @Test func outOfSequenceDataAfterSkipChunkIsNotJudged() {
+        var conversation = Conversation()
+        conversation.handshake()
+        conversation.send(.a, [Self.unknown(0xbf), conversation.data(tsn: 1001)])
+        conversation.send(.a, conversation.data(tsn: 1002))
+        conversation.send(.b, conversation.sack(cumulative: 999, gaps: [GapAckBlock(start: 3, end: 3)]))
+        #expect(conversation.findings(of: "unrecognized.chunk-skip").isEmpty)
+    }
+
     @Test func stopAndReportChunkDiscardsTheRestOfThePacket() {
         var conversation = Conversation()
         conversation.handshake()
