@@ -330,26 +330,23 @@ static uint64_t take_uint(struct reader *r, size_t count) {
 
 /* ------------------------------------------------------------------ time & actions */
 
-static void advance_to(uint64_t target_ns) {
-    while ((ticks_ms + 1) * 1000000ull <= target_ns) {
-        ticks_ms += 1;
-        now_ns = ticks_ms * 1000000ull;
-        usrsctp_handle_timers(1);
-    }
-    if (target_ns > now_ns) { now_ns = target_ns; }
-}
-
-/* Like advance_to, but stops after the first tick that left replies in the buffer. */
-static void run_to_output(uint64_t target_ns) {
+/* Steps usrsctp's timers one millisecond boundary at a time up to target_ns. With stop_at_output,
+ * stops right after the first tick that left replies in the buffer (the RUN command); the clock then
+ * stands at that boundary. */
+static void step_timers(uint64_t target_ns, int stop_at_output) {
     size_t before = out_length;
     while ((ticks_ms + 1) * 1000000ull <= target_ns) {
         ticks_ms += 1;
         now_ns = ticks_ms * 1000000ull;
         usrsctp_handle_timers(1);
-        if (out_length != before) { return; }
+        if (stop_at_output && out_length != before) { return; }
     }
     if (target_ns > now_ns) { now_ns = target_ns; }
 }
+
+static void advance_to(uint64_t target_ns) { step_timers(target_ns, 0); }
+
+static void run_to_output(uint64_t target_ns) { step_timers(target_ns, 1); }
 
 static sctp_assoc_t current_association(void) {
     return sock ? usrsctp_getassocid(sock, (struct sockaddr *)&peer_address) : 0;
