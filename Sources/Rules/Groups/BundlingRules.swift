@@ -54,7 +54,7 @@ enum BundlingRules {
         }
     }
 
-    private static func judgeAbort(_ types: [ChunkType], report: (RuleDescriptor, String) -> Void) {
+    private static func judgeAbort(_ types: DecodedChunkTypes, report: (RuleDescriptor, String) -> Void) {
         guard let abort = types.firstIndex(of: .abort) else { return }
         if let data = types.firstIndex(where: Self.isData) {
             report(

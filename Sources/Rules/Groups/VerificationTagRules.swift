@@ -25,7 +25,7 @@ enum VerificationTagRules {
 
     /// The ABORT or SHUTDOWN COMPLETE of the packet that has its T bit set, if any.
     static func reflectingChunk(_ view: PacketView) -> Chunk? {
-        view.chunks.first {
+        view.otherChunks.first {
             switch $0 {
             case .abort(let abort): abort.flags.contains(.tBit)
             case .shutdownComplete(let complete): complete.flags.contains(.tBit)

@@ -12,7 +12,7 @@ final class PacketView: Sendable {
     /// The common header, nil when the packet is shorter than 12 bytes.
     let header: CommonHeader?
     /// The chunks in wire order, up to (not including) the first one that could not be decoded.
-    let chunks: [Chunk]
+    let chunks: [DecodedChunk]
     /// Why decoding stopped early, nil when every chunk decoded.
     let decodingError: WireDecodingError?
     /// The checksum field's verdict, nil when the header is incomplete.
@@ -25,9 +25,6 @@ final class PacketView: Sendable {
     let firstChunkType: ChunkType?
     /// Chunks whose headers the bytes hold (decodable or not).
     let chunkCount: Int
-    /// The type of each decoded chunk, in order (`chunks.map(\.type)`, read once, on the thread that
-    /// decodes, so that rules asking about order need not copy the chunks).
-    let decodedChunkTypes: [ChunkType]
 
     /// Decodes `observation`. With `verifiesChecksum` false (a capture taken where checksums are
     /// offloaded to the network card, so the sender's copy never held them) every checksum counts
@@ -37,46 +34,18 @@ final class PacketView: Sendable {
         self.time = observation.time
         self.source = observation.source
         self.destination = observation.destination
-        self.bytes = observation.bytes
+        let bytes = observation.bytes
+        self.bytes = bytes
         if verifiesChecksum {
-            self.checksum = SCTPChecksum.verify(observation.bytes)
+            self.checksum = SCTPChecksum.verify(bytes)
         } else {
-            self.checksum = observation.bytes.count >= CommonHeader.length ? .correct : nil
+            self.checksum = bytes.count >= CommonHeader.length ? .correct : nil
         }
-        var header: CommonHeader?
-        var chunks: [Chunk] = []
-        var failure: WireDecodingError?
-        do {
-            let packet = try SCTPPacket(decoding: observation.bytes)
-            header = packet.header
-            chunks = packet.chunks
-        } catch {
-            failure = error
-            var reader = ByteReader(observation.bytes, context: "SCTP packet")
-            if let decoded = try? CommonHeader.decode(from: &reader) {
-                header = decoded
-                failure = nil
-                while !reader.isAtEnd {
-                    do {
-                        chunks.append(try Chunk.decode(from: &reader))
-                    } catch {
-                        failure = error
-                        break
-                    }
-                }
-            }
-        }
-        self.header = header
-        self.chunks = chunks
-        self.decodingError = failure
-        // Chunk types and flags straight from the bytes: no typed chunk is copied for this.
+        // Chunk types and flags straight from the bytes, undecodable chunks included.
         var types = ChunkTypeSet()
         var reflecting = false
         var first: ChunkType?
         var count = 0
-        var decodedTypes: [ChunkType] = []
-        decodedTypes.reserveCapacity(chunks.count)
-        let bytes = observation.bytes
         var offset = CommonHeader.length
         while offset + 4 <= bytes.count {
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
@@ -84,7 +53,6 @@ final class PacketView: Sendable {
             let type = ChunkType(bytes[offset])
             types.insert(type)
             if first == nil { first = type }
-            if count < chunks.count { decodedTypes.append(type) }
             count += 1
             if type == .abort || type == .shutdownComplete, bytes[offset + 1] & 0x01 != 0 {
                 reflecting = true
@@ -95,7 +63,47 @@ final class PacketView: Sendable {
         self.hasReflectingChunk = reflecting
         self.firstChunkType = first
         self.chunkCount = count
-        self.decodedChunkTypes = decodedTypes
+        var header: CommonHeader?
+        var chunks: [DecodedChunk] = []
+        var failure: WireDecodingError?
+        var reader = ByteReader(bytes, decodingContext: .named("SCTP packet"))
+        do {
+            header = try CommonHeader.decode(from: &reader)
+            chunks.reserveCapacity(count)
+            failure = bytes.withUnsafeBytes { raw -> WireDecodingError? in
+                do throws(WireDecodingError) {
+                    while !reader.isAtEnd {
+                        chunks.append(try Self.decodeChunk(&reader, raw))
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        } catch {
+            failure = error
+        }
+        self.header = header
+        self.chunks = chunks
+        self.decodingError = failure
+    }
+
+    /// Decodes the chunk at `reader` as `SCTPPacket` would; DATA, most chunks of a capture, is read
+    /// in place from `raw` (the reader's bytes) without building a typed chunk.
+    @inline(__always)
+    private static func decodeChunk(
+        _ reader: inout ByteReader, _ raw: UnsafeRawBufferPointer
+    ) throws(WireDecodingError) -> DecodedChunk {
+        let start = reader.offset
+        let available = reader.remaining
+        if available >= 16, raw[start] == ChunkType.data.rawValue {
+            let length = Int(UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 2, as: UInt16.self)))
+            if length >= 16, length <= available {
+                reader.skipUpTo((length + 3) & ~3)
+                return .data(DataChunkSummary(dataChunkIn: raw, at: start, length: length))
+            }
+        }
+        return DecodedChunk(try Chunk.decode(from: &reader))
     }
 
     /// The verification tag (0 when the header is incomplete).
@@ -108,9 +116,19 @@ final class PacketView: Sendable {
         self.chunkTypes.contains(type)
     }
 
+    /// The types of the decoded chunks, in order.
+    var decodedChunkTypes: DecodedChunkTypes {
+        DecodedChunkTypes(chunks: self.chunks)
+    }
+
+    /// The typed chunks other than DATA, I-DATA and SACK, in order.
+    var otherChunks: some Sequence<Chunk> {
+        self.chunks.lazy.compactMap(\.other)
+    }
+
     /// The chunk types in order, for messages: `SACK + DATA`.
     var chunkSummary: String {
-        self.chunks.map { $0.type.name ?? $0.type.description }.joined(separator: " + ")
+        self.decodedChunkTypes.map { $0.name ?? $0.description }.joined(separator: " + ")
     }
 }
 

@@ -14,27 +14,31 @@ struct ChunkDigest: Hashable, Sendable {
     var prefixHash: UInt64
 
     init(streamID: UInt16, sequence: UInt32, ppid: UInt32, flags: UInt8, userData: ByteSlice) {
+        self = userData.withUnsafeBytes { bytes in
+            ChunkDigest(streamID: streamID, sequence: sequence, ppid: ppid, flags: flags, userData: bytes)
+        }
+    }
+
+    init(streamID: UInt16, sequence: UInt32, ppid: UInt32, flags: UInt8, userData bytes: UnsafeRawBufferPointer) {
         self.streamID = streamID
         self.sequence = sequence
         self.ppid = ppid
         self.flags = flags
-        self.length = userData.count
-        self.prefixHash = userData.withUnsafeBytes { bytes in
-            // FNV-style mixing over the first 64 bytes, eight at a time.
-            let count = min(bytes.count, 64)
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
-            var offset = 0
-            while offset + 8 <= count {
-                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                hash ^= hash >> 29
-                offset += 8
-            }
-            while offset < count {
-                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
-                offset += 1
-            }
-            return hash
+        self.length = bytes.count
+        // FNV-style mixing over the first 64 bytes, eight at a time.
+        let count = min(bytes.count, 64)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
+        var offset = 0
+        while offset + 8 <= count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
+            offset += 8
         }
+        while offset < count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        self.prefixHash = hash
     }
 
     /// What differs from `other`, for messages (`stream 1 instead of 0, payload`).
