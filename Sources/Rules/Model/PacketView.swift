@@ -8,6 +8,9 @@ final class PacketView: Sendable {
     let time: UInt64
     let source: TransportEndpoint
     let destination: TransportEndpoint
+    /// `source` and `destination` packed, for finding the association.
+    let sourceKey: EndpointKey
+    let destinationKey: EndpointKey
     let bytes: [UInt8]
     /// The common header, nil when the packet is shorter than 12 bytes.
     let header: CommonHeader?
@@ -34,6 +37,8 @@ final class PacketView: Sendable {
         self.time = observation.time
         self.source = observation.source
         self.destination = observation.destination
+        self.sourceKey = EndpointKey(observation.source)
+        self.destinationKey = EndpointKey(observation.destination)
         let bytes = observation.bytes
         self.bytes = bytes
         if verifiesChecksum {
@@ -88,19 +93,33 @@ final class PacketView: Sendable {
         self.decodingError = failure
     }
 
-    /// Decodes the chunk at `reader` as `SCTPPacket` would; DATA, most chunks of a capture, is read
-    /// in place from `raw` (the reader's bytes) without building a typed chunk.
+    /// Decodes the chunk at `reader` as `SCTPPacket` would. DATA, and SACK without gap blocks or
+    /// duplicate TSNs (most chunks of a capture), are read in place from `raw` (the reader's bytes)
+    /// when their lengths are sound; anything else goes through `Chunk.decode`.
     @inline(__always)
     private static func decodeChunk(
         _ reader: inout ByteReader, _ raw: UnsafeRawBufferPointer
     ) throws(WireDecodingError) -> DecodedChunk {
         let start = reader.offset
         let available = reader.remaining
-        if available >= 16, raw[start] == ChunkType.data.rawValue {
+        if available >= 16 {
             let length = Int(UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 2, as: UInt16.self)))
-            if length >= 16, length <= available {
+            switch raw[start] {
+            case ChunkType.data.rawValue where length >= 16 && length <= available:
                 reader.skipUpTo((length + 3) & ~3)
                 return .data(DataChunkSummary(dataChunkIn: raw, at: start, length: length))
+            case ChunkType.sack.rawValue
+            where length == 16 && raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self) == 0:
+                reader.skipUpTo(16)
+                return .sack(
+                    SACKChunk(
+                        flags: ReservedChunkFlags(rawValue: raw[start + 1]),
+                        cumulativeTSNAck: UInt32(
+                            bigEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)),
+                        advertisedReceiverWindow: UInt32(
+                            bigEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self))))
+            default:
+                break
             }
         }
         return DecodedChunk(try Chunk.decode(from: &reader))

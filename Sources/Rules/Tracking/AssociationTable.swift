@@ -1,9 +1,9 @@
 /// The two endpoints of a packet, in an order that does not depend on direction.
 struct EndpointPair: Hashable, Sendable {
-    let low: TransportEndpoint
-    let high: TransportEndpoint
+    let low: EndpointKey
+    let high: EndpointKey
 
-    init(_ a: TransportEndpoint, _ b: TransportEndpoint) {
+    init(_ a: EndpointKey, _ b: EndpointKey) {
         if a < b {
             self.low = a
             self.high = b
@@ -28,8 +28,8 @@ struct AssociationTable: Sendable {
     private var byTag: [TaggedPorts: Int] = [:]
     /// The endpoints of the last packet located, for a fast path through consecutive packets of one
     /// association: source and destination, their association, and the side of `lastSource`.
-    private var lastSource: TransportEndpoint?
-    private var lastDestination: TransportEndpoint?
+    private var lastSource: EndpointKey?
+    private var lastDestination: EndpointKey?
     private var lastIndex = 0
     private var lastSourceSide = 0
 
@@ -38,20 +38,20 @@ struct AssociationTable: Sendable {
     mutating func locate(_ view: PacketView, observesFromStart: Bool) -> (index: Int, sender: Int)? {
         let carriesInit = view.firstChunkType == .initiation
         if !carriesInit, let lastSource = self.lastSource, let lastDestination = self.lastDestination {
-            if view.source == lastSource, view.destination == lastDestination {
+            if view.sourceKey == lastSource, view.destinationKey == lastDestination {
                 return (self.lastIndex, self.lastSourceSide)
             }
-            if view.source == lastDestination, view.destination == lastSource {
+            if view.sourceKey == lastDestination, view.destinationKey == lastSource {
                 return (self.lastIndex, 1 - self.lastSourceSide)
             }
         }
-        guard view.source != view.destination else { return nil }
-        let pair = EndpointPair(view.source, view.destination)
+        guard view.sourceKey != view.destinationKey else { return nil }
+        let pair = EndpointPair(view.sourceKey, view.destinationKey)
         if let index = self.current[pair] {
             if carriesInit, self.associations[index].isOver {
                 return self.create(view, pair: pair, origin: .handshake)
             }
-            if let sender = self.associations[index].side(of: view.source) {
+            if let sender = self.associations[index].side(of: view.sourceKey, view.source) {
                 self.remember(view, index: index, sender: sender)
                 return (index, sender)
             }
@@ -65,10 +65,10 @@ struct AssociationTable: Sendable {
             let association = self.associations[index]
             let receiver = association.sides[0].tag == header.verificationTag ? 0 : 1
             let sender = 1 - receiver
-            if association.side(of: view.source) == nil {
+            if association.side(of: view.sourceKey, view.source) == nil {
                 self.associations[index].aliases.append((view.source, sender))
             }
-            if association.side(of: view.destination) == nil {
+            if association.side(of: view.destinationKey, view.destination) == nil {
                 self.associations[index].aliases.append((view.destination, receiver))
             }
             self.current[pair] = index
@@ -93,15 +93,16 @@ struct AssociationTable: Sendable {
         let index = self.associations.count
         self.associations.append(
             AssociationState(
-                id: index + 1, first: view.source, second: view.destination, origin: origin, packet: view.number))
+                id: index + 1, first: view.source, second: view.destination, firstKey: view.sourceKey,
+                secondKey: view.destinationKey, origin: origin, packet: view.number))
         self.current[pair] = index
         self.remember(view, index: index, sender: 0)
         return (index, 0)
     }
 
     private mutating func remember(_ view: PacketView, index: Int, sender: Int) {
-        self.lastSource = view.source
-        self.lastDestination = view.destination
+        self.lastSource = view.sourceKey
+        self.lastDestination = view.destinationKey
         self.lastIndex = index
         self.lastSourceSide = sender
     }
