@@ -3,44 +3,98 @@ import SCTPWire
 /// A packet decoded once for every rule: header, the chunks that could be read, the checksum
 /// verdict, and where decoding stopped. Decoding never judges; rules read this. A class, so that
 /// the contexts that carry it through the rules share one copy.
-final class PacketView: Sendable {
-    let number: Int
-    let time: UInt64
-    let source: TransportEndpoint
-    let destination: TransportEndpoint
+///
+/// An offline check reuses views (`refill`) once the rules are done with them and nothing else
+/// holds them, so that a capture's millions of packets do not cost three allocations each.
+final class PacketView: @unchecked Sendable {
+    // @unchecked Sendable, and no dynamic exclusivity checks on the fields (the rules read them
+    // millions of times): only `refill` mutates a view, and only the thread that owns it does so,
+    // before it is handed to the rules or after they handed it back and it is uniquely referenced,
+    // so no access ever overlaps a mutation.
+    @exclusivity(unchecked) private(set) var number = 0
+    @exclusivity(unchecked) private(set) var time: UInt64 = 0
+    @exclusivity(unchecked) private(set) var source: TransportEndpoint
+    @exclusivity(unchecked) private(set) var destination: TransportEndpoint
     /// `source` and `destination` packed, for finding the association.
-    let sourceKey: EndpointKey
-    let destinationKey: EndpointKey
-    let bytes: [UInt8]
+    @exclusivity(unchecked) private(set) var sourceKey: EndpointKey
+    @exclusivity(unchecked) private(set) var destinationKey: EndpointKey
+    /// Both keys, in an order that does not depend on direction.
+    @exclusivity(unchecked) private(set) var endpointPair: EndpointPair
+    /// The SCTP packet, common header onward.
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
     /// The common header, nil when the packet is shorter than 12 bytes.
-    let header: CommonHeader?
+    @exclusivity(unchecked) private(set) var header: CommonHeader?
     /// The chunks in wire order, up to (not including) the first one that could not be decoded.
-    let chunks: [DecodedChunk]
+    @exclusivity(unchecked) private(set) var chunks: [DecodedChunk] = []
     /// Why decoding stopped early, nil when every chunk decoded.
-    let decodingError: WireDecodingError?
+    @exclusivity(unchecked) private(set) var decodingError: WireDecodingError?
     /// The checksum field's verdict, nil when the header is incomplete.
-    let checksum: SCTPChecksum.Status?
+    @exclusivity(unchecked) private(set) var checksum: SCTPChecksum.Status?
     /// One bit per chunk type present (`ChunkTypeSet`), for quick questions about the packet.
-    let chunkTypes: ChunkTypeSet
+    @exclusivity(unchecked) private(set) var chunkTypes = ChunkTypeSet()
     /// An ABORT or SHUTDOWN COMPLETE with its T bit set is present.
-    let hasReflectingChunk: Bool
+    @exclusivity(unchecked) private(set) var hasReflectingChunk = false
     /// The type of the first chunk, nil when there is none.
-    let firstChunkType: ChunkType?
+    @exclusivity(unchecked) private(set) var firstChunkType: ChunkType?
     /// Chunks whose headers the bytes hold (decodable or not).
-    let chunkCount: Int
+    @exclusivity(unchecked) private(set) var chunkCount = 0
 
     /// Decodes `observation`. With `verifiesChecksum` false (a capture taken where checksums are
     /// offloaded to the network card, so the sender's copy never held them) every checksum counts
     /// as correct.
-    init(_ observation: SCTPObservation, verifiesChecksum: Bool = true) {
-        self.number = observation.number
-        self.time = observation.time
-        self.source = observation.source
-        self.destination = observation.destination
-        self.sourceKey = EndpointKey(observation.source)
-        self.destinationKey = EndpointKey(observation.destination)
-        let bytes = observation.bytes
+    convenience init(_ observation: SCTPObservation, verifiesChecksum: Bool = true) {
+        self.init(
+            number: observation.number, time: observation.time, source: observation.source,
+            destination: observation.destination, bytes: observation.bytes)
+        self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    /// Decodes the packet `bytes` (common header onward), as `init(_:verifiesChecksum:)` does.
+    convenience init(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint,
+        bytes: UnsafeRawBufferPointer, verifiesChecksum: Bool
+    ) {
+        self.init(number: number, time: time, source: source, destination: destination, bytes: Array(bytes))
+        self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    private init(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint, bytes: [UInt8]
+    ) {
+        self.number = number
+        self.time = time
+        self.source = source
+        self.destination = destination
+        self.sourceKey = EndpointKey(source)
+        self.destinationKey = EndpointKey(destination)
+        self.endpointPair = EndpointPair(self.sourceKey, self.destinationKey)
         self.bytes = bytes
+    }
+
+    /// Makes this view the view of another packet, reusing the storage of its byte and chunk
+    /// arrays. Only for a view nothing else references (`isKnownUniquelyReferenced`).
+    func refill(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint,
+        bytes: UnsafeRawBufferPointer, verifiesChecksum: Bool
+    ) {
+        // Chunks first: a typed chunk may share the old bytes, which would then be copied.
+        self.chunks.removeAll(keepingCapacity: true)
+        self.decodingError = nil
+        self.number = number
+        self.time = time
+        self.source = source
+        self.destination = destination
+        self.sourceKey = EndpointKey(source)
+        self.destinationKey = EndpointKey(destination)
+        self.endpointPair = EndpointPair(self.sourceKey, self.destinationKey)
+        self.bytes.removeAll(keepingCapacity: true)
+        self.bytes.append(contentsOf: bytes)
+        self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    /// Reads `bytes` into every other field.
+    private func decode(verifiesChecksum: Bool) {
+        let bytes = self.bytes
         if verifiesChecksum {
             self.checksum = SCTPChecksum.verify(bytes)
         } else {
@@ -69,7 +123,9 @@ final class PacketView: Sendable {
         self.firstChunkType = first
         self.chunkCount = count
         var header: CommonHeader?
-        var chunks: [DecodedChunk] = []
+        var chunks = self.chunks
+        self.chunks = []
+        chunks.removeAll(keepingCapacity: true)
         var failure: WireDecodingError?
         var reader = ByteReader(bytes, decodingContext: .named("SCTP packet"))
         do {

@@ -35,6 +35,8 @@ final class FramePipeline: @unchecked Sendable {
     /// buffer is freed and reallocated per batch.
     private var spareBuffers: [[FrameOutcome]] = []
     private var finished = false
+    /// Views of recycled batches that nothing else holds any more, to be refilled (reading thread).
+    private var spareViews: [PacketView] = []
     private let reader: CaptureReader
     private var extractor: SCTPExtractor
     private let detectsUDPByChecksum: Bool
@@ -84,14 +86,20 @@ final class FramePipeline: @unchecked Sendable {
 
     private func freshBuffer() -> [FrameOutcome] {
         self.condition.lock()
-        var buffer = self.spareBuffers.popLast()
+        let spare = self.spareBuffers.popLast()
         self.condition.unlock()
-        if buffer == nil {
-            buffer = []
-            buffer?.reserveCapacity(Self.batchSize)
+        guard var outcomes = spare else {
+            var buffer: [FrameOutcome] = []
+            buffer.reserveCapacity(Self.batchSize)
+            return buffer
         }
-        var outcomes = buffer ?? []
-        outcomes.removeAll(keepingCapacity: true)
+        while let outcome = outcomes.popLast() {
+            if case .sctp(var view) = consume outcome, isKnownUniquelyReferenced(&view),
+                self.spareViews.count < Self.batchSize * 2
+            {
+                self.spareViews.append(view)
+            }
+        }
         return outcomes
     }
 
@@ -147,28 +155,31 @@ final class FramePipeline: @unchecked Sendable {
         }
     }
 
+    /// The view of a complete SCTP packet: a spare view refilled, or a new one.
     func decoded(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> FrameOutcome {
         guard location.isComplete else { return .incompleteSCTP }
-        return .sctp(
-            PacketView(
-                Self.observation(location, in: frame, number: number), verifiesChecksum: self.verifiesChecksums))
-    }
-
-    static func observation(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> SCTPObservation {
         var sourceUDP: UInt16?
         var destinationUDP: UInt16?
         if case .udpEncapsulated(let source, let destination) = location.carriage {
             sourceUDP = source
             destinationUDP = destination
         }
-        let bytes = Array(UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange]))
+        let bytes = UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange])
         let sourcePort = bytes.count >= 2 ? UInt16(bytes[0]) << 8 | UInt16(bytes[1]) : 0
         let destinationPort = bytes.count >= 4 ? UInt16(bytes[2]) << 8 | UInt16(bytes[3]) : 0
-        return SCTPObservation(
-            number: number, time: frame.timestamp.totalNanoseconds,
-            source: TransportEndpoint(host: .ip(location.source), port: sourcePort, udpPort: sourceUDP),
-            destination: TransportEndpoint(
-                host: .ip(location.destination), port: destinationPort, udpPort: destinationUDP),
-            bytes: bytes, missingBytes: location.missingBytes)
+        let source = TransportEndpoint(host: .ip(location.source), port: sourcePort, udpPort: sourceUDP)
+        let destination = TransportEndpoint(
+            host: .ip(location.destination), port: destinationPort, udpPort: destinationUDP)
+        let time = frame.timestamp.totalNanoseconds
+        if let view = self.spareViews.popLast() {
+            view.refill(
+                number: number, time: time, source: source, destination: destination, bytes: bytes,
+                verifiesChecksum: self.verifiesChecksums)
+            return .sctp(view)
+        }
+        return .sctp(
+            PacketView(
+                number: number, time: time, source: source, destination: destination, bytes: bytes,
+                verifiesChecksum: self.verifiesChecksums))
     }
 }

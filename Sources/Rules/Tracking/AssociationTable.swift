@@ -1,7 +1,10 @@
-/// The two endpoints of a packet, in an order that does not depend on direction.
+/// The two endpoints of a packet, in an order that does not depend on direction. Computed once
+/// per packet, on the decoding thread, with a fingerprint of both keys that is all the table hashes.
 struct EndpointPair: Hashable, Sendable {
     let low: EndpointKey
     let high: EndpointKey
+    /// A mix of every word of both keys (equal pairs have equal fingerprints).
+    let fingerprint: UInt64
 
     init(_ a: EndpointKey, _ b: EndpointKey) {
         if a < b {
@@ -11,6 +14,25 @@ struct EndpointPair: Hashable, Sendable {
             self.low = b
             self.high = a
         }
+        func mixed(_ mix: UInt64, _ word: UInt64) -> UInt64 {
+            let product = (mix ^ word) &* 0xBF58_476D_1CE4_E5B9
+            return product ^ (product >> 31)
+        }
+        var mix: UInt64 = 0x9E37_79B9_7F4A_7C15
+        mix = mixed(mix, self.low.high)
+        mix = mixed(mix, self.low.low)
+        mix = mixed(mix, self.low.tail)
+        mix = mixed(mix, self.high.high)
+        mix = mixed(mix, self.high.low)
+        self.fingerprint = mixed(mix, self.high.tail)
+    }
+
+    static func == (lhs: EndpointPair, rhs: EndpointPair) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.low == rhs.low && lhs.high == rhs.high
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(self.fingerprint)
     }
 }
 
@@ -46,7 +68,7 @@ struct AssociationTable: Sendable {
             }
         }
         guard view.sourceKey != view.destinationKey else { return nil }
-        let pair = EndpointPair(view.sourceKey, view.destinationKey)
+        let pair = view.endpointPair
         if let index = self.current[pair] {
             if carriesInit, self.associations[index].isOver {
                 return self.create(view, pair: pair, origin: .handshake)
