@@ -32,9 +32,14 @@ public struct RuleEngine: Sendable {
         let located =
             view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
         let associationID = located.map { self.table.associations[$0.index].id }
-        PacketFormatRules.judge(view, associationID: associationID, sink: &self.sink)
-        BundlingRules.judge(view, associationID: associationID, sink: &self.sink)
-        ChunkFieldRules.judge(view, associationID: associationID, sink: &self.sink)
+        if associationID == nil {
+            PacketFormatRules.judgeZeroChecksumWithoutAssociation(view, sink: &self.sink)
+        }
+        for finding in (view.packetFindings ?? PacketFindings(judging: view)).items {
+            self.sink.report(
+                finding.rule, finding.message, by: view.source, packet: view.number, time: view.time,
+                association: associationID)
+        }
         if let located {
             let index = located.index
             let tagsBefore = (self.table.associations[index].sides[0].tag, self.table.associations[index].sides[1].tag)

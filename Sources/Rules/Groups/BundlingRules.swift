@@ -20,13 +20,12 @@ enum BundlingRules {
 
     static let rules = [singleChunkTypes, controlBeforeData, cookieFirst, abortLast]
 
-    static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+    static func judge(_ view: PacketView, into findings: inout PacketFindings) {
         guard view.chunkCount > 1 else { return }
         // Chunk types only (read from the bytes when the packet was decoded): no chunk is copied.
         let types = view.decodedChunkTypes
         func report(_ rule: RuleDescriptor, _ message: String) {
-            sink.report(
-                rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)
+            findings.report(rule, message)
         }
         if view.contains(.initiation) || view.contains(.initiationAck) || view.contains(.shutdownComplete),
             let lonely = types.first(where: { $0 == .initiation || $0 == .initiationAck || $0 == .shutdownComplete })

@@ -38,6 +38,9 @@ final class PacketView: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var firstChunkType: ChunkType?
     /// Chunks whose headers the bytes hold (decodable or not).
     @exclusivity(unchecked) private(set) var chunkCount = 0
+    /// What the rules that judge a packet by itself found, once they ran (an offline check runs
+    /// them on the decoding thread); nil until then.
+    @exclusivity(unchecked) private(set) var packetFindings: PacketFindings?
 
     /// Decodes `observation`. With `verifiesChecksum` false (a capture taken where checksums are
     /// offloaded to the network card, so the sender's copy never held them) every checksum counts
@@ -80,6 +83,7 @@ final class PacketView: @unchecked Sendable {
         // Chunks first: a typed chunk may share the old bytes, which would then be copied.
         self.chunks.removeAll(keepingCapacity: true)
         self.decodingError = nil
+        self.packetFindings = nil
         self.number = number
         self.time = time
         self.source = source
@@ -90,6 +94,11 @@ final class PacketView: @unchecked Sendable {
         self.bytes.removeAll(keepingCapacity: true)
         self.bytes.append(contentsOf: bytes)
         self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    /// Runs the rules that judge a packet by itself (on the thread that owns the view).
+    func judgePacketRules() {
+        self.packetFindings = PacketFindings(judging: self)
     }
 
     /// Reads `bytes` into every other field.
