@@ -54,6 +54,17 @@ struct AssociationState: Sendable {
         return self.aliases.first { $0.endpoint == endpoint }?.side
     }
 
+    /// Whether `side` accepts `tag` on a packet it receives (`SideState.accepts(tag:)`), asked in
+    /// place: an array's getter would copy the whole side to call the method.
+    func side(_ side: Int, accepts tag: UInt32) -> Bool {
+        self.sides.withUnsafeBufferPointer { $0[side].accepts(tag: tag) }
+    }
+
+    /// Whether `side` announced Zero Checksum Acceptable under `tag`, asked in place.
+    func side(_ side: Int, acceptsZeroChecksumWith tag: UInt32) -> Bool {
+        self.sides.withUnsafeBufferPointer { $0[side].acceptsZeroChecksum(tag: tag) }
+    }
+
     /// Both ends are closed: a new INIT between them starts a new association.
     var isOver: Bool {
         self.sides[0].state == .closed && self.sides[1].state == .closed
