@@ -5,6 +5,8 @@
 public struct RuleEngine: Sendable {
     public let configuration: RuleConfiguration
     private var table = AssociationTable()
+    /// Numbers for the endpoint pairs of the views this engine decodes itself.
+    private var pairSlots = EndpointPairSlots()
     private var sink: FindingSink
     /// Packets given to `process`.
     public private(set) var packetCount = 0
@@ -23,11 +25,18 @@ public struct RuleEngine: Sendable {
             self.incompletePackets += 1
             return []
         }
-        return self.process(PacketView(observation))
+        let view = PacketView(observation)
+        view.assignPairSlot(&self.pairSlots)
+        return self.process(view)
     }
 
-    /// Judges a packet already decoded (the capture reader decodes on its own thread).
+    /// Judges a packet already decoded (the capture reader decodes on its own thread, and numbers
+    /// the endpoint pairs; a view it did not number gets this engine's numbering, so an engine
+    /// must not be given views of both kinds).
     mutating func process(_ view: PacketView) -> [Finding] {
+        if view.pairSlot < 0 {
+            view.assignPairSlot(&self.pairSlots)
+        }
         self.packetCount += 1
         let located =
             view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)

@@ -20,6 +20,9 @@ final class PacketView: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var destinationKey: EndpointKey
     /// Both keys, in an order that does not depend on direction.
     @exclusivity(unchecked) private(set) var endpointPair: EndpointPair
+    /// The number of `endpointPair` (`EndpointPairSlots`), -1 until the decoder or the engine
+    /// numbered it.
+    @exclusivity(unchecked) private(set) var pairSlot = -1
     /// The SCTP packet, common header onward.
     @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
     /// The common header, nil when the packet is shorter than 12 bytes.
@@ -84,6 +87,7 @@ final class PacketView: @unchecked Sendable {
         self.chunks.removeAll(keepingCapacity: true)
         self.decodingError = nil
         self.packetFindings = nil
+        self.pairSlot = -1
         self.number = number
         self.time = time
         self.source = source
@@ -94,6 +98,11 @@ final class PacketView: @unchecked Sendable {
         self.bytes.removeAll(keepingCapacity: true)
         self.bytes.append(contentsOf: bytes)
         self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    /// Records the number of the view's endpoint pair.
+    func assignPairSlot(_ slots: inout EndpointPairSlots) {
+        self.pairSlot = slots.slot(for: self.endpointPair)
     }
 
     /// Runs the rules that judge a packet by itself (on the thread that owns the view).

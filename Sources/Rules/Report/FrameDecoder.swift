@@ -13,6 +13,8 @@ struct FrameDecoder {
     private var spareViews: [PacketView] = []
     /// Most spare views kept.
     private let spareLimit: Int
+    /// Numbers for the endpoint pairs of the whole capture (every shard shares them).
+    private var pairSlots = EndpointPairSlots()
 
     init(options: CaptureCheckOptions, spareLimit: Int) {
         self.extractor = SCTPExtractor(udpEncapsulationPorts: options.udpEncapsulationPorts)
@@ -71,6 +73,7 @@ struct FrameDecoder {
         }
         // The rules that need no association run here, beside decoding, off the rules' thread.
         view.judgePacketRules()
+        view.assignPairSlot(&self.pairSlots)
         return .sctp(view)
     }
 

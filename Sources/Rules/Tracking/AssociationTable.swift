@@ -46,7 +46,9 @@ struct TaggedPorts: Hashable, Sendable {
 /// Every association seen, and which one each pair of endpoints currently belongs to.
 struct AssociationTable: Sendable {
     var associations: [AssociationState] = []
-    private var current: [EndpointPair: Int] = [:]
+    /// By endpoint-pair slot (`PacketView.pairSlot`): the index of the pair's current
+    /// association, -1 for none.
+    private var current: [Int32] = []
     private var byTag: [TaggedPorts: Int] = [:]
     /// The endpoints of the last packet located, for a fast path through consecutive packets of one
     /// association: source and destination, their association, and the side of `lastSource`.
@@ -68,10 +70,9 @@ struct AssociationTable: Sendable {
             }
         }
         guard view.sourceKey != view.destinationKey else { return nil }
-        let pair = view.endpointPair
-        if let index = self.current[pair] {
+        if let index = self.currentIndex(slot: view.pairSlot) {
             if carriesInit, self.associations[index].isOver {
-                return self.create(view, pair: pair, origin: .handshake)
+                return self.create(view, origin: .handshake)
             }
             if let sender = self.associations[index].side(of: view.sourceKey, view.source) {
                 self.remember(view, index: index, sender: sender)
@@ -93,13 +94,26 @@ struct AssociationTable: Sendable {
             if association.side(of: view.destinationKey, view.destination) == nil {
                 self.associations[index].aliases.append((view.destination, receiver))
             }
-            self.current[pair] = index
+            self.setCurrent(index, slot: view.pairSlot)
             self.remember(view, index: index, sender: sender)
             return (index, sender)
         }
         let origin: AssociationOrigin =
             carriesInit ? .handshake : (observesFromStart ? .outOfTheBlue : .joinedMidway)
-        return self.create(view, pair: pair, origin: origin)
+        return self.create(view, origin: origin)
+    }
+
+    private func currentIndex(slot: Int) -> Int? {
+        guard slot < self.current.count else { return nil }
+        let index = self.current[slot]
+        return index < 0 ? nil : Int(index)
+    }
+
+    private mutating func setCurrent(_ index: Int, slot: Int) {
+        if slot >= self.current.count {
+            self.current.append(contentsOf: repeatElement(-1, count: slot + 1 - self.current.count))
+        }
+        self.current[slot] = Int32(index)
     }
 
     /// Makes `tag` of `side` findable from other addresses (multi-homing).
@@ -111,13 +125,13 @@ struct AssociationTable: Sendable {
         self.byTag[key] = index
     }
 
-    private mutating func create(_ view: PacketView, pair: EndpointPair, origin: AssociationOrigin) -> (Int, Int) {
+    private mutating func create(_ view: PacketView, origin: AssociationOrigin) -> (Int, Int) {
         let index = self.associations.count
         self.associations.append(
             AssociationState(
                 id: index + 1, first: view.source, second: view.destination, firstKey: view.sourceKey,
                 secondKey: view.destinationKey, origin: origin, packet: view.number))
-        self.current[pair] = index
+        self.setCurrent(index, slot: view.pairSlot)
         self.remember(view, index: index, sender: 0)
         return (index, 0)
     }

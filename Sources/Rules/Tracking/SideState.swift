@@ -23,7 +23,7 @@ struct SideState: Sendable {
     /// HEARTBEATs received from the peer, newest last.
     var heartbeats: [ReceivedHeartbeat] = []
     /// Verification tags of the last packets received (a reflected tag is one of these).
-    var recentInboundTags: [UInt32] = []
+    var recentInboundTags = RecentTags()
     /// The last INIT received, for judging the INIT ACK that answers it.
     var lastInitReceived: ReceivedInit?
     /// INIT ACKs received that carried a zero tag or stream count, by Initiate Tag.
@@ -78,9 +78,7 @@ struct SideState: Sendable {
     }
 
     mutating func noteInbound(tag: UInt32) {
-        if self.recentInboundTags.last == tag { return }
-        if self.recentInboundTags.count == 4 { self.recentInboundTags.removeFirst() }
-        self.recentInboundTags.append(tag)
+        self.recentInboundTags.note(tag)
     }
 
     mutating func remember(_ proposal: InitiationProposal) {
