@@ -66,6 +66,16 @@ public struct RuleEngine: Sendable {
         return self.sink.drain()
     }
 
+    /// Cache hints for a packet this engine judges soon: its association record (a few packets
+    /// ahead), then its sides (closer). See `AssociationTable.prefetchAssociation(slot:)`.
+    func prefetchAssociation(of view: PacketView) {
+        self.table.prefetchAssociation(slot: view.pairSlot)
+    }
+
+    func prefetchSides(of view: PacketView) {
+        self.table.prefetchSides(slot: view.pairSlot)
+    }
+
     /// Counts a packet the capture did not keep whole (not judged).
     mutating func countIncompletePacket() {
         self.packetCount += 1

@@ -171,7 +171,19 @@ public enum CaptureChecker {
         var result = ShardResult()
         var engine = RuleEngine(configuration: options.configuration)
         while var batch = pipeline.next(shard: shard) {
-            for outcome in batch.outcomes {
+            let outcomes = batch.outcomes
+            for (position, outcome) in outcomes.enumerated() {
+                // Cache hints a few packets ahead: the view, then its association, then its sides.
+                if position + 8 < outcomes.count, case .sctp(let ahead) = outcomes[position + 8] {
+                    ahead.prefetch()
+                }
+                if position + 4 < outcomes.count, case .sctp(let ahead) = outcomes[position + 4] {
+                    ahead.prefetchChunks()
+                    engine.prefetchAssociation(of: ahead)
+                }
+                if position + 2 < outcomes.count, case .sctp(let ahead) = outcomes[position + 2] {
+                    engine.prefetchSides(of: ahead)
+                }
                 result.frames += 1
                 switch outcome {
                 case .sctp(let view):

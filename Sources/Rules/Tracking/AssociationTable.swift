@@ -103,7 +103,7 @@ struct AssociationTable: Sendable {
         return self.create(view, origin: origin)
     }
 
-    private func currentIndex(slot: Int) -> Int? {
+    func currentIndex(slot: Int) -> Int? {
         guard slot < self.current.count else { return nil }
         let index = self.current[slot]
         return index < 0 ? nil : Int(index)
