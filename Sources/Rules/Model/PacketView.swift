@@ -16,11 +16,10 @@ final class PacketView: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var time: UInt64 = 0
     @exclusivity(unchecked) private(set) var source: TransportEndpoint
     @exclusivity(unchecked) private(set) var destination: TransportEndpoint
-    /// `source` and `destination` packed, for finding the association.
-    @exclusivity(unchecked) private(set) var sourceKey: EndpointKey
-    @exclusivity(unchecked) private(set) var destinationKey: EndpointKey
-    /// Both keys, in an order that does not depend on direction.
+    /// `source` and `destination` packed, in an order that does not depend on direction.
     @exclusivity(unchecked) private(set) var endpointPair: EndpointPair
+    /// Whether `source` is `endpointPair.low`.
+    @exclusivity(unchecked) private(set) var sourceIsLow = true
     /// The number of `endpointPair` (`EndpointPairSlots`), -1 until the decoder or the engine
     /// numbered it.
     @exclusivity(unchecked) private(set) var pairSlot = -1
@@ -30,8 +29,8 @@ final class PacketView: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var header: CommonHeader?
     /// The chunks in wire order, up to (not including) the first one that could not be decoded.
     @exclusivity(unchecked) private(set) var chunks: [DecodedChunk] = []
-    /// Why decoding stopped early, nil when every chunk decoded.
-    @exclusivity(unchecked) private(set) var decodingError: WireDecodingError?
+    /// Why decoding stopped early (boxed: rare, and large), nil when every chunk decoded.
+    @exclusivity(unchecked) private var decodingFailure: DecodingFailure?
     /// The checksum field's verdict, nil when the header is incomplete.
     @exclusivity(unchecked) private(set) var checksum: SCTPChecksum.Status?
     /// One bit per chunk type present (`ChunkTypeSet`), for quick questions about the packet.
@@ -72,10 +71,29 @@ final class PacketView: @unchecked Sendable {
         self.time = time
         self.source = source
         self.destination = destination
-        self.sourceKey = EndpointKey(source)
-        self.destinationKey = EndpointKey(destination)
-        self.endpointPair = EndpointPair(self.sourceKey, self.destinationKey)
+        (self.endpointPair, self.sourceIsLow) = Self.pair(source, destination)
         self.bytes = bytes
+    }
+
+    private static func pair(_ source: TransportEndpoint, _ destination: TransportEndpoint) -> (EndpointPair, Bool) {
+        let sourceKey = EndpointKey(source)
+        let pair = EndpointPair(sourceKey, EndpointKey(destination))
+        return (pair, pair.low == sourceKey)
+    }
+
+    /// `source` packed, for finding the association.
+    var sourceKey: EndpointKey {
+        self.sourceIsLow ? self.endpointPair.low : self.endpointPair.high
+    }
+
+    /// `destination` packed.
+    var destinationKey: EndpointKey {
+        self.sourceIsLow ? self.endpointPair.high : self.endpointPair.low
+    }
+
+    /// Why decoding stopped early, nil when every chunk decoded.
+    var decodingError: WireDecodingError? {
+        self.decodingFailure?.error
     }
 
     /// Makes this view the view of another packet, reusing the storage of its byte and chunk
@@ -86,16 +104,14 @@ final class PacketView: @unchecked Sendable {
     ) {
         // Chunks first: a typed chunk may share the old bytes, which would then be copied.
         self.chunks.removeAll(keepingCapacity: true)
-        self.decodingError = nil
+        self.decodingFailure = nil
         self.packetFindings = nil
         self.pairSlot = -1
         self.number = number
         self.time = time
         self.source = source
         self.destination = destination
-        self.sourceKey = EndpointKey(source)
-        self.destinationKey = EndpointKey(destination)
-        self.endpointPair = EndpointPair(self.sourceKey, self.destinationKey)
+        (self.endpointPair, self.sourceIsLow) = Self.pair(source, destination)
         self.bytes.removeAll(keepingCapacity: true)
         self.bytes.append(contentsOf: bytes)
         self.decode(verifiesChecksum: verifiesChecksum)
@@ -183,7 +199,7 @@ final class PacketView: @unchecked Sendable {
         }
         self.header = header
         self.chunks = chunks
-        self.decodingError = failure
+        self.decodingFailure = failure.map(DecodingFailure.init)
     }
 
     /// Decodes the chunk at `reader` as `SCTPPacket` would. DATA, and SACK without gap blocks or
@@ -241,6 +257,15 @@ final class PacketView: @unchecked Sendable {
     /// The chunk types in order, for messages: `SACK + DATA`.
     var chunkSummary: String {
         self.decodedChunkTypes.map { $0.name ?? $0.description }.joined(separator: " + ")
+    }
+}
+
+/// Why a packet's decoding stopped, in a box of its own (few packets have one).
+final class DecodingFailure: Sendable {
+    let error: WireDecodingError
+
+    init(_ error: WireDecodingError) {
+        self.error = error
     }
 }
 
