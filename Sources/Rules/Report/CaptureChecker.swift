@@ -171,42 +171,12 @@ public enum CaptureChecker {
         var result = ShardResult()
         var engine = RuleEngine(configuration: options.configuration)
         while var batch = pipeline.next(shard: shard) {
-            let outcomes = batch.outcomes
-            for (position, outcome) in outcomes.enumerated() {
-                // Cache hints a few packets ahead: the view, then its association, then its sides.
-                if position + 8 < outcomes.count, case .sctp(let ahead) = outcomes[position + 8] {
-                    ahead.prefetch()
-                }
-                if position + 4 < outcomes.count, case .sctp(let ahead) = outcomes[position + 4] {
-                    ahead.prefetchChunks()
-                    engine.prefetchAssociation(of: ahead)
-                }
-                if position + 2 < outcomes.count, case .sctp(let ahead) = outcomes[position + 2] {
-                    engine.prefetchSides(of: ahead)
-                }
-                result.frames += 1
-                switch outcome {
-                case .sctp(let view):
-                    result.sctpPackets += 1
-                    let found = engine.process(view)
-                    if !found.isEmpty {
-                        result.findings += found
-                    }
-                case .incompleteSCTP:
-                    result.sctpPackets += 1
-                    engine.countIncompletePacket()
-                case .notSCTP:
-                    break
-                case .unreadable(let reason):
-                    result.unreadableFrames += 1
-                    if result.unreadableFrameSamples.count < 10 {
-                        result.unreadableFrameSamples.append(reason)
-                    }
-                }
-            }
+            Self.judge(batch.outcomes, with: &engine, into: &result)
             if let error = batch.readError {
                 result.readError = error
             }
+            // The batch's buffer goes back holding the only references to its views, which the
+            // reading thread then refills.
             pipeline.recycle(&batch)
         }
         result.findings += engine.finish()
@@ -214,6 +184,44 @@ public enum CaptureChecker {
         result.suppressedFindings = engine.suppressedFindings
         result.associations = engine.associations
         return result
+    }
+
+    /// Judges one batch, in order.
+    private static func judge(
+        _ outcomes: [FrameOutcome], with engine: inout RuleEngine, into result: inout ShardResult
+    ) {
+        for (position, outcome) in outcomes.enumerated() {
+            // Cache hints a few packets ahead: the view, then its association, then its sides.
+            if position + 8 < outcomes.count, case .sctp(let ahead) = outcomes[position + 8] {
+                ahead.prefetch()
+            }
+            if position + 4 < outcomes.count, case .sctp(let ahead) = outcomes[position + 4] {
+                ahead.prefetchChunks()
+                engine.prefetchAssociation(of: ahead)
+            }
+            if position + 2 < outcomes.count, case .sctp(let ahead) = outcomes[position + 2] {
+                engine.prefetchSides(of: ahead)
+            }
+            result.frames += 1
+            switch outcome {
+            case .sctp(let view):
+                result.sctpPackets += 1
+                let found = engine.process(view)
+                if !found.isEmpty {
+                    result.findings += found
+                }
+            case .incompleteSCTP:
+                result.sctpPackets += 1
+                engine.countIncompletePacket()
+            case .notSCTP:
+                break
+            case .unreadable(let reason):
+                result.unreadableFrames += 1
+                if result.unreadableFrameSamples.count < 10 {
+                    result.unreadableFrameSamples.append(reason)
+                }
+            }
+        }
     }
 
     /// Puts the shards' results together as one engine would have made them: associations
