@@ -32,7 +32,8 @@ enum BundlingRules {
         {
             report(Self.singleChunkTypes, "\(PacketFormatRules.name(lonely)) bundled: \(view.chunkSummary)")
         }
-        if let firstData = types.firstIndex(where: Self.isData),
+        if Self.hasControlAfterData(view),
+            let firstData = types.firstIndex(where: Self.isData),
             let late = types[firstData...].firstIndex(where: Self.isControl)
         {
             report(
@@ -64,6 +65,20 @@ enum BundlingRules {
                 Self.abortLast,
                 "\(PacketFormatRules.name(types[late])) (chunk \(late + 1)) follows ABORT (chunk \(abort + 1))")
         }
+    }
+
+    /// Whether a control chunk follows a DATA or I-DATA chunk, in one pass over the decoded chunks
+    /// (the common packet, SACK then DATA, answers no without building a list of types).
+    private static func hasControlAfterData(_ view: PacketView) -> Bool {
+        var sawData = false
+        for chunk in view.chunks {
+            switch chunk {
+            case .data: sawData = true
+            case .sack: if sawData { return true }
+            case .other(let typed): if sawData, Self.isControl(typed.type) { return true }
+            }
+        }
+        return false
     }
 
     static func isData(_ type: ChunkType) -> Bool {

@@ -102,8 +102,9 @@ final class PacketView: @unchecked Sendable {
         number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint,
         bytes: UnsafeRawBufferPointer, verifiesChecksum: Bool
     ) {
-        // Chunks first: a typed chunk may share the old bytes, which would then be copied.
-        self.chunks.removeAll(keepingCapacity: true)
+        // Chunks first: a typed chunk may share the old bytes, which would then be copied. (One by
+        // one: `removeAll(keepingCapacity:)` takes a slow generic path.)
+        while self.chunks.popLast() != nil {}
         self.decodingFailure = nil
         self.packetFindings = nil
         self.pairSlot = -1
@@ -178,7 +179,7 @@ final class PacketView: @unchecked Sendable {
         var header: CommonHeader?
         var chunks = self.chunks
         self.chunks = []
-        chunks.removeAll(keepingCapacity: true)
+        if !chunks.isEmpty { chunks.removeAll(keepingCapacity: true) }
         var failure: WireDecodingError?
         var reader = ByteReader(bytes, decodingContext: .named("SCTP packet"))
         do {
