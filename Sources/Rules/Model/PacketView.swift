@@ -114,7 +114,9 @@ final class PacketView: @unchecked Sendable {
         self.destination = destination
         (self.endpointPair, self.sourceIsLow) = Self.pair(source, destination)
         self.bytes.removeAll(keepingCapacity: true)
-        self.bytes.append(contentsOf: bytes)
+        // As typed bytes, so that the append is one copy (a raw buffer takes the element-wise path).
+        self.bytes.append(
+            contentsOf: UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
         self.decode(verifiesChecksum: verifiesChecksum)
     }
 
