@@ -68,12 +68,16 @@ public struct RuleEngine: Sendable {
 
     /// Cache hints for a packet this engine judges soon: its association record (a few packets
     /// ahead), then its sides (closer). See `AssociationTable.prefetchAssociation(slot:)`.
-    func prefetchAssociation(of view: PacketView) {
-        self.table.prefetchAssociation(slot: view.pairSlot)
+    func prefetchAssociation(slot: Int) {
+        self.table.prefetchAssociation(slot: slot)
     }
 
-    func prefetchSides(of view: PacketView) {
-        self.table.prefetchSides(slot: view.pairSlot)
+    func prefetchSides(slot: Int) {
+        self.table.prefetchSides(slot: slot)
+    }
+
+    func prefetchLedgers(slot: Int) {
+        self.table.prefetchLedgers(slot: slot)
     }
 
     /// Counts a packet the capture did not keep whole (not judged).

@@ -1,4 +1,3 @@
-import CMemoryHints
 import SCTPWire
 
 /// A packet decoded once for every rule: header, the chunks that could be read, the checksum
@@ -123,24 +122,6 @@ final class PacketView: @unchecked Sendable {
     /// Records the number of the view's endpoint pair.
     func assignPairSlot(_ slots: inout EndpointPairSlots) {
         self.pairSlot = slots.slot(for: self.endpointPair)
-    }
-
-    /// A cache hint for the view's own fields and its chunks, for a packet about to be judged.
-    func prefetch() {
-        let object = UnsafeRawPointer(Unmanaged.passUnretained(self).toOpaque())
-        for offset in stride(from: 0, to: 384, by: 64) {
-            sctpconform_prefetch(object + offset)
-        }
-    }
-
-    /// A cache hint for the chunk array (the view's fields should already be in cache).
-    func prefetchChunks() {
-        self.chunks.withUnsafeBufferPointer { buffer in
-            if let base = buffer.baseAddress {
-                sctpconform_prefetch(UnsafeRawPointer(base))
-                sctpconform_prefetch(UnsafeRawPointer(base) + 64)
-            }
-        }
     }
 
     /// Runs the rules that judge a packet by itself (on the thread that owns the view).

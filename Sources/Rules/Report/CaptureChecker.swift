@@ -171,7 +171,7 @@ public enum CaptureChecker {
         var result = ShardResult()
         var engine = RuleEngine(configuration: options.configuration)
         while var batch = pipeline.next(shard: shard) {
-            Self.judge(batch.outcomes, with: &engine, into: &result)
+            Self.judge(batch.outcomes, hints: batch.hints, with: &engine, into: &result)
             if let error = batch.readError {
                 result.readError = error
             }
@@ -188,19 +188,24 @@ public enum CaptureChecker {
 
     /// Judges one batch, in order.
     private static func judge(
-        _ outcomes: [FrameOutcome], with engine: inout RuleEngine, into result: inout ShardResult
+        _ outcomes: [FrameOutcome], hints: [PacketHint], with engine: inout RuleEngine,
+        into result: inout ShardResult
     ) {
         for (position, outcome) in outcomes.enumerated() {
-            // Cache hints a few packets ahead: the view, then its association, then its sides.
-            if position + 8 < outcomes.count, case .sctp(let ahead) = outcomes[position + 8] {
-                ahead.prefetch()
+            // Cache hints a few packets ahead, from the hints alone (touching a view that is not in
+            // cache yet would stall): the view and its chunks, then its association, then its sides.
+            if position + 8 < hints.count {
+                MemoryHints.prefetch(hints[position + 8].viewAddress, bytes: 384)
+                MemoryHints.prefetch(hints[position + 8].chunksAddress, bytes: 128)
             }
-            if position + 4 < outcomes.count, case .sctp(let ahead) = outcomes[position + 4] {
-                ahead.prefetchChunks()
-                engine.prefetchAssociation(of: ahead)
+            if position + 4 < hints.count {
+                engine.prefetchAssociation(slot: Int(hints[position + 4].slot))
             }
-            if position + 2 < outcomes.count, case .sctp(let ahead) = outcomes[position + 2] {
-                engine.prefetchSides(of: ahead)
+            if position + 2 < hints.count {
+                engine.prefetchSides(slot: Int(hints[position + 2].slot))
+            }
+            if position + 1 < hints.count {
+                engine.prefetchLedgers(slot: Int(hints[position + 1].slot))
             }
             result.frames += 1
             switch outcome {

@@ -11,6 +11,9 @@ struct FrameDecoder {
     private let verifiesChecksums: Bool
     /// Views of recycled batches that nothing else holds any more, to be refilled.
     private var spareViews: [PacketView] = []
+    /// Their addresses and those of their byte arrays, for cache hints (the rules' thread touched
+    /// them last, so refilling one would stall on every line of it).
+    private var spareAddresses: [(view: UInt, bytes: UInt)] = []
     /// Most spare views kept.
     private let spareLimit: Int
     /// Numbers for the endpoint pairs of the whole capture (every shard shares them).
@@ -61,7 +64,13 @@ struct FrameDecoder {
             host: .ip(location.destination), port: destinationPort, udpPort: destinationUDP)
         let time = frame.timestamp.totalNanoseconds
         let view: PacketView
+        let spares = self.spareAddresses.count
+        if spares > 4 {
+            MemoryHints.prefetch(self.spareAddresses[spares - 5].view, bytes: 384)
+            MemoryHints.prefetch(self.spareAddresses[spares - 5].bytes, bytes: 64)
+        }
         if let spare = self.spareViews.popLast() {
+            self.spareAddresses.removeLast()
             spare.refill(
                 number: number, time: time, source: source, destination: destination, bytes: bytes,
                 verifiesChecksum: self.verifiesChecksums)
@@ -83,6 +92,11 @@ struct FrameDecoder {
             if case .sctp(var view) = consume outcome, self.spareViews.count < self.spareLimit,
                 isKnownUniquelyReferenced(&view)
             {
+                self.spareAddresses.append(
+                    (
+                        UInt(bitPattern: Unmanaged.passUnretained(view).toOpaque()),
+                        view.bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+                    ))
                 self.spareViews.append(view)
             }
         }

@@ -13,9 +13,28 @@ enum FrameOutcome: Sendable {
     case unreadable(String)
 }
 
+/// Where an SCTP packet's view and chunks are, and its endpoint-pair slot, noted by the reading
+/// thread so that the rules can ask for them to be cached a few packets ahead without touching
+/// the view (a cache hint only: the addresses are never dereferenced).
+struct PacketHint: Sendable {
+    var viewAddress: UInt = 0
+    var chunksAddress: UInt = 0
+    var slot: Int32 = -1
+
+    init() {}
+
+    init(_ view: PacketView) {
+        self.viewAddress = UInt(bitPattern: Unmanaged.passUnretained(view).toOpaque())
+        self.chunksAddress = view.chunks.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        self.slot = Int32(truncatingIfNeeded: view.pairSlot)
+    }
+}
+
 /// A run of frames for one shard, read and taken apart by the reading thread, in file order.
 struct FrameBatch: Sendable {
     var outcomes: [FrameOutcome] = []
+    /// One per outcome.
+    var hints: [PacketHint] = []
     /// Set on the last batch of shard 0 when reading stopped on an error.
     var readError: String?
 }
@@ -107,6 +126,12 @@ final class FramePipeline: @unchecked Sendable {
         return outcomes
     }
 
+    private static func batch(_ outcomes: [FrameOutcome]) -> FrameBatch {
+        var batch = FrameBatch(outcomes: outcomes)
+        batch.hints.reserveCapacity(Self.batchSize)
+        return batch
+    }
+
     private func put(_ batch: FrameBatch, shard: Int, last: Bool) {
         self.condition.lock()
         while self.queues[shard].count >= Self.queueLength {
@@ -123,7 +148,7 @@ final class FramePipeline: @unchecked Sendable {
             options: self.options, spareLimit: Self.batchSize * (Self.queueLength + 2) * self.shards)
         var batches: [FrameBatch] = []
         for _ in 0..<self.shards {
-            batches.append(FrameBatch(outcomes: self.freshBuffer(&decoder)))
+            batches.append(Self.batch(self.freshBuffer(&decoder)))
         }
         var number = 0
         var readError: String?
@@ -133,13 +158,16 @@ final class FramePipeline: @unchecked Sendable {
                 number += 1
                 let outcome = decoder.outcome(frame, number: number)
                 var shard = 0
+                var hint = PacketHint()
                 if case .sctp(let view) = outcome {
                     shard = Self.shard(of: view, among: self.shards)
+                    hint = PacketHint(view)
                 }
                 batches[shard].outcomes.append(outcome)
+                batches[shard].hints.append(hint)
                 if batches[shard].outcomes.count == Self.batchSize {
                     self.put(batches[shard], shard: shard, last: false)
-                    batches[shard] = FrameBatch(outcomes: self.freshBuffer(&decoder))
+                    batches[shard] = Self.batch(self.freshBuffer(&decoder))
                 }
                 return true
             }

@@ -80,6 +80,11 @@ struct SendLedger: Sendable {
     var abandonedThrough: UInt32?
     private var window = DigestWindow()
 
+    /// Where the newest digests are kept, for a cache hint (0 when none are).
+    var windowAddress: UInt {
+        self.window.newestAddress
+    }
+
     init(initialTSN: UInt32? = nil) {
         self.initialTSN = initialTSN
     }
@@ -187,6 +192,14 @@ struct SendLedger: Sendable {
 /// front. Bounded: a sender far ahead of its acknowledgements loses the oldest digests.
 struct DigestWindow: Sendable {
     private var storage: [ChunkDigest?] = []
+
+    /// The address of the newest digest (where the next one goes), for a cache hint.
+    var newestAddress: UInt {
+        self.storage.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+            return UInt(bitPattern: base + (buffer.count - 1))
+        }
+    }
     private var start = 0
     private var base: UInt32 = 0
 
