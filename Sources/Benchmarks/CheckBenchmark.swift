@@ -9,7 +9,8 @@ import SCTPWire
 /// interleaved, with bundled SACK and DATA, heartbeats, handshakes and shutdowns, some over UDP; see
 /// `CheckCaptureSynthesizer`), or on FILE, and then
 /// `tshark -r FILE -T fields -e sctp.chunk_type` on the same file, and prints the ratio. `--write FILE`
-/// only writes the synthesized capture (to profile `sctpconform check` on it).
+/// only writes the synthesized capture (to profile `sctpconform check` on it). `--rule-threads T`
+/// sets the rule engines beside the reading thread (default as `check`: one per further processor).
 enum CheckBenchmark {
     static let usage =
         "usage: sctpconform-bench check [N | --file FILE | --write FILE] [--rounds K] [--rule-threads T]"
