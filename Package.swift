@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module map (read the folder names top to bottom):
 //   CCRC32C        C: CRC32c with an SSE4.2 path chosen at run time (RFC 9260 Appendix A)
+//   CMemoryHints   C: cache prefetch hints for the offline checker's hot loop
 //   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode
 //   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951)
 //   Captures       pcap and pcapng files, read and write
@@ -32,6 +33,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "CCRC32C"),
+        .target(name: "CMemoryHints"),
         .target(name: "SCTPWire", dependencies: ["CCRC32C"]),
         .target(name: "NetworkLayers"),
         .target(name: "Captures", dependencies: ["NetworkLayers"]),
@@ -46,7 +48,7 @@ let package = Package(
             dependencies: ["SCTPWire", "Transports", "VirtualTime"],
             resources: [.copy("USRSCTP/sctpconform-usrsctp.c")]
         ),
-        .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "Captures"]),
+        .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "CMemoryHints"]),
         .target(name: "Runner", dependencies: ["SCTPWire", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]),
         .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures", "Scenario"]),
         .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),

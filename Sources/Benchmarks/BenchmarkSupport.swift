@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 /// Timing helpers shared by the benchmark groups. Benchmarks are not core code: they read the
 /// monotonic clock (`ContinuousClock`), and only ever print figures, never assert them.
 enum Bench {
@@ -74,6 +79,9 @@ enum Bench {
             line = line.padded(to: 76) + "  (target \(target)\(verdict.isEmpty ? "" : ": " + verdict))"
         }
         print(line)
+        // Flushed line by line, also into a pipe or file: a run stopped during a long comparison
+        // keeps the figures it had already printed (nil: every stream, stdout among them).
+        fflush(nil)
     }
 }
 

@@ -9,15 +9,18 @@ import SCTPWire
 /// interleaved, with bundled SACK and DATA, heartbeats, handshakes and shutdowns, some over UDP; see
 /// `CheckCaptureSynthesizer`), or on FILE, and then
 /// `tshark -r FILE -T fields -e sctp.chunk_type` on the same file, and prints the ratio. `--write FILE`
-/// only writes the synthesized capture (to profile `sctpconform check` on it).
+/// only writes the synthesized capture (to profile `sctpconform check` on it). `--rule-threads T`
+/// sets the rule engines beside the reading thread (default as `check`: one per further processor).
 enum CheckBenchmark {
-    static let usage = "usage: sctpconform-bench check [N | --file FILE | --write FILE] [--rounds K]"
+    static let usage =
+        "usage: sctpconform-bench check [N | --file FILE | --write FILE] [--rounds K] [--rule-threads T]"
 
     static func run(arguments: [String]) -> Int32 {
         var count = 1_000_000
         var file: String?
         var writeOnly: String?
         var rounds = 3
+        var options = CaptureCheckOptions()
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             switch argument {
@@ -27,6 +30,9 @@ enum CheckBenchmark {
             case "--write":
                 guard let path = remaining.popFirst() else { return Self.fail() }
                 writeOnly = path
+            case "--rule-threads":
+                guard let value = remaining.popFirst().flatMap(Int.init), value >= 1 else { return Self.fail() }
+                options.ruleThreads = value
             case "--rounds":
                 guard let value = remaining.popFirst().flatMap(Int.init), value >= 1 else { return Self.fail() }
                 rounds = value
@@ -76,7 +82,7 @@ enum CheckBenchmark {
         var result = CaptureCheckResult(name: path)
         for _ in 0..<rounds {
             let start = clock.now
-            result = CaptureChecker.check(path: path)
+            result = CaptureChecker.check(path: path, options: options)
             best = min(best, Bench.seconds(clock.now - start))
         }
         if let error = result.readError {
@@ -91,7 +97,8 @@ enum CheckBenchmark {
         for finding in result.findings.prefix(3) {
             print("  finding: \(finding.description)")
         }
-        Bench.report("check wall time (best of \(rounds))", Bench.fixed(best, 3) + " s")
+        Bench.report(
+            "check wall time (best of \(rounds), \(options.ruleThreads) rule thread(s))", Bench.fixed(best, 3) + " s")
         Self.compareWithTShark(path: path, checkSeconds: best)
         return 0
     }

@@ -4,8 +4,9 @@
     import Darwin
 #endif
 
-/// `sctpconform-bench [GROUP [ARGUMENTS...]]`: prints performance figures (one core, release
-/// build: `swift run -c release sctpconform-bench`). Nothing here is a test: figures are printed
+/// `sctpconform-bench [GROUP [ARGUMENTS...]]`: prints performance figures (release build:
+/// `swift run -c release sctpconform-bench`; `check` uses a reading thread and rule threads, the
+/// others one core). Nothing here is a test: figures are printed
 /// with their targets beside them, never asserted.
 ///
 /// Each group lives in its own file as an enum with `static func run(arguments:) -> Int32`; add

@@ -46,6 +46,13 @@ struct CheckCommand: ParsableCommand {
             valueName: "verify|ignore"))
     var checksums: String = ChecksumVerification.verify.rawValue
 
+    @Option(
+        help: ArgumentHelp(
+            "Rule engines run in parallel, each on the associations of its share of port pairs (default: one "
+                + "per processor beside the reading thread, at most 8; the report does not depend on it).",
+            valueName: "n"))
+    var ruleThreads: Int?
+
     func run() throws {
         guard let severity = RuleSeverity(name: self.minSeverity) else {
             Self.fail("--min-severity must be must, should or suspicious, not '\(self.minSeverity)'")
@@ -61,7 +68,13 @@ struct CheckCommand: ParsableCommand {
         guard let checksums = ChecksumVerification(rawValue: self.checksums) else {
             Self.fail("--checksums must be verify or ignore, not '\(self.checksums)'")
         }
+        if let threads = self.ruleThreads, !(1...64).contains(threads) {
+            Self.fail("--rule-threads must be between 1 and 64, not \(threads)")
+        }
         var options = CaptureCheckOptions()
+        if let threads = self.ruleThreads {
+            options.ruleThreads = threads
+        }
         options.udpEncapsulationPorts.formUnion(self.udpPort)
         options.detectsUDPEncapsulationByChecksum = !self.noUdpDetection
         options.checksums = checksums

@@ -27,6 +27,28 @@ public struct InternetChecksum: Sendable {
             index += 1
         }
         var sum = self.sum
+        if end - index >= 8 {
+            // Eight bytes at a time in host order: a one's complement sum does not depend on byte
+            // order (RFC 1071 §2 (B)), so the folded sum of host-order words is the sum of the
+            // network-order words with its two bytes swapped. Folding never turns a non-zero sum
+            // into 0, so the result equals the word-by-word sum exactly.
+            var wide: UInt64 = 0
+            var carries: UInt64 = 0
+            while index + 8 <= end {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let (total, overflow) = wide.addingReportingOverflow(word)
+                wide = total
+                carries &+= overflow ? 1 : 0
+                index += 8
+            }
+            // 2^64 ≡ 1 (mod 0xFFFF): each carry out of 64 bits adds one.
+            var folded = (wide & 0xFFFF_FFFF) &+ (wide >> 32) &+ carries
+            while folded > 0xFFFF {
+                folded = (folded & 0xFFFF) &+ (folded >> 16)
+            }
+            // Read as network order, the host-order sum's bytes are the network-order sum.
+            sum &+= UInt64(UInt16(bigEndian: UInt16(truncatingIfNeeded: folded)))
+        }
         while index + 1 < end {
             sum &+= UInt64(UInt16(bigEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt16.self)))
             index += 2

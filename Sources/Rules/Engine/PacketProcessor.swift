@@ -24,9 +24,18 @@ enum PacketProcessor {
         }
         association.sides[context.receiver].noteInbound(tag: context.tag)
         for chunk in view.chunks {
-            HandshakeRules.judge(chunk, context, association, sink: &sink)
-            ObligationRules.discharge(chunk, sender: sender, &association)
-            Self.dispatch(chunk, &context, &association, sink: &sink)
+            switch chunk {
+            case .data(let data):
+                HandshakeRules.judge(data.isIData ? .iData : .data, context, association, sink: &sink)
+                DataRules.onData(data, context, &association, sink: &sink)
+            case .sack(let sack):
+                HandshakeRules.judge(.sack, context, association, sink: &sink)
+                Self.onSACK(sack, context, &association, sink: &sink)
+            case .other(let typed):
+                HandshakeRules.judge(typed.type, context, association, sink: &sink)
+                ObligationRules.discharge(typed, sender: sender, &association)
+                Self.dispatch(typed, &context, &association, sink: &sink)
+            }
         }
         ObligationRules.countPacket(sender: sender, number: view.number, &association)
         association.sides[sender].packetsSent += 1
@@ -59,10 +68,7 @@ enum PacketProcessor {
         case .iData(let data):
             DataRules.onData(DataChunkSummary(data), context, &association, sink: &sink)
         case .sack(let sack):
-            SACKRules.onSACK(
-                cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks, duplicates: sack.duplicateTSNs, context,
-                &association, sink: &sink)
-            association.sides[context.sender].advertisedWindow = sack.advertisedReceiverWindow
+            Self.onSACK(sack, context, &association, sink: &sink)
         case .nrSack(let sack):
             SACKRules.onSACK(
                 cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks + sack.nrGapBlocks,
@@ -95,6 +101,15 @@ enum PacketProcessor {
         case .ecne, .cwr, .asconf, .asconfAck, .pad:
             break
         }
+    }
+
+    private static func onSACK(
+        _ sack: SACKChunk, _ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink
+    ) {
+        SACKRules.onSACK(
+            cumulative: sack.cumulativeTSNAck, gaps: sack.gapBlocks, duplicates: sack.duplicateTSNs, context,
+            &association, sink: &sink)
+        association.sides[context.sender].advertisedWindow = sack.advertisedReceiverWindow
     }
 
     /// The window an INIT or INIT ACK announces, and whether it asks for chunks to be authenticated.

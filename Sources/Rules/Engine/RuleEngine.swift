@@ -5,6 +5,8 @@
 public struct RuleEngine: Sendable {
     public let configuration: RuleConfiguration
     private var table = AssociationTable()
+    /// Numbers for the endpoint pairs of the views this engine decodes itself.
+    private var pairSlots = EndpointPairSlots()
     private var sink: FindingSink
     /// Packets given to `process`.
     public private(set) var packetCount = 0
@@ -23,18 +25,30 @@ public struct RuleEngine: Sendable {
             self.incompletePackets += 1
             return []
         }
-        return self.process(PacketView(observation))
+        let view = PacketView(observation)
+        view.assignPairSlot(&self.pairSlots)
+        return self.process(view)
     }
 
-    /// Judges a packet already decoded (the capture reader decodes on its own thread).
+    /// Judges a packet already decoded (the capture reader decodes on its own thread, and numbers
+    /// the endpoint pairs; a view it did not number gets this engine's numbering, so an engine
+    /// must not be given views of both kinds).
     mutating func process(_ view: PacketView) -> [Finding] {
+        if view.pairSlot < 0 {
+            view.assignPairSlot(&self.pairSlots)
+        }
         self.packetCount += 1
         let located =
             view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
         let associationID = located.map { self.table.associations[$0.index].id }
-        PacketFormatRules.judge(view, associationID: associationID, sink: &self.sink)
-        BundlingRules.judge(view, associationID: associationID, sink: &self.sink)
-        ChunkFieldRules.judge(view, associationID: associationID, sink: &self.sink)
+        if associationID == nil {
+            PacketFormatRules.judgeZeroChecksumWithoutAssociation(view, sink: &self.sink)
+        }
+        for finding in (view.packetFindings ?? PacketFindings(judging: view)).items {
+            self.sink.report(
+                finding.rule, finding.message, by: view.source, packet: view.number, time: view.time,
+                association: associationID)
+        }
         if let located {
             let index = located.index
             let tagsBefore = (self.table.associations[index].sides[0].tag, self.table.associations[index].sides[1].tag)
@@ -50,6 +64,20 @@ public struct RuleEngine: Sendable {
             }
         }
         return self.sink.drain()
+    }
+
+    /// Cache hints for a packet this engine judges soon: its association record (a few packets
+    /// ahead), then its sides (closer). See `AssociationTable.prefetchAssociation(slot:)`.
+    func prefetchAssociation(slot: Int) {
+        self.table.prefetchAssociation(slot: slot)
+    }
+
+    func prefetchSides(slot: Int) {
+        self.table.prefetchSides(slot: slot)
+    }
+
+    func prefetchLedgers(slot: Int) {
+        self.table.prefetchLedgers(slot: slot)
     }
 
     /// Counts a packet the capture did not keep whole (not judged).

@@ -20,20 +20,20 @@ enum BundlingRules {
 
     static let rules = [singleChunkTypes, controlBeforeData, cookieFirst, abortLast]
 
-    static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+    static func judge(_ view: PacketView, into findings: inout PacketFindings) {
         guard view.chunkCount > 1 else { return }
         // Chunk types only (read from the bytes when the packet was decoded): no chunk is copied.
         let types = view.decodedChunkTypes
         func report(_ rule: RuleDescriptor, _ message: String) {
-            sink.report(
-                rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)
+            findings.report(rule, message)
         }
         if view.contains(.initiation) || view.contains(.initiationAck) || view.contains(.shutdownComplete),
             let lonely = types.first(where: { $0 == .initiation || $0 == .initiationAck || $0 == .shutdownComplete })
         {
             report(Self.singleChunkTypes, "\(PacketFormatRules.name(lonely)) bundled: \(view.chunkSummary)")
         }
-        if let firstData = types.firstIndex(where: Self.isData),
+        if Self.hasControlAfterData(view),
+            let firstData = types.firstIndex(where: Self.isData),
             let late = types[firstData...].firstIndex(where: Self.isControl)
         {
             report(
@@ -54,7 +54,7 @@ enum BundlingRules {
         }
     }
 
-    private static func judgeAbort(_ types: [ChunkType], report: (RuleDescriptor, String) -> Void) {
+    private static func judgeAbort(_ types: DecodedChunkTypes, report: (RuleDescriptor, String) -> Void) {
         guard let abort = types.firstIndex(of: .abort) else { return }
         if let data = types.firstIndex(where: Self.isData) {
             report(
@@ -65,6 +65,20 @@ enum BundlingRules {
                 Self.abortLast,
                 "\(PacketFormatRules.name(types[late])) (chunk \(late + 1)) follows ABORT (chunk \(abort + 1))")
         }
+    }
+
+    /// Whether a control chunk follows a DATA or I-DATA chunk, in one pass over the decoded chunks
+    /// (the common packet, SACK then DATA, answers no without building a list of types).
+    private static func hasControlAfterData(_ view: PacketView) -> Bool {
+        var sawData = false
+        for chunk in view.chunks {
+            switch chunk {
+            case .data: sawData = true
+            case .sack: if sawData { return true }
+            case .other(let typed): if sawData, Self.isControl(typed.type) { return true }
+            }
+        }
+        return false
     }
 
     static func isData(_ type: ChunkType) -> Bool {

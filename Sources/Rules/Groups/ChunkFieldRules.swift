@@ -9,7 +9,7 @@ enum ChunkFieldRules {
     static let rules = [reservedFlags]
 
     /// Reads each chunk's type and flags from the bytes (undecodable chunks included).
-    static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+    static func judge(_ view: PacketView, into findings: inout PacketFindings) {
         let bytes = view.bytes
         var offset = 12
         var index = 0
@@ -18,11 +18,10 @@ enum ChunkFieldRules {
             let type = ChunkType(bytes[offset])
             let flags = bytes[offset + 1]
             if let defined = Self.definedFlags(type), flags & ~defined != 0 {
-                sink.report(
+                findings.report(
                     Self.reservedFlags,
                     "chunk \(index) (\(PacketFormatRules.name(type))) has flags \(RuleText.hex8(flags)); "
-                        + "only \(RuleText.hex8(defined)) are defined",
-                    by: view.source, packet: view.number, time: view.time, association: associationID)
+                        + "only \(RuleText.hex8(defined)) are defined")
             }
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
             guard length >= 4 else { return }

@@ -1,42 +1,5 @@
 import SCTPWire
 
-/// The fields of a DATA or I-DATA chunk the rules read.
-struct DataChunkSummary {
-    var tsn: UInt32
-    var streamID: UInt16
-    var digest: ChunkDigest
-    var isEmpty: Bool
-    var name: String
-
-    init(_ chunk: DataChunk) {
-        self.tsn = chunk.tsn
-        self.streamID = chunk.streamID
-        self.digest = ChunkDigest(
-            streamID: chunk.streamID, sequence: UInt32(chunk.streamSequence), ppid: chunk.ppid,
-            flags: Self.contentFlags(chunk.flags), userData: chunk.userData)
-        self.isEmpty = chunk.userData.isEmpty
-        self.name = "DATA"
-    }
-
-    init(_ chunk: IDataChunk) {
-        self.tsn = chunk.tsn
-        self.streamID = chunk.streamID
-        self.digest = ChunkDigest(
-            streamID: chunk.streamID, sequence: chunk.messageID, ppid: chunk.ppidOrFSN,
-            flags: Self.contentFlags(chunk.flags), userData: chunk.userData)
-        self.isEmpty = chunk.userData.isEmpty
-        self.name = "I-DATA"
-    }
-
-    /// The flags that belong to the chunk's content (U, B, E), which a retransmission repeats. The I
-    /// bit is left out: its sender may set it on any transmission that benefits from an immediate
-    /// SACK (RFC 9260 §3.3.1; RFC 8260 §2.1 for I-DATA), e.g. a retransmission that fills the
-    /// congestion window after a T3-rtx timeout, so it may differ from the first transmission.
-    static func contentFlags(_ flags: DataChunkFlags) -> UInt8 {
-        flags.subtracting(.immediate).rawValue
-    }
-}
-
 /// DATA and I-DATA transmission (RFC 9260 §3.3.1, §6): TSNs start at the Initial TSN and advance
 /// by one per new chunk, a retransmission repeats its chunk, user data is never empty.
 enum DataRules {

@@ -15,13 +15,13 @@ enum HandshakeRules {
 
     static let rules = [noAssociationChunks, setupChunks]
 
-    /// Judges whether the sender's state allows `chunk` (the state before the chunk is handled).
+    /// Judges whether the sender's state allows a chunk of `type` (the state before the chunk is
+    /// handled).
     static func judge(
-        _ chunk: Chunk, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink
+        _ type: ChunkType, _ context: PacketContext, _ association: AssociationState, sink: inout FindingSink
     ) {
         let state = association.sides[context.sender].state
         guard !state.isEstablishedOrShuttingDown, association.origin != .joinedMidway else { return }
-        let type = chunk.type
         guard type.isKnown, type != .pad, type != .auth else { return }
         switch state {
         case .closed:

@@ -69,7 +69,7 @@ enum OutOfTheBlueRules {
     }
 
     static func carriesStaleCookieError(_ view: PacketView) -> Bool {
-        view.chunks.contains {
+        view.otherChunks.contains {
             guard case .error(let error) = $0 else { return false }
             return error.causes.contains { $0.causeCode == .staleCookieError }
         }

@@ -47,10 +47,9 @@ enum PacketFormatRules {
     ]
 
     /// Judges what needs no association: header, framing, padding, layout, a wrong checksum.
-    static func judge(_ view: PacketView, associationID: Int?, sink: inout FindingSink) {
+    static func judge(_ view: PacketView, into findings: inout PacketFindings) {
         func report(_ rule: RuleDescriptor, _ message: String) {
-            sink.report(
-                rule, message, by: view.source, packet: view.number, time: view.time, association: associationID)
+            findings.report(rule, message)
         }
         guard view.header != nil else {
             report(Self.framing, "\(view.bytes.count) bytes, shorter than the 12-byte common header")
@@ -58,8 +57,6 @@ enum PacketFormatRules {
         }
         if case .incorrect(let found, let expected) = view.checksum {
             report(Self.checksum, "checksum \(RuleText.hex(found)), the CRC32c is \(RuleText.hex(expected))")
-        } else if view.checksum == .zero, associationID == nil {
-            report(Self.zeroChecksum, "zero checksum outside any association, so no peer accepted it")
         }
         let framingSound = Self.judgeFraming(view, report: report)
         if framingSound, let error = view.decodingError {
@@ -176,6 +173,14 @@ enum PacketFormatRules {
                 "chunk \(index) (\(name)) at offset \(offset) declares length \(length), but only \(remaining) "
                     + "bytes remain")
         }
+    }
+
+    /// A zero checksum on a packet of no association: no peer can have accepted it (RFC 9653).
+    static func judgeZeroChecksumWithoutAssociation(_ view: PacketView, sink: inout FindingSink) {
+        guard view.header != nil, view.checksum == .zero else { return }
+        sink.report(
+            Self.zeroChecksum, "zero checksum outside any association, so no peer accepted it", by: view.source,
+            packet: view.number, time: view.time, association: nil)
     }
 
     /// Judges a zero checksum against what the receiver announced (RFC 9653).

@@ -25,7 +25,7 @@ enum VerificationTagRules {
 
     /// The ABORT or SHUTDOWN COMPLETE of the packet that has its T bit set, if any.
     static func reflectingChunk(_ view: PacketView) -> Chunk? {
-        view.chunks.first {
+        view.otherChunks.first {
             switch $0 {
             case .abort(let abort): abort.flags.contains(.tBit)
             case .shutdownComplete(let complete): complete.flags.contains(.tBit)
@@ -51,7 +51,7 @@ enum VerificationTagRules {
             return
         }
         let receiver = context.receiver
-        if association.sides[receiver].accepts(tag: tag) { return }
+        if association.side(receiver, accepts: tag) { return }
         if first == .cookieEcho, association.sides[receiver].offers.contains(where: { $0.tag == tag }) { return }
         if association.origin == .joinedMidway, association.sides[receiver].tag == nil,
             association.sides[receiver].proposals.isEmpty
@@ -110,7 +110,7 @@ enum VerificationTagRules {
         let view = context.view
         switch view.checksum {
         case .correct: break
-        case .zero: if !association.sides[context.receiver].acceptsZeroChecksum(tag: context.tag) { return .checksum }
+        case .zero: if !association.side(context.receiver, acceptsZeroChecksumWith: context.tag) { return .checksum }
         case .incorrect, nil: return .checksum
         }
         guard let first = view.firstChunkType else { return nil }
@@ -123,9 +123,9 @@ enum VerificationTagRules {
         default: break
         }
         if view.hasReflectingChunk {
-            let accepted = association.sides[context.sender].accepts(tag: tag) || association.origin == .joinedMidway
+            let accepted = association.side(context.sender, accepts: tag) || association.origin == .joinedMidway
             return accepted ? nil : .verificationTag(tag)
         }
-        return association.sides[context.receiver].accepts(tag: tag) ? nil : .verificationTag(tag)
+        return association.side(context.receiver, accepts: tag) ? nil : .verificationTag(tag)
     }
 }

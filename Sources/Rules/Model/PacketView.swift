@@ -3,80 +3,145 @@ import SCTPWire
 /// A packet decoded once for every rule: header, the chunks that could be read, the checksum
 /// verdict, and where decoding stopped. Decoding never judges; rules read this. A class, so that
 /// the contexts that carry it through the rules share one copy.
-final class PacketView: Sendable {
-    let number: Int
-    let time: UInt64
-    let source: TransportEndpoint
-    let destination: TransportEndpoint
-    let bytes: [UInt8]
+///
+/// An offline check reuses views (`refill`) once the rules are done with them and nothing else
+/// holds them, so that a capture's millions of packets do not cost three allocations each.
+final class PacketView: @unchecked Sendable {
+    // @unchecked Sendable, and no dynamic exclusivity checks on the fields (the rules read them
+    // millions of times): only `refill` mutates a view, and only the thread that owns it does so,
+    // before it is handed to the rules or after they handed it back and it is uniquely referenced,
+    // so no access ever overlaps a mutation.
+    @exclusivity(unchecked) private(set) var number = 0
+    @exclusivity(unchecked) private(set) var time: UInt64 = 0
+    @exclusivity(unchecked) private(set) var source: TransportEndpoint
+    @exclusivity(unchecked) private(set) var destination: TransportEndpoint
+    /// `source` and `destination` packed, in an order that does not depend on direction.
+    @exclusivity(unchecked) private(set) var endpointPair: EndpointPair
+    /// Whether `source` is `endpointPair.low`.
+    @exclusivity(unchecked) private(set) var sourceIsLow = true
+    /// The number of `endpointPair` (`EndpointPairSlots`), -1 until the decoder or the engine
+    /// numbered it.
+    @exclusivity(unchecked) private(set) var pairSlot = -1
+    /// The SCTP packet, common header onward.
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
     /// The common header, nil when the packet is shorter than 12 bytes.
-    let header: CommonHeader?
+    @exclusivity(unchecked) private(set) var header: CommonHeader?
     /// The chunks in wire order, up to (not including) the first one that could not be decoded.
-    let chunks: [Chunk]
-    /// Why decoding stopped early, nil when every chunk decoded.
-    let decodingError: WireDecodingError?
+    @exclusivity(unchecked) private(set) var chunks: [DecodedChunk] = []
+    /// Why decoding stopped early (boxed: rare, and large), nil when every chunk decoded.
+    @exclusivity(unchecked) private var decodingFailure: DecodingFailure?
     /// The checksum field's verdict, nil when the header is incomplete.
-    let checksum: SCTPChecksum.Status?
+    @exclusivity(unchecked) private(set) var checksum: SCTPChecksum.Status?
     /// One bit per chunk type present (`ChunkTypeSet`), for quick questions about the packet.
-    let chunkTypes: ChunkTypeSet
+    @exclusivity(unchecked) private(set) var chunkTypes = ChunkTypeSet()
     /// An ABORT or SHUTDOWN COMPLETE with its T bit set is present.
-    let hasReflectingChunk: Bool
+    @exclusivity(unchecked) private(set) var hasReflectingChunk = false
     /// The type of the first chunk, nil when there is none.
-    let firstChunkType: ChunkType?
+    @exclusivity(unchecked) private(set) var firstChunkType: ChunkType?
     /// Chunks whose headers the bytes hold (decodable or not).
-    let chunkCount: Int
-    /// The type of each decoded chunk, in order (`chunks.map(\.type)`, read once, on the thread that
-    /// decodes, so that rules asking about order need not copy the chunks).
-    let decodedChunkTypes: [ChunkType]
+    @exclusivity(unchecked) private(set) var chunkCount = 0
+    /// What the rules that judge a packet by itself found, once they ran (an offline check runs
+    /// them on the decoding thread); nil until then.
+    @exclusivity(unchecked) private(set) var packetFindings: PacketFindings?
 
     /// Decodes `observation`. With `verifiesChecksum` false (a capture taken where checksums are
     /// offloaded to the network card, so the sender's copy never held them) every checksum counts
     /// as correct.
-    init(_ observation: SCTPObservation, verifiesChecksum: Bool = true) {
-        self.number = observation.number
-        self.time = observation.time
-        self.source = observation.source
-        self.destination = observation.destination
-        self.bytes = observation.bytes
+    convenience init(_ observation: SCTPObservation, verifiesChecksum: Bool = true) {
+        self.init(
+            number: observation.number, time: observation.time, source: observation.source,
+            destination: observation.destination, bytes: observation.bytes)
+        self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    /// Decodes the packet `bytes` (common header onward), as `init(_:verifiesChecksum:)` does.
+    convenience init(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint,
+        bytes: UnsafeRawBufferPointer, verifiesChecksum: Bool
+    ) {
+        self.init(number: number, time: time, source: source, destination: destination, bytes: Array(bytes))
+        self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    private init(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint, bytes: [UInt8]
+    ) {
+        self.number = number
+        self.time = time
+        self.source = source
+        self.destination = destination
+        (self.endpointPair, self.sourceIsLow) = Self.pair(source, destination)
+        self.bytes = bytes
+    }
+
+    private static func pair(_ source: TransportEndpoint, _ destination: TransportEndpoint) -> (EndpointPair, Bool) {
+        let sourceKey = EndpointKey(source)
+        let pair = EndpointPair(sourceKey, EndpointKey(destination))
+        return (pair, pair.low == sourceKey)
+    }
+
+    /// `source` packed, for finding the association.
+    var sourceKey: EndpointKey {
+        self.sourceIsLow ? self.endpointPair.low : self.endpointPair.high
+    }
+
+    /// `destination` packed.
+    var destinationKey: EndpointKey {
+        self.sourceIsLow ? self.endpointPair.high : self.endpointPair.low
+    }
+
+    /// Why decoding stopped early, nil when every chunk decoded.
+    var decodingError: WireDecodingError? {
+        self.decodingFailure?.error
+    }
+
+    /// Makes this view the view of another packet, reusing the storage of its byte and chunk
+    /// arrays. Only for a view nothing else references (`isKnownUniquelyReferenced`).
+    func refill(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint,
+        bytes: UnsafeRawBufferPointer, verifiesChecksum: Bool
+    ) {
+        // Chunks first: a typed chunk may share the old bytes, which would then be copied. (One by
+        // one: `removeAll(keepingCapacity:)` takes a slow generic path.)
+        while self.chunks.popLast() != nil {}
+        self.decodingFailure = nil
+        self.packetFindings = nil
+        self.pairSlot = -1
+        self.number = number
+        self.time = time
+        self.source = source
+        self.destination = destination
+        (self.endpointPair, self.sourceIsLow) = Self.pair(source, destination)
+        self.bytes.removeAll(keepingCapacity: true)
+        // As typed bytes, so that the append is one copy (a raw buffer takes the element-wise path).
+        self.bytes.append(
+            contentsOf: UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+        self.decode(verifiesChecksum: verifiesChecksum)
+    }
+
+    /// Records the number of the view's endpoint pair.
+    func assignPairSlot(_ slots: inout EndpointPairSlots) {
+        self.pairSlot = slots.slot(for: self.endpointPair)
+    }
+
+    /// Runs the rules that judge a packet by itself (on the thread that owns the view).
+    func judgePacketRules() {
+        self.packetFindings = PacketFindings(judging: self)
+    }
+
+    /// Reads `bytes` into every other field.
+    private func decode(verifiesChecksum: Bool) {
+        let bytes = self.bytes
         if verifiesChecksum {
-            self.checksum = SCTPChecksum.verify(observation.bytes)
+            self.checksum = SCTPChecksum.verify(bytes)
         } else {
-            self.checksum = observation.bytes.count >= CommonHeader.length ? .correct : nil
+            self.checksum = bytes.count >= CommonHeader.length ? .correct : nil
         }
-        var header: CommonHeader?
-        var chunks: [Chunk] = []
-        var failure: WireDecodingError?
-        do {
-            let packet = try SCTPPacket(decoding: observation.bytes)
-            header = packet.header
-            chunks = packet.chunks
-        } catch {
-            failure = error
-            var reader = ByteReader(observation.bytes, context: "SCTP packet")
-            if let decoded = try? CommonHeader.decode(from: &reader) {
-                header = decoded
-                failure = nil
-                while !reader.isAtEnd {
-                    do {
-                        chunks.append(try Chunk.decode(from: &reader))
-                    } catch {
-                        failure = error
-                        break
-                    }
-                }
-            }
-        }
-        self.header = header
-        self.chunks = chunks
-        self.decodingError = failure
-        // Chunk types and flags straight from the bytes: no typed chunk is copied for this.
+        // Chunk types and flags straight from the bytes, undecodable chunks included.
         var types = ChunkTypeSet()
         var reflecting = false
         var first: ChunkType?
         var count = 0
-        var decodedTypes: [ChunkType] = []
-        decodedTypes.reserveCapacity(chunks.count)
-        let bytes = observation.bytes
         var offset = CommonHeader.length
         while offset + 4 <= bytes.count {
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
@@ -84,7 +149,6 @@ final class PacketView: Sendable {
             let type = ChunkType(bytes[offset])
             types.insert(type)
             if first == nil { first = type }
-            if count < chunks.count { decodedTypes.append(type) }
             count += 1
             if type == .abort || type == .shutdownComplete, bytes[offset + 1] & 0x01 != 0 {
                 reflecting = true
@@ -95,7 +159,63 @@ final class PacketView: Sendable {
         self.hasReflectingChunk = reflecting
         self.firstChunkType = first
         self.chunkCount = count
-        self.decodedChunkTypes = decodedTypes
+        var header: CommonHeader?
+        var chunks = self.chunks
+        self.chunks = []
+        if !chunks.isEmpty { chunks.removeAll(keepingCapacity: true) }
+        var failure: WireDecodingError?
+        var reader = ByteReader(bytes, decodingContext: .named("SCTP packet"))
+        do {
+            header = try CommonHeader.decode(from: &reader)
+            chunks.reserveCapacity(count)
+            failure = bytes.withUnsafeBytes { raw -> WireDecodingError? in
+                do throws(WireDecodingError) {
+                    while !reader.isAtEnd {
+                        chunks.append(try Self.decodeChunk(&reader, raw))
+                    }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+        } catch {
+            failure = error
+        }
+        self.header = header
+        self.chunks = chunks
+        self.decodingFailure = failure.map(DecodingFailure.init)
+    }
+
+    /// Decodes the chunk at `reader` as `SCTPPacket` would. DATA, and SACK without gap blocks or
+    /// duplicate TSNs (most chunks of a capture), are read in place from `raw` (the reader's bytes)
+    /// when their lengths are sound; anything else goes through `Chunk.decode`.
+    @inline(__always)
+    private static func decodeChunk(
+        _ reader: inout ByteReader, _ raw: UnsafeRawBufferPointer
+    ) throws(WireDecodingError) -> DecodedChunk {
+        let start = reader.offset
+        let available = reader.remaining
+        if available >= 16 {
+            let length = Int(UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 2, as: UInt16.self)))
+            switch raw[start] {
+            case ChunkType.data.rawValue where length >= 16 && length <= available:
+                reader.skipUpTo((length + 3) & ~3)
+                return .data(DataChunkSummary(dataChunkIn: raw, at: start, length: length))
+            case ChunkType.sack.rawValue
+            where length == 16 && raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self) == 0:
+                reader.skipUpTo(16)
+                return .sack(
+                    SACKChunk(
+                        flags: ReservedChunkFlags(rawValue: raw[start + 1]),
+                        cumulativeTSNAck: UInt32(
+                            bigEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)),
+                        advertisedReceiverWindow: UInt32(
+                            bigEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self))))
+            default:
+                break
+            }
+        }
+        return DecodedChunk(try Chunk.decode(from: &reader))
     }
 
     /// The verification tag (0 when the header is incomplete).
@@ -108,9 +228,28 @@ final class PacketView: Sendable {
         self.chunkTypes.contains(type)
     }
 
+    /// The types of the decoded chunks, in order.
+    var decodedChunkTypes: DecodedChunkTypes {
+        DecodedChunkTypes(chunks: self.chunks)
+    }
+
+    /// The typed chunks other than DATA, I-DATA and SACK, in order.
+    var otherChunks: some Sequence<Chunk> {
+        self.chunks.lazy.compactMap(\.other)
+    }
+
     /// The chunk types in order, for messages: `SACK + DATA`.
     var chunkSummary: String {
-        self.chunks.map { $0.type.name ?? $0.type.description }.joined(separator: " + ")
+        self.decodedChunkTypes.map { $0.name ?? $0.description }.joined(separator: " + ")
+    }
+}
+
+/// Why a packet's decoding stopped, in a box of its own (few packets have one).
+final class DecodingFailure: Sendable {
+    let error: WireDecodingError
+
+    init(_ error: WireDecodingError) {
+        self.error = error
     }
 }
 

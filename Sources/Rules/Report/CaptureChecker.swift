@@ -1,4 +1,5 @@
 import Captures
+import Foundation
 import NetworkLayers
 
 /// Whether an offline check verifies SCTP checksums.
@@ -20,16 +21,26 @@ public struct CaptureCheckOptions: Hashable, Sendable {
     public var detectsUDPEncapsulationByChecksum: Bool
     public var configuration: RuleConfiguration
     public var checksums: ChecksumVerification
+    /// Rule engines run in parallel, each on a thread of its own and on the associations of its
+    /// share of SCTP port pairs (the result does not depend on it). Default: one per processor
+    /// beside the one that reads and decodes, at most 8.
+    public var ruleThreads: Int
 
     public init(
         udpEncapsulationPorts: Set<UInt16> = [UDPHeader.sctpEncapsulationPort],
         detectsUDPEncapsulationByChecksum: Bool = true, configuration: RuleConfiguration = .capture,
-        checksums: ChecksumVerification = .verify
+        checksums: ChecksumVerification = .verify, ruleThreads: Int = Self.defaultRuleThreads
     ) {
         self.udpEncapsulationPorts = udpEncapsulationPorts
         self.detectsUDPEncapsulationByChecksum = detectsUDPEncapsulationByChecksum
         self.configuration = configuration
         self.checksums = checksums
+        self.ruleThreads = max(1, ruleThreads)
+    }
+
+    /// One rule thread per processor beside the reading thread's, at least 1, at most 8.
+    public static var defaultRuleThreads: Int {
+        min(8, max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
     }
 }
 
@@ -124,44 +135,174 @@ public enum CaptureChecker {
     ) {
         result.format = reader.format
         result.checksums = options.checksums
-        var engine = RuleEngine(configuration: options.configuration)
-        var findings: [Finding] = []
-        let pipeline = FramePipeline(reader: reader, options: options)
+        let pipeline = FramePipeline(reader: reader, options: options, shards: options.ruleThreads)
         pipeline.start()
-        while var batch = pipeline.next() {
-            for outcome in batch.outcomes {
-                result.frames += 1
-                switch outcome {
-                case .sctp(let view):
-                    result.sctpPackets += 1
-                    let found = engine.process(view)
-                    if !found.isEmpty {
-                        findings += found
-                    }
-                case .incompleteSCTP:
-                    result.sctpPackets += 1
-                    engine.countIncompletePacket()
-                case .notSCTP:
-                    break
-                case .unreadable(let reason):
-                    result.unreadableFrames += 1
-                    if result.unreadableFrameSamples.count < 10 {
-                        result.unreadableFrameSamples.append(reason)
-                    }
-                }
-            }
+        // Shard 0 on this thread, the others on threads of their own.
+        let others = (1..<pipeline.shards).map { shard in
+            let box = ShardBox()
+            let thread = Thread { box.finish(Self.runShard(shard, of: pipeline, options: options)) }
+            thread.name = "sctpconform-rules-\(shard)"
+            thread.start()
+            return box
+        }
+        var shards = [Self.runShard(0, of: pipeline, options: options)]
+        shards += others.map { $0.wait() }
+        Self.merge(shards, limit: options.configuration.findingLimitPerRule, into: &result)
+    }
+
+    /// What one shard's rule engine made of its frames.
+    struct ShardResult: Sendable {
+        var frames = 0
+        var sctpPackets = 0
+        var unreadableFrames = 0
+        var unreadableFrameSamples: [String] = []
+        var readError: String?
+        var incompletePackets = 0
+        var suppressedFindings = 0
+        /// In order of emission; association IDs are the shard's own.
+        var findings: [Finding] = []
+        var associations: [AssociationSummary] = []
+    }
+
+    /// Runs the rules over every batch of `shard`.
+    private static func runShard(_ shard: Int, of pipeline: FramePipeline, options: CaptureCheckOptions)
+        -> ShardResult
+    {
+        var result = ShardResult()
+        var engine = RuleEngine(configuration: options.configuration)
+        while var batch = pipeline.next(shard: shard) {
+            Self.judge(batch.outcomes, hints: batch.hints, with: &engine, into: &result)
             if let error = batch.readError {
                 result.readError = error
             }
+            // The batch's buffer goes back holding the only references to its views, which the
+            // reading thread then refills.
             pipeline.recycle(&batch)
         }
-        findings += engine.finish()
+        result.findings += engine.finish()
         result.incompletePackets = engine.incompletePackets
         result.suppressedFindings = engine.suppressedFindings
         result.associations = engine.associations
-        result.findings = findings.enumerated().sorted {
-            ($0.element.associationID ?? 0, $0.element.packetNumber, $0.offset)
-                < ($1.element.associationID ?? 0, $1.element.packetNumber, $1.offset)
-        }.map(\.element)
+        return result
+    }
+
+    /// Judges one batch, in order.
+    private static func judge(
+        _ outcomes: [FrameOutcome], hints: [PacketHint], with engine: inout RuleEngine,
+        into result: inout ShardResult
+    ) {
+        for (position, outcome) in outcomes.enumerated() {
+            // Cache hints a few packets ahead, from the hints alone (touching a view that is not in
+            // cache yet would stall): the view and its chunks, then its association, then its sides.
+            if position + 8 < hints.count {
+                MemoryHints.prefetch(hints[position + 8].viewAddress, bytes: 384)
+                MemoryHints.prefetch(hints[position + 8].chunksAddress, bytes: 128)
+            }
+            if position + 4 < hints.count {
+                engine.prefetchAssociation(slot: Int(hints[position + 4].slot))
+            }
+            if position + 2 < hints.count {
+                engine.prefetchSides(slot: Int(hints[position + 2].slot))
+            }
+            if position + 1 < hints.count {
+                engine.prefetchLedgers(slot: Int(hints[position + 1].slot))
+            }
+            result.frames += 1
+            switch outcome {
+            case .sctp(let view):
+                result.sctpPackets += 1
+                let found = engine.process(view)
+                if !found.isEmpty {
+                    result.findings += found
+                }
+            case .incompleteSCTP:
+                result.sctpPackets += 1
+                engine.countIncompletePacket()
+            case .notSCTP:
+                break
+            case .unreadable(let reason):
+                result.unreadableFrames += 1
+                if result.unreadableFrameSamples.count < 10 {
+                    result.unreadableFrameSamples.append(reason)
+                }
+            }
+        }
+    }
+
+    /// Puts the shards' results together as one engine would have made them: associations
+    /// numbered in order of first packet (each packet starts at most one), findings in order of
+    /// association, packet and emission, and the per-rule limit applied across shards to findings
+    /// of no association (the only ones two shards can share).
+    static func merge(_ shards: [ShardResult], limit: Int, into result: inout CaptureCheckResult) {
+        var numbered: [(first: Int, shard: Int, id: Int)] = []
+        for (index, shard) in shards.enumerated() {
+            result.frames += shard.frames
+            result.sctpPackets += shard.sctpPackets
+            result.unreadableFrames += shard.unreadableFrames
+            result.unreadableFrameSamples += shard.unreadableFrameSamples
+            result.incompletePackets += shard.incompletePackets
+            result.suppressedFindings += shard.suppressedFindings
+            if let error = shard.readError { result.readError = error }
+            numbered += shard.associations.map { (first: $0.firstPacket, shard: index, id: $0.id) }
+        }
+        numbered.sort { $0.first < $1.first }
+        var globalID: [[Int: Int]] = Array(repeating: [:], count: shards.count)
+        for (index, entry) in numbered.enumerated() {
+            globalID[entry.shard][entry.id] = index + 1
+        }
+        var associations: [AssociationSummary] = []
+        associations.reserveCapacity(numbered.count)
+        for entry in numbered {
+            var summary = shards[entry.shard].associations[entry.id - 1]
+            summary.id = globalID[entry.shard][entry.id] ?? summary.id
+            associations.append(summary)
+        }
+        result.associations = associations
+        var keyed: [(association: Int, packet: Int, shard: Int, offset: Int, finding: Finding)] = []
+        for (index, shard) in shards.enumerated() {
+            for (offset, var finding) in shard.findings.enumerated() {
+                finding.associationID = finding.associationID.flatMap { globalID[index][$0] }
+                keyed.append((finding.associationID ?? 0, finding.packetNumber, index, offset, finding))
+            }
+        }
+        keyed.sort { ($0.association, $0.packet, $0.shard, $0.offset) < ($1.association, $1.packet, $1.shard, $1.offset) }
+        var keptWithoutAssociation: [String: Int] = [:]
+        var findings: [Finding] = []
+        findings.reserveCapacity(keyed.count)
+        for entry in keyed {
+            if shards.count > 1, entry.finding.associationID == nil {
+                let kept = keptWithoutAssociation[entry.finding.ruleID, default: 0]
+                guard kept < limit else {
+                    result.suppressedFindings += 1
+                    continue
+                }
+                keptWithoutAssociation[entry.finding.ruleID] = kept + 1
+            }
+            findings.append(entry.finding)
+        }
+        result.findings = findings
+    }
+}
+
+/// A shard's result, handed from its thread to the one that merges.
+private final class ShardBox: @unchecked Sendable {
+    // @unchecked: `result` is only touched under `condition`.
+    private let condition = NSCondition()
+    private var result: CaptureChecker.ShardResult?
+
+    func finish(_ result: CaptureChecker.ShardResult) {
+        self.condition.lock()
+        self.result = result
+        self.condition.broadcast()
+        self.condition.unlock()
+    }
+
+    func wait() -> CaptureChecker.ShardResult {
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        while self.result == nil {
+            self.condition.wait()
+        }
+        return self.result!
     }
 }

@@ -13,42 +13,73 @@ enum FrameOutcome: Sendable {
     case unreadable(String)
 }
 
-/// A run of frames read and taken apart by the reading thread, in file order.
+/// Where an SCTP packet's view and chunks are, and its endpoint-pair slot, noted by the reading
+/// thread so that the rules can ask for them to be cached a few packets ahead without touching
+/// the view (a cache hint only: the addresses are never dereferenced).
+struct PacketHint: Sendable {
+    var viewAddress: UInt = 0
+    var chunksAddress: UInt = 0
+    var slot: Int32 = -1
+
+    init() {}
+
+    init(_ view: PacketView) {
+        self.viewAddress = UInt(bitPattern: Unmanaged.passUnretained(view).toOpaque())
+        self.chunksAddress = view.chunks.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        self.slot = Int32(truncatingIfNeeded: view.pairSlot)
+    }
+}
+
+/// A run of frames for one shard, read and taken apart by the reading thread, in file order.
 struct FrameBatch: Sendable {
     var outcomes: [FrameOutcome] = []
-    /// Set on the last batch when reading stopped on an error.
+    /// One per outcome.
+    var hints: [PacketHint] = []
+    /// Set on the last batch of shard 0 when reading stopped on an error.
     var readError: String?
 }
 
 /// Reads a capture on a thread of its own (records, link, IP and UDP headers, SCTP decoding and
-/// checksum) and hands the frames over in batches, so that the rules run on the calling thread
-/// meanwhile. Order is
-/// kept: the engine sees exactly the sequence a single thread would.
+/// checksum) and hands the frames over in batches to `shards` rule engines, each on a thread of
+/// its own: a packet goes to the shard of its SCTP port pair (`shard(of:)`), frames that hold no
+/// SCTP packet to shard 0. Each shard sees its frames in file order.
 final class FramePipeline: @unchecked Sendable {
-    // @unchecked: `batches` and `finished` are only touched under `condition`; the reader and the
-    // extractor belong to the reading thread alone once `start()` has run.
+    // @unchecked: `queues`, `finished` and `spareBuffers` are only touched under `condition`; the
+    // reader and the decoder belong to the reading thread alone once `start()` has run.
     private let condition = NSCondition()
-    private var batches: [FrameBatch] = []
+    private var queues: [[FrameBatch]]
+    private var finished: [Bool]
     /// Buffers of batches the rules are done with, handed back to the reading thread, which empties
-    /// and reuses them: the decoded packets are then freed on the thread that allocated them (the
-    /// allocator's per-thread caches stay warm and its arena locks uncontended), and no large
-    /// buffer is freed and reallocated per batch.
+    /// and reuses them (and the views in them that nothing else holds): the decoded packets are
+    /// then freed or refilled on the thread that allocated them, and no large buffer is freed and
+    /// reallocated per batch.
     private var spareBuffers: [[FrameOutcome]] = []
-    private var finished = false
     private let reader: CaptureReader
-    private var extractor: SCTPExtractor
-    private let detectsUDPByChecksum: Bool
-    private let verifiesChecksums: Bool
+    private let options: CaptureCheckOptions
+    let shards: Int
 
-    /// Batches waiting at most, and frames per batch.
+    /// Batches waiting at most per shard, and frames per batch.
     static let queueLength = 8
     static let batchSize = 2_048
 
-    init(reader: CaptureReader, options: CaptureCheckOptions) {
+    init(reader: CaptureReader, options: CaptureCheckOptions, shards: Int) {
         self.reader = reader
-        self.extractor = SCTPExtractor(udpEncapsulationPorts: options.udpEncapsulationPorts)
-        self.detectsUDPByChecksum = options.detectsUDPEncapsulationByChecksum
-        self.verifiesChecksums = options.checksums == .verify
+        self.options = options
+        self.shards = max(1, shards)
+        self.queues = Array(repeating: [], count: self.shards)
+        self.finished = Array(repeating: false, count: self.shards)
+    }
+
+    /// The shard of a packet: one per unordered pair of SCTP ports. Every lookup that ties a packet
+    /// to an association (endpoint pair, or ports and verification tag for another address of a
+    /// multi-homed peer) includes both ports, so packets of one association, or of two associations
+    /// the rules relate, always share a shard. Packets too short for ports go to shard 0.
+    static func shard(of view: PacketView, among shards: Int) -> Int {
+        guard shards > 1, let header = view.header else { return 0 }
+        let low = UInt64(min(header.sourcePort, header.destinationPort))
+        let high = UInt64(max(header.sourcePort, header.destinationPort))
+        let mixed = (low << 16 | high) &* 0x9E37_79B9_7F4A_7C15
+        return Int((mixed >> 32) % UInt64(shards))
     }
 
     /// Starts the reading thread.
@@ -58,15 +89,15 @@ final class FramePipeline: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next batch in file order, nil once every batch was taken.
-    func next() -> FrameBatch? {
+    /// The next batch of `shard` in file order, nil once every batch was taken.
+    func next(shard: Int) -> FrameBatch? {
         self.condition.lock()
         defer { self.condition.unlock() }
-        while self.batches.isEmpty, !self.finished {
+        while self.queues[shard].isEmpty, !self.finished[shard] {
             self.condition.wait()
         }
-        guard !self.batches.isEmpty else { return nil }
-        let batch = self.batches.removeFirst()
+        guard !self.queues[shard].isEmpty else { return nil }
+        let batch = self.queues[shard].removeFirst()
         self.condition.broadcast()
         return batch
     }
@@ -76,99 +107,76 @@ final class FramePipeline: @unchecked Sendable {
         let outcomes = batch.outcomes
         batch.outcomes = []
         self.condition.lock()
-        if self.spareBuffers.count < Self.queueLength {
+        if self.spareBuffers.count < Self.queueLength * (self.shards + 1) {
             self.spareBuffers.append(outcomes)
         }
         self.condition.unlock()
     }
 
-    private func freshBuffer() -> [FrameOutcome] {
+    private func freshBuffer(_ decoder: inout FrameDecoder) -> [FrameOutcome] {
         self.condition.lock()
-        var buffer = self.spareBuffers.popLast()
+        let spare = self.spareBuffers.popLast()
         self.condition.unlock()
-        if buffer == nil {
-            buffer = []
-            buffer?.reserveCapacity(Self.batchSize)
+        guard var outcomes = spare else {
+            var buffer: [FrameOutcome] = []
+            buffer.reserveCapacity(Self.batchSize)
+            return buffer
         }
-        var outcomes = buffer ?? []
-        outcomes.removeAll(keepingCapacity: true)
+        decoder.reclaim(&outcomes)
         return outcomes
     }
 
-    private func put(_ batch: FrameBatch, last: Bool) {
+    private static func batch(_ outcomes: [FrameOutcome]) -> FrameBatch {
+        var batch = FrameBatch(outcomes: outcomes)
+        batch.hints.reserveCapacity(Self.batchSize)
+        return batch
+    }
+
+    private func put(_ batch: FrameBatch, shard: Int, last: Bool) {
         self.condition.lock()
-        while self.batches.count >= Self.queueLength {
+        while self.queues[shard].count >= Self.queueLength {
             self.condition.wait()
         }
-        self.batches.append(batch)
-        if last { self.finished = true }
+        self.queues[shard].append(batch)
+        if last { self.finished[shard] = true }
         self.condition.broadcast()
         self.condition.unlock()
     }
 
     private func produce() {
-        var batch = FrameBatch(outcomes: self.freshBuffer())
+        var decoder = FrameDecoder(
+            options: self.options, spareLimit: Self.batchSize * (Self.queueLength + 2) * self.shards)
+        var batches: [FrameBatch] = []
+        for _ in 0..<self.shards {
+            batches.append(Self.batch(self.freshBuffer(&decoder)))
+        }
         var number = 0
+        var readError: String?
         do {
             // Frames are borrowed from the reader's buffer: only the SCTP packets are copied out.
             try self.reader.forEachFrame { frame in
                 number += 1
-                batch.outcomes.append(self.outcome(frame, number: number))
-                if batch.outcomes.count == Self.batchSize {
-                    self.put(batch, last: false)
-                    batch = FrameBatch(outcomes: self.freshBuffer())
+                let outcome = decoder.outcome(frame, number: number)
+                var shard = 0
+                var hint = PacketHint()
+                if case .sctp(let view) = outcome {
+                    shard = Self.shard(of: view, among: self.shards)
+                    hint = PacketHint(view)
+                }
+                batches[shard].outcomes.append(outcome)
+                batches[shard].hints.append(hint)
+                if batches[shard].outcomes.count == Self.batchSize {
+                    self.put(batches[shard], shard: shard, last: false)
+                    batches[shard] = Self.batch(self.freshBuffer(&decoder))
                 }
                 return true
             }
         } catch {
-            batch.readError = error.description
+            readError = error.description
         }
-        self.put(batch, last: true)
-    }
-
-    private func outcome(_ frame: CaptureFrame, number: Int) -> FrameOutcome {
-        do {
-            switch try self.extractor.locate(in: frame.bytes, linkType: frame.linkType) {
-            case .sctp(let location):
-                return self.decoded(location, in: frame, number: number)
-            case .notSCTP(.udpNotEncapsulation(let sourcePort, let destinationPort)) where self.detectsUDPByChecksum:
-                let probe = SCTPExtractor(udpEncapsulationPorts: [sourcePort, destinationPort])
-                guard case .sctp(let location) = try probe.locate(in: frame.bytes, linkType: frame.linkType),
-                    location.isComplete, location.sctpRange.count > CommonHeader.length,
-                    SCTPChecksum.verify(UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange])) == .correct
-                else { return .notSCTP }
-                self.extractor.udpEncapsulationPorts.formUnion([sourcePort, destinationPort])
-                return self.decoded(location, in: frame, number: number)
-            case .notSCTP:
-                return .notSCTP
-            }
-        } catch {
-            return .unreadable("frame \(number): \(error)")
+        batches[0].readError = readError
+        for shard in 0..<self.shards {
+            self.put(batches[shard], shard: shard, last: true)
         }
-    }
-
-    func decoded(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> FrameOutcome {
-        guard location.isComplete else { return .incompleteSCTP }
-        return .sctp(
-            PacketView(
-                Self.observation(location, in: frame, number: number), verifiesChecksum: self.verifiesChecksums))
-    }
-
-    static func observation(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> SCTPObservation {
-        var sourceUDP: UInt16?
-        var destinationUDP: UInt16?
-        if case .udpEncapsulated(let source, let destination) = location.carriage {
-            sourceUDP = source
-            destinationUDP = destination
-        }
-        let bytes = Array(UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange]))
-        let sourcePort = bytes.count >= 2 ? UInt16(bytes[0]) << 8 | UInt16(bytes[1]) : 0
-        let destinationPort = bytes.count >= 4 ? UInt16(bytes[2]) << 8 | UInt16(bytes[3]) : 0
-        return SCTPObservation(
-            number: number, time: frame.timestamp.totalNanoseconds,
-            source: TransportEndpoint(host: .ip(location.source), port: sourcePort, udpPort: sourceUDP),
-            destination: TransportEndpoint(
-                host: .ip(location.destination), port: destinationPort, udpPort: destinationUDP),
-            bytes: bytes, missingBytes: location.missingBytes)
     }
 }

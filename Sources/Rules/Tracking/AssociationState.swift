@@ -15,6 +15,8 @@ struct AssociationState: Sendable {
     let id: Int
     /// Side 0 sent the first packet (the initiator when the INIT was seen).
     var sides: [SideState]
+    /// The keys of the endpoints of sides 0 and 1 (`SideState.endpoint`), for finding a sender fast.
+    let sideKeys: (EndpointKey, EndpointKey)
     /// Other addresses of each side (multi-homing), found through verification tags.
     var aliases: [(endpoint: TransportEndpoint, side: Int)] = []
     var origin: AssociationOrigin
@@ -31,8 +33,12 @@ struct AssociationState: Sendable {
     /// a receiver may then drop DATA that arrives without AUTH, so DATA is not required to be taken in.
     var mayRequireAuthentication = false
 
-    init(id: Int, first: TransportEndpoint, second: TransportEndpoint, origin: AssociationOrigin, packet: Int) {
+    init(
+        id: Int, first: TransportEndpoint, second: TransportEndpoint, firstKey: EndpointKey, secondKey: EndpointKey,
+        origin: AssociationOrigin, packet: Int
+    ) {
         self.id = id
+        self.sideKeys = (firstKey, secondKey)
         let state: EndpointState = origin == .joinedMidway ? .established : .closed
         self.sides = [SideState(endpoint: first, state: state), SideState(endpoint: second, state: state)]
         self.origin = origin
@@ -40,11 +46,23 @@ struct AssociationState: Sendable {
         self.lastPacket = packet
     }
 
-    /// The side `endpoint` is, if it belongs to this association.
-    func side(of endpoint: TransportEndpoint) -> Int? {
-        if self.sides[0].endpoint == endpoint { return 0 }
-        if self.sides[1].endpoint == endpoint { return 1 }
+    /// The side `endpoint` (whose key is `key`) is, if it belongs to this association.
+    func side(of key: EndpointKey, _ endpoint: TransportEndpoint) -> Int? {
+        if self.sideKeys.0 == key { return 0 }
+        if self.sideKeys.1 == key { return 1 }
+        if self.aliases.isEmpty { return nil }
         return self.aliases.first { $0.endpoint == endpoint }?.side
+    }
+
+    /// Whether `side` accepts `tag` on a packet it receives (`SideState.accepts(tag:)`), asked in
+    /// place: an array's getter would copy the whole side to call the method.
+    func side(_ side: Int, accepts tag: UInt32) -> Bool {
+        self.sides.withUnsafeBufferPointer { $0[side].accepts(tag: tag) }
+    }
+
+    /// Whether `side` announced Zero Checksum Acceptable under `tag`, asked in place.
+    func side(_ side: Int, acceptsZeroChecksumWith tag: UInt32) -> Bool {
+        self.sides.withUnsafeBufferPointer { $0[side].acceptsZeroChecksum(tag: tag) }
     }
 
     /// Both ends are closed: a new INIT between them starts a new association.

@@ -1,9 +1,12 @@
-/// The two endpoints of a packet, in an order that does not depend on direction.
+/// The two endpoints of a packet, in an order that does not depend on direction. Computed once
+/// per packet, on the decoding thread, with a fingerprint of both keys that is all the table hashes.
 struct EndpointPair: Hashable, Sendable {
-    let low: TransportEndpoint
-    let high: TransportEndpoint
+    let low: EndpointKey
+    let high: EndpointKey
+    /// A mix of every word of both keys (equal pairs have equal fingerprints).
+    let fingerprint: UInt64
 
-    init(_ a: TransportEndpoint, _ b: TransportEndpoint) {
+    init(_ a: EndpointKey, _ b: EndpointKey) {
         if a < b {
             self.low = a
             self.high = b
@@ -11,6 +14,25 @@ struct EndpointPair: Hashable, Sendable {
             self.low = b
             self.high = a
         }
+        func mixed(_ mix: UInt64, _ word: UInt64) -> UInt64 {
+            let product = (mix ^ word) &* 0xBF58_476D_1CE4_E5B9
+            return product ^ (product >> 31)
+        }
+        var mix: UInt64 = 0x9E37_79B9_7F4A_7C15
+        mix = mixed(mix, self.low.high)
+        mix = mixed(mix, self.low.low)
+        mix = mixed(mix, self.low.tail)
+        mix = mixed(mix, self.high.high)
+        mix = mixed(mix, self.high.low)
+        self.fingerprint = mixed(mix, self.high.tail)
+    }
+
+    static func == (lhs: EndpointPair, rhs: EndpointPair) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.low == rhs.low && lhs.high == rhs.high
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(self.fingerprint)
     }
 }
 
@@ -24,12 +46,14 @@ struct TaggedPorts: Hashable, Sendable {
 /// Every association seen, and which one each pair of endpoints currently belongs to.
 struct AssociationTable: Sendable {
     var associations: [AssociationState] = []
-    private var current: [EndpointPair: Int] = [:]
+    /// By endpoint-pair slot (`PacketView.pairSlot`): the index of the pair's current
+    /// association, -1 for none.
+    private var current: [Int32] = []
     private var byTag: [TaggedPorts: Int] = [:]
     /// The endpoints of the last packet located, for a fast path through consecutive packets of one
     /// association: source and destination, their association, and the side of `lastSource`.
-    private var lastSource: TransportEndpoint?
-    private var lastDestination: TransportEndpoint?
+    private var lastSource: EndpointKey?
+    private var lastDestination: EndpointKey?
     private var lastIndex = 0
     private var lastSourceSide = 0
 
@@ -38,20 +62,19 @@ struct AssociationTable: Sendable {
     mutating func locate(_ view: PacketView, observesFromStart: Bool) -> (index: Int, sender: Int)? {
         let carriesInit = view.firstChunkType == .initiation
         if !carriesInit, let lastSource = self.lastSource, let lastDestination = self.lastDestination {
-            if view.source == lastSource, view.destination == lastDestination {
+            if view.sourceKey == lastSource, view.destinationKey == lastDestination {
                 return (self.lastIndex, self.lastSourceSide)
             }
-            if view.source == lastDestination, view.destination == lastSource {
+            if view.sourceKey == lastDestination, view.destinationKey == lastSource {
                 return (self.lastIndex, 1 - self.lastSourceSide)
             }
         }
-        guard view.source != view.destination else { return nil }
-        let pair = EndpointPair(view.source, view.destination)
-        if let index = self.current[pair] {
+        guard view.sourceKey != view.destinationKey else { return nil }
+        if let index = self.currentIndex(slot: view.pairSlot) {
             if carriesInit, self.associations[index].isOver {
-                return self.create(view, pair: pair, origin: .handshake)
+                return self.create(view, origin: .handshake)
             }
-            if let sender = self.associations[index].side(of: view.source) {
+            if let sender = self.associations[index].side(of: view.sourceKey, view.source) {
                 self.remember(view, index: index, sender: sender)
                 return (index, sender)
             }
@@ -65,19 +88,32 @@ struct AssociationTable: Sendable {
             let association = self.associations[index]
             let receiver = association.sides[0].tag == header.verificationTag ? 0 : 1
             let sender = 1 - receiver
-            if association.side(of: view.source) == nil {
+            if association.side(of: view.sourceKey, view.source) == nil {
                 self.associations[index].aliases.append((view.source, sender))
             }
-            if association.side(of: view.destination) == nil {
+            if association.side(of: view.destinationKey, view.destination) == nil {
                 self.associations[index].aliases.append((view.destination, receiver))
             }
-            self.current[pair] = index
+            self.setCurrent(index, slot: view.pairSlot)
             self.remember(view, index: index, sender: sender)
             return (index, sender)
         }
         let origin: AssociationOrigin =
             carriesInit ? .handshake : (observesFromStart ? .outOfTheBlue : .joinedMidway)
-        return self.create(view, pair: pair, origin: origin)
+        return self.create(view, origin: origin)
+    }
+
+    func currentIndex(slot: Int) -> Int? {
+        guard slot < self.current.count else { return nil }
+        let index = self.current[slot]
+        return index < 0 ? nil : Int(index)
+    }
+
+    private mutating func setCurrent(_ index: Int, slot: Int) {
+        if slot >= self.current.count {
+            self.current.append(contentsOf: repeatElement(-1, count: slot + 1 - self.current.count))
+        }
+        self.current[slot] = Int32(index)
     }
 
     /// Makes `tag` of `side` findable from other addresses (multi-homing).
@@ -89,19 +125,20 @@ struct AssociationTable: Sendable {
         self.byTag[key] = index
     }
 
-    private mutating func create(_ view: PacketView, pair: EndpointPair, origin: AssociationOrigin) -> (Int, Int) {
+    private mutating func create(_ view: PacketView, origin: AssociationOrigin) -> (Int, Int) {
         let index = self.associations.count
         self.associations.append(
             AssociationState(
-                id: index + 1, first: view.source, second: view.destination, origin: origin, packet: view.number))
-        self.current[pair] = index
+                id: index + 1, first: view.source, second: view.destination, firstKey: view.sourceKey,
+                secondKey: view.destinationKey, origin: origin, packet: view.number))
+        self.setCurrent(index, slot: view.pairSlot)
         self.remember(view, index: index, sender: 0)
         return (index, 0)
     }
 
     private mutating func remember(_ view: PacketView, index: Int, sender: Int) {
-        self.lastSource = view.source
-        self.lastDestination = view.destination
+        self.lastSource = view.sourceKey
+        self.lastDestination = view.destinationKey
         self.lastIndex = index
         self.lastSourceSide = sender
     }

@@ -14,27 +14,31 @@ struct ChunkDigest: Hashable, Sendable {
     var prefixHash: UInt64
 
     init(streamID: UInt16, sequence: UInt32, ppid: UInt32, flags: UInt8, userData: ByteSlice) {
+        self = userData.withUnsafeBytes { bytes in
+            ChunkDigest(streamID: streamID, sequence: sequence, ppid: ppid, flags: flags, userData: bytes)
+        }
+    }
+
+    init(streamID: UInt16, sequence: UInt32, ppid: UInt32, flags: UInt8, userData bytes: UnsafeRawBufferPointer) {
         self.streamID = streamID
         self.sequence = sequence
         self.ppid = ppid
         self.flags = flags
-        self.length = userData.count
-        self.prefixHash = userData.withUnsafeBytes { bytes in
-            // FNV-style mixing over the first 64 bytes, eight at a time.
-            let count = min(bytes.count, 64)
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
-            var offset = 0
-            while offset + 8 <= count {
-                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                hash ^= hash >> 29
-                offset += 8
-            }
-            while offset < count {
-                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
-                offset += 1
-            }
-            return hash
+        self.length = bytes.count
+        // FNV-style mixing over the first 64 bytes, eight at a time.
+        let count = min(bytes.count, 64)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
+        var offset = 0
+        while offset + 8 <= count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
+            offset += 8
         }
+        while offset < count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        self.prefixHash = hash
     }
 
     /// What differs from `other`, for messages (`stream 1 instead of 0, payload`).
@@ -75,6 +79,11 @@ struct SendLedger: Sendable {
     /// The highest new cumulative TSN of this endpoint's FORWARD TSN chunks (RFC 3758).
     var abandonedThrough: UInt32?
     private var window = DigestWindow()
+
+    /// Where the newest digests are kept, for a cache hint (0 when none are).
+    var windowAddress: UInt {
+        self.window.newestAddress
+    }
 
     init(initialTSN: UInt32? = nil) {
         self.initialTSN = initialTSN
@@ -183,6 +192,14 @@ struct SendLedger: Sendable {
 /// front. Bounded: a sender far ahead of its acknowledgements loses the oldest digests.
 struct DigestWindow: Sendable {
     private var storage: [ChunkDigest?] = []
+
+    /// The address of the newest digest (where the next one goes), for a cache hint.
+    var newestAddress: UInt {
+        self.storage.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+            return UInt(bitPattern: base + (buffer.count - 1))
+        }
+    }
     private var start = 0
     private var base: UInt32 = 0
 

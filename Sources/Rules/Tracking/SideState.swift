@@ -2,11 +2,35 @@ import SCTPWire
 
 /// One endpoint of an association, as the packets it sent and received show it.
 struct SideState: Sendable {
-    var endpoint: TransportEndpoint
+    // The fields every DATA or SACK packet reads come first, so that they share a few cache lines
+    // (a capture interleaves thousands of associations); the handshake's and the cold ones follow.
     var state: EndpointState
     /// The verification tag the peer must use, once settled by a handshake (or learned from
     /// traffic when the capture began mid-association).
     var tag: UInt32?
+    /// Verification tags of the last packets received (a reflected tag is one of these).
+    var recentInboundTags = RecentTags()
+    /// Streams this endpoint may send on (min of its OS and the peer's MIS), once known.
+    var outboundStreams: UInt16?
+    var packetsSent = 0
+    /// Packets sent whose checksum is wrong, or zero without the receiver accepting that (RFC 9653).
+    var packetsWithWrongChecksum = 0
+    /// The receiver window this endpoint last advertised (a_rwnd of its INIT, INIT ACK or SACK).
+    var advertisedWindow: UInt32?
+    var shutdownSentAt: Int?
+    /// The first SHUTDOWN received in an acceptable packet.
+    var shutdownReceivedAt: Int?
+    var shutdownAckSentAt: Int?
+    /// The last out-of-the-blue packet received, until this endpoint's next packet.
+    var lastOutOfTheBlue: OutOfTheBlueReceipt?
+    /// DATA that followed an unknown chunk of a "skip" type, which this endpoint must take in.
+    var dataAfterSkippedChunk: DataAfterSkippedChunk?
+    var obligations: [Obligation] = []
+    /// DATA this endpoint sent.
+    var send = SendLedger()
+    /// DATA this endpoint received from its peer.
+    var receive = ReceiveLedger()
+    var endpoint: TransportEndpoint
     /// What the endpoint announced in its INIT or INIT ACK that became the association.
     var committed: InitiationProposal?
     /// INITs and INIT ACKs sent and not (yet) part of the association, newest last.
@@ -14,16 +38,8 @@ struct SideState: Sendable {
     /// Every INIT ACK sent (cookies offered), newest last, kept after the association settles so
     /// that a late COOKIE ECHO is recognised as one.
     var offers: [InitiationProposal] = []
-    /// Streams this endpoint may send on (min of its OS and the peer's MIS), once known.
-    var outboundStreams: UInt16?
-    /// DATA this endpoint sent.
-    var send = SendLedger()
-    /// DATA this endpoint received from its peer.
-    var receive = ReceiveLedger()
     /// HEARTBEATs received from the peer, newest last.
     var heartbeats: [ReceivedHeartbeat] = []
-    /// Verification tags of the last packets received (a reflected tag is one of these).
-    var recentInboundTags: [UInt32] = []
     /// The last INIT received, for judging the INIT ACK that answers it.
     var lastInitReceived: ReceivedInit?
     /// INIT ACKs received that carried a zero tag or stream count, by Initiate Tag.
@@ -34,27 +50,12 @@ struct SideState: Sendable {
     var lastEcho: ReceivedEcho?
     /// The COOKIE ECHO packet that established the association on this side.
     var establishedByEcho: Int?
-    var shutdownSentAt: Int?
-    var shutdownAckSentAt: Int?
-    /// The first SHUTDOWN received in an acceptable packet.
-    var shutdownReceivedAt: Int?
     /// A SHUTDOWN received only in a packet that had to be discarded.
     var discardedShutdown: DiscardedContent?
     /// The first SHUTDOWN ACK received in an acceptable packet while holding an association.
     var shutdownAckReceivedAt: Int?
     /// The last SHUTDOWN ACK received in any packet (out of the blue included).
     var shutdownAckSeenAt: Int?
-    /// The last out-of-the-blue packet received, until this endpoint's next packet.
-    var lastOutOfTheBlue: OutOfTheBlueReceipt?
-    var obligations: [Obligation] = []
-    var packetsSent = 0
-    /// Packets sent whose checksum is wrong, or zero without the receiver accepting that (RFC 9653).
-    var packetsWithWrongChecksum = 0
-    /// The receiver window this endpoint last advertised (a_rwnd of its INIT, INIT ACK or SACK).
-    var advertisedWindow: UInt32?
-    /// DATA that followed an unknown chunk of a "skip" type, which this endpoint must take in.
-    var dataAfterSkippedChunk: DataAfterSkippedChunk?
-
     init(endpoint: TransportEndpoint, state: EndpointState) {
         self.endpoint = endpoint
         self.state = state
@@ -78,9 +79,7 @@ struct SideState: Sendable {
     }
 
     mutating func noteInbound(tag: UInt32) {
-        if self.recentInboundTags.last == tag { return }
-        if self.recentInboundTags.count == 4 { self.recentInboundTags.removeFirst() }
-        self.recentInboundTags.append(tag)
+        self.recentInboundTags.note(tag)
     }
 
     mutating func remember(_ proposal: InitiationProposal) {

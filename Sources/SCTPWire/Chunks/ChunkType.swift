@@ -5,62 +5,64 @@
 public struct ChunkType: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public var rawValue: UInt8
 
+    @inlinable
     public init(rawValue: UInt8) {
         self.rawValue = rawValue
     }
 
+    @inlinable
     public init(_ rawValue: UInt8) {
         self.rawValue = rawValue
     }
 
     /// Payload Data, DATA (RFC 9260 §3.3.1).
-    public static let data = ChunkType(0)
+    @inlinable public static var data: ChunkType { ChunkType(0) }
     /// Initiation, INIT (RFC 9260 §3.3.2).
-    public static let initiation = ChunkType(1)
+    @inlinable public static var initiation: ChunkType { ChunkType(1) }
     /// Initiation Acknowledgement, INIT ACK (RFC 9260 §3.3.3).
-    public static let initiationAck = ChunkType(2)
+    @inlinable public static var initiationAck: ChunkType { ChunkType(2) }
     /// Selective Acknowledgement, SACK (RFC 9260 §3.3.4).
-    public static let sack = ChunkType(3)
+    @inlinable public static var sack: ChunkType { ChunkType(3) }
     /// Heartbeat Request, HEARTBEAT (RFC 9260 §3.3.5).
-    public static let heartbeat = ChunkType(4)
+    @inlinable public static var heartbeat: ChunkType { ChunkType(4) }
     /// Heartbeat Acknowledgement, HEARTBEAT ACK (RFC 9260 §3.3.6).
-    public static let heartbeatAck = ChunkType(5)
+    @inlinable public static var heartbeatAck: ChunkType { ChunkType(5) }
     /// Abort, ABORT (RFC 9260 §3.3.7).
-    public static let abort = ChunkType(6)
+    @inlinable public static var abort: ChunkType { ChunkType(6) }
     /// Shutdown Association, SHUTDOWN (RFC 9260 §3.3.8).
-    public static let shutdown = ChunkType(7)
+    @inlinable public static var shutdown: ChunkType { ChunkType(7) }
     /// Shutdown Acknowledgement, SHUTDOWN ACK (RFC 9260 §3.3.9).
-    public static let shutdownAck = ChunkType(8)
+    @inlinable public static var shutdownAck: ChunkType { ChunkType(8) }
     /// Operation Error, ERROR (RFC 9260 §3.3.10).
-    public static let error = ChunkType(9)
+    @inlinable public static var error: ChunkType { ChunkType(9) }
     /// State Cookie, COOKIE ECHO (RFC 9260 §3.3.11).
-    public static let cookieEcho = ChunkType(10)
+    @inlinable public static var cookieEcho: ChunkType { ChunkType(10) }
     /// Cookie Acknowledgement, COOKIE ACK (RFC 9260 §3.3.12).
-    public static let cookieAck = ChunkType(11)
+    @inlinable public static var cookieAck: ChunkType { ChunkType(11) }
     /// Explicit Congestion Notification Echo, ECNE (reserved by RFC 9260 §3.2, RFC 4960 Appendix A).
-    public static let ecne = ChunkType(12)
+    @inlinable public static var ecne: ChunkType { ChunkType(12) }
     /// Congestion Window Reduced, CWR (reserved by RFC 9260 §3.2, RFC 4960 Appendix A).
-    public static let cwr = ChunkType(13)
+    @inlinable public static var cwr: ChunkType { ChunkType(13) }
     /// Shutdown Complete, SHUTDOWN COMPLETE (RFC 9260 §3.3.13).
-    public static let shutdownComplete = ChunkType(14)
+    @inlinable public static var shutdownComplete: ChunkType { ChunkType(14) }
     /// Authentication, AUTH (RFC 4895 §4.1).
-    public static let auth = ChunkType(15)
+    @inlinable public static var auth: ChunkType { ChunkType(15) }
     /// Non-Renegable SACK, NR-SACK (draft-natarajan-tsvwg-sctp-nrsack; IANA type 16).
-    public static let nrSack = ChunkType(16)
+    @inlinable public static var nrSack: ChunkType { ChunkType(16) }
     /// Interleaved Payload Data, I-DATA (RFC 8260 §2.1).
-    public static let iData = ChunkType(64)
+    @inlinable public static var iData: ChunkType { ChunkType(64) }
     /// Address Configuration Acknowledgement, ASCONF-ACK (RFC 5061 §4.1.2).
-    public static let asconfAck = ChunkType(128)
+    @inlinable public static var asconfAck: ChunkType { ChunkType(128) }
     /// Re-configuration, RE-CONFIG (RFC 6525 §3.1).
-    public static let reConfig = ChunkType(130)
+    @inlinable public static var reConfig: ChunkType { ChunkType(130) }
     /// Padding, PAD (RFC 4820 §3).
-    public static let pad = ChunkType(132)
+    @inlinable public static var pad: ChunkType { ChunkType(132) }
     /// Forward Cumulative TSN, FORWARD TSN (RFC 3758 §3.2).
-    public static let forwardTSN = ChunkType(192)
+    @inlinable public static var forwardTSN: ChunkType { ChunkType(192) }
     /// Address Configuration Change, ASCONF (RFC 5061 §4.1.1).
-    public static let asconf = ChunkType(193)
+    @inlinable public static var asconf: ChunkType { ChunkType(193) }
     /// Interleaved Forward Cumulative TSN, I-FORWARD-TSN (RFC 8260 §2.3.1).
-    public static let iForwardTSN = ChunkType(194)
+    @inlinable public static var iForwardTSN: ChunkType { ChunkType(194) }
 
     /// Every chunk type this module decodes into a typed value, in type-code order.
     public static let known: [ChunkType] = [

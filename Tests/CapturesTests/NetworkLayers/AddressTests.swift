@@ -102,4 +102,39 @@ struct InternetChecksumTests {
         // An odd trailing byte counts as the high half of a word.
         #expect(InternetChecksum.of([0xAB], 0..<1) == ~UInt16(0xAB00))
     }
+
+    /// The word-by-word sum of RFC 1071 §4.1, with the end-around carry after every word.
+    static func reference(_ bytes: [UInt8]) -> UInt16 {
+        var sum: UInt32 = 0
+        var index = 0
+        while index < bytes.count {
+            let high = UInt32(bytes[index]) << 8
+            let low = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            sum += high | low
+            sum = (sum & 0xFFFF) + (sum >> 16)
+            index += 2
+        }
+        return ~UInt16(sum)
+    }
+
+    @Test("eight bytes at a time equals word by word: every length to 600, extreme bytes, split starts")
+    func wideSum() {
+        var random = TestRandom(seed: 7)
+        let noise = random.bytes(600)
+        for pattern: [UInt8] in [noise, [UInt8](repeating: 0xFF, count: 600), [UInt8](repeating: 0, count: 600)] {
+            for length in 0...600 {
+                let bytes = Array(pattern[0..<length])
+                #expect(InternetChecksum.of(bytes, 0..<length) == Self.reference(bytes), "length \(length)")
+            }
+        }
+        // Words that sum to exactly 0xFFFF and to a multiple of 0xFFFF.
+        let complement: [UInt8] = [0x12, 0x34, 0x56, 0x78, 0xED, 0xCB, 0xA9, 0x87]
+        #expect(InternetChecksum.of(complement, 0..<8) == Self.reference(complement))
+        for split in [1, 3, 5, 7, 9, 17] {
+            var sum = InternetChecksum()
+            sum.add(noise, 0..<split)
+            sum.add(noise, split..<600)
+            #expect(sum.value == Self.reference(noise), "split \(split)")
+        }
+    }
 }

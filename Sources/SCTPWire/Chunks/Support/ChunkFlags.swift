@@ -37,18 +37,19 @@ public struct ReservedChunkFlags: ChunkFlagSet {
 public struct DataChunkFlags: ChunkFlagSet {
     public var rawValue: UInt8
 
+    @inlinable
     public init(rawValue: UInt8) {
         self.rawValue = rawValue
     }
 
     /// E bit: the last fragment of a user message.
-    public static let ending = DataChunkFlags(rawValue: 0x01)
+    @inlinable public static var ending: DataChunkFlags { DataChunkFlags(rawValue: 0x01) }
     /// B bit: the first fragment of a user message.
-    public static let beginning = DataChunkFlags(rawValue: 0x02)
+    @inlinable public static var beginning: DataChunkFlags { DataChunkFlags(rawValue: 0x02) }
     /// U bit: an unordered user message (the stream sequence number is ignored).
-    public static let unordered = DataChunkFlags(rawValue: 0x04)
+    @inlinable public static var unordered: DataChunkFlags { DataChunkFlags(rawValue: 0x04) }
     /// I bit: the receiver should send a SACK immediately (RFC 9260 §3.3.1, formerly RFC 7053).
-    public static let immediate = DataChunkFlags(rawValue: 0x08)
+    @inlinable public static var immediate: DataChunkFlags { DataChunkFlags(rawValue: 0x08) }
 
     /// Both B and E: an unfragmented user message.
     public static let completeMessage: DataChunkFlags = [.beginning, .ending]
