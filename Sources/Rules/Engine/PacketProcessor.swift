@@ -13,9 +13,15 @@ enum PacketProcessor {
         var context = PacketContext(
             view: view, associationID: association.id, sender: sender, configuration: configuration)
         VerificationTagRules.judgeSender(context, &association, sink: &sink)
-        PacketFormatRules.judgeZeroChecksum(context, association, sink: &sink)
+        // The guards below repeat each rule's first test, so that the common packet does not pass
+        // the association by value (a copy of it) to a rule that returns at once.
+        if view.checksum == .zero {
+            PacketFormatRules.judgeZeroChecksum(context, association, sink: &sink)
+        }
         OutOfTheBlueRules.judgeReply(context, &association, sink: &sink)
-        InitiationRules.judgeZeroTagReply(context, association, sink: &sink)
+        if context.tag == 0 {
+            InitiationRules.judgeZeroTagReply(context, association, sink: &sink)
+        }
         context.discard = VerificationTagRules.discardReason(context, association)
         let hasWrongChecksum = context.discard == .checksum
         context.isOutOfTheBlue = OutOfTheBlueRules.isOutOfTheBlue(context, association)
@@ -24,15 +30,25 @@ enum PacketProcessor {
         }
         association.sides[context.receiver].noteInbound(tag: context.tag)
         for chunk in view.chunks {
+            // HandshakeRules judges only senders not yet established (the state can change
+            // between the chunks of one packet).
+            let judgesSetup =
+                !association.sides[sender].state.isEstablishedOrShuttingDown && association.origin != .joinedMidway
             switch chunk {
             case .data(let data):
-                HandshakeRules.judge(data.isIData ? .iData : .data, context, association, sink: &sink)
+                if judgesSetup {
+                    HandshakeRules.judge(data.isIData ? .iData : .data, context, association, sink: &sink)
+                }
                 DataRules.onData(data, context, &association, sink: &sink)
             case .sack(let sack):
-                HandshakeRules.judge(.sack, context, association, sink: &sink)
+                if judgesSetup {
+                    HandshakeRules.judge(.sack, context, association, sink: &sink)
+                }
                 Self.onSACK(sack, context, &association, sink: &sink)
             case .other(let typed):
-                HandshakeRules.judge(typed.type, context, association, sink: &sink)
+                if judgesSetup {
+                    HandshakeRules.judge(typed.type, context, association, sink: &sink)
+                }
                 ObligationRules.discharge(typed, sender: sender, &association)
                 Self.dispatch(typed, &context, &association, sink: &sink)
             }

@@ -30,12 +30,20 @@ enum DataRules {
         if chunk.isEmpty {
             sink.report(Self.userDataPresent, "\(chunk.name) TSN \(chunk.tsn) carries no user data", context)
         }
-        StreamRules.judgeOutbound(chunk, context, association, sink: &sink)
+        // The guards repeat each rule's first test, so that the common chunk does not pass the
+        // association by value (a copy of it) to a rule that returns at once.
+        if let limit = association.sides[sender].outboundStreams, chunk.streamID >= limit {
+            StreamRules.judgeOutbound(chunk, context, association, sink: &sink)
+        }
         switch association.sides[sender].send.record(
             tsn: chunk.tsn, digest: chunk.digest, packet: context.number, time: context.view.time)
         {
         case .new:
-            ShutdownRules.judgeNewData(chunk, context, association, sink: &sink)
+            if association.sides[sender].shutdownSentAt != nil || association.sides[sender].shutdownAckSentAt != nil
+                || association.sides[sender].shutdownReceivedAt != nil
+            {
+                ShutdownRules.judgeNewData(chunk, context, association, sink: &sink)
+            }
         case .retransmission(let original):
             if let original, original != chunk.digest {
                 sink.report(
@@ -56,7 +64,8 @@ enum DataRules {
             }
             return
         }
-        let takenIn = UnrecognizedRules.mustTakeIn(chunk, context, association)
+        let takenIn =
+            context.followsSkippedUnknownChunk != nil && UnrecognizedRules.mustTakeIn(chunk, context, association)
         if association.sides[receiver].receive.receive(chunk.tsn) {
             let highest = association.sides[sender].send.highest
             if association.sides[receiver].receive.pendingDuplicates.count < 256 {

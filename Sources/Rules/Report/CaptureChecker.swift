@@ -194,18 +194,18 @@ public enum CaptureChecker {
         for (position, outcome) in outcomes.enumerated() {
             // Cache hints a few packets ahead, from the hints alone (touching a view that is not in
             // cache yet would stall): the view and its chunks, then its association, then its sides.
-            if position + 8 < hints.count {
-                MemoryHints.prefetch(hints[position + 8].viewAddress, bytes: 384)
-                MemoryHints.prefetch(hints[position + 8].chunksAddress, bytes: 128)
+            if position + 12 < hints.count {
+                MemoryHints.prefetch(hints[position + 12].viewAddress, bytes: 384)
+                MemoryHints.prefetch(hints[position + 12].chunksAddress, bytes: 128)
             }
-            if position + 4 < hints.count {
-                engine.prefetchAssociation(slot: Int(hints[position + 4].slot))
+            if position + 8 < hints.count {
+                engine.prefetchAssociation(slot: Int(hints[position + 8].slot))
+            }
+            if position + 5 < hints.count {
+                engine.prefetchSides(slot: Int(hints[position + 5].slot))
             }
             if position + 2 < hints.count {
-                engine.prefetchSides(slot: Int(hints[position + 2].slot))
-            }
-            if position + 1 < hints.count {
-                engine.prefetchLedgers(slot: Int(hints[position + 1].slot))
+                engine.prefetchLedgers(slot: Int(hints[position + 2].slot))
             }
             result.frames += 1
             switch outcome {
