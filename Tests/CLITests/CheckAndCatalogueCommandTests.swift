@@ -90,6 +90,22 @@ struct CheckAndCatalogueCommandTests {
         #expect(bad.standardError.contains("--checksums must be verify or ignore"))
     }
 
+    @Test("--rule-threads changes nothing in the report, and a count out of range exits 2")
+    func ruleThreads() throws {
+        let path = Self.fixture("interop/pion-usrsctp-udp.pcap")
+        let single = try CLI.run(["check", "--json", "--rule-threads", "1", path])
+        let several = try CLI.run(["check", "--json", "--rule-threads", "4", path])
+        #expect(single.status == 1 && several.status == 1)
+        #expect(several.standardOutput == single.standardOutput)
+        #expect(single.standardOutput.contains("shutdown.cum-tsn-ack"))
+        for bad in ["0", "65"] {
+            let result = try CLI.run(["check", "--rule-threads", bad, path])
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("--rule-threads must be between 1 and 64, not \(bad)"))
+            #expect(result.standardOutput.isEmpty)
+        }
+    }
+
     @Test("input that is not a capture exits 2 with the offset and reason")
     func notACapture() throws {
         let folder = TemporaryDirectory()

@@ -30,13 +30,7 @@ import VirtualTime
     }
 
     @Test func scriptedSUTDyingOnASendKeepsThePacket() throws {
-        let server = ScriptedPeer.server()
-        let target = ScriptedTarget { packet, bytes, time in
-            if case .cookieEcho? = packet?.chunks.first { return .init(crash: "signal 11") }
-            return server(packet, bytes, time)
-        }
-        let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target)
+        let result = try RunnerTestSupport.runHandshakeCrashingOnCookieEcho()
         try Self.expectCrashOnCookieEcho(result, stderrContains: "segfault in sctp_input")
         #expect(result.reason == "target crashed: signal 11")
     }

@@ -54,6 +54,17 @@ enum RunnerTestSupport {
         """
     }
 
+    /// The handshake scenario against a scripted server that crashes ("signal 11") on the
+    /// COOKIE ECHO (step 4, packet #3).
+    static func runHandshakeCrashingOnCookieEcho() throws -> ScenarioResult {
+        let server = ScriptedPeer.server()
+        let target = ScriptedTarget { packet, bytes, time in
+            if case .cookieEcho? = packet?.chunks.first { return .init(crash: "signal 11") }
+            return server(packet, bytes, time)
+        }
+        return try Self.run(Self.scenario(Self.handshakeSteps), target: target)
+    }
+
     static let handshakeSteps = """
           - app: listen
           - send: init

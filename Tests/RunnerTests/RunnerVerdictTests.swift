@@ -91,13 +91,7 @@ import VirtualTime
     }
 
     @Test func crashOfTheSUTIsAnErrorWithAFinding() throws {
-        let server = ScriptedPeer.server()
-        let target = ScriptedTarget { packet, bytes, time in
-            if case .cookieEcho? = packet?.chunks.first { return .init(crash: "signal 11") }
-            return server(packet, bytes, time)
-        }
-        let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario(RunnerTestSupport.handshakeSteps), target: target)
+        let result = try RunnerTestSupport.runHandshakeCrashingOnCookieEcho()
         #expect(result.verdict == .error)
         #expect(result.reason == "target crashed: signal 11")
         #expect(result.steps.map(\.status) == [.passed, .passed, .passed, .error, .notRun])

@@ -32,23 +32,15 @@ enum PacketProcessor {
         for chunk in view.chunks {
             // HandshakeRules judges only senders not yet established (the state can change
             // between the chunks of one packet).
-            let judgesSetup =
-                !association.sides[sender].state.isEstablishedOrShuttingDown && association.origin != .joinedMidway
+            if !association.sides[sender].state.isEstablishedOrShuttingDown, association.origin != .joinedMidway {
+                HandshakeRules.judge(chunk.type, context, association, sink: &sink)
+            }
             switch chunk {
             case .data(let data):
-                if judgesSetup {
-                    HandshakeRules.judge(data.isIData ? .iData : .data, context, association, sink: &sink)
-                }
                 DataRules.onData(data, context, &association, sink: &sink)
             case .sack(let sack):
-                if judgesSetup {
-                    HandshakeRules.judge(.sack, context, association, sink: &sink)
-                }
                 Self.onSACK(sack, context, &association, sink: &sink)
             case .other(let typed):
-                if judgesSetup {
-                    HandshakeRules.judge(typed.type, context, association, sink: &sink)
-                }
                 ObligationRules.discharge(typed, sender: sender, &association)
                 Self.dispatch(typed, &context, &association, sink: &sink)
             }

@@ -33,8 +33,8 @@ struct DataChunkSummary: Sendable {
     }
 
     /// A DATA chunk read in place: `raw[start...]` holds its header and `length` (at least 16, the
-    /// fixed part of §3.3.1) bytes fit. Gives exactly what `init(_: DataChunk)` gives for the
-    /// decoded chunk.
+    /// fixed part of §3.3.1; the user data follows it) bytes fit. Gives exactly what
+    /// `init(_: DataChunk)` gives for the decoded chunk.
     init(dataChunkIn raw: UnsafeRawBufferPointer, at start: Int, length: Int) {
         let streamID = UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt16.self))
         let sequence = UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 10, as: UInt16.self))

@@ -160,9 +160,10 @@ final class PacketView: @unchecked Sendable {
         self.firstChunkType = first
         self.chunkCount = count
         var header: CommonHeader?
+        // Empty here (a new view, or one `refill` emptied); moved out so that appending to it
+        // does not copy the storage.
         var chunks = self.chunks
         self.chunks = []
-        if !chunks.isEmpty { chunks.removeAll(keepingCapacity: true) }
         var failure: WireDecodingError?
         var reader = ByteReader(bytes, decodingContext: .named("SCTP packet"))
         do {
@@ -193,17 +194,21 @@ final class PacketView: @unchecked Sendable {
     private static func decodeChunk(
         _ reader: inout ByteReader, _ raw: UnsafeRawBufferPointer
     ) throws(WireDecodingError) -> DecodedChunk {
+        // The fixed parts, chunk header included (RFC 9260 §3.3.1, §3.3.4): 16 bytes each.
+        let dataFixed = 4 + DataChunk.minimumValueLength
+        let sackFixed = 4 + SACKChunk.minimumValueLength
         let start = reader.offset
         let available = reader.remaining
-        if available >= 16 {
+        if available >= min(dataFixed, sackFixed) {
             let length = Int(UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 2, as: UInt16.self)))
             switch raw[start] {
-            case ChunkType.data.rawValue where length >= 16 && length <= available:
+            case ChunkType.data.rawValue where length >= dataFixed && length <= available:
                 reader.skipUpTo((length + 3) & ~3)
                 return .data(DataChunkSummary(dataChunkIn: raw, at: start, length: length))
             case ChunkType.sack.rawValue
-            where length == 16 && raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self) == 0:
-                reader.skipUpTo(16)
+            where length == sackFixed && raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self) == 0:
+                // No gap blocks, no duplicate TSNs (both counts zero).
+                reader.skipUpTo(sackFixed)
                 return .sack(
                     SACKChunk(
                         flags: ReservedChunkFlags(rawValue: raw[start + 1]),

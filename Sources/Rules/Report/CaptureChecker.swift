@@ -246,15 +246,14 @@ public enum CaptureChecker {
             numbered += shard.associations.map { (first: $0.firstPacket, shard: index, id: $0.id) }
         }
         numbered.sort { $0.first < $1.first }
+        // A shard numbers its associations 1, 2, … in its own order of first packet.
         var globalID: [[Int: Int]] = Array(repeating: [:], count: shards.count)
-        for (index, entry) in numbered.enumerated() {
-            globalID[entry.shard][entry.id] = index + 1
-        }
         var associations: [AssociationSummary] = []
         associations.reserveCapacity(numbered.count)
-        for entry in numbered {
+        for (index, entry) in numbered.enumerated() {
+            globalID[entry.shard][entry.id] = index + 1
             var summary = shards[entry.shard].associations[entry.id - 1]
-            summary.id = globalID[entry.shard][entry.id] ?? summary.id
+            summary.id = index + 1
             associations.append(summary)
         }
         result.associations = associations

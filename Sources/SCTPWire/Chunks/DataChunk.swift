@@ -7,7 +7,7 @@
 /// ```
 public struct DataChunk: ChunkBody {
     public static let chunkType = ChunkType.data
-    public static let minimumValueLength = 12
+    @inlinable public static var minimumValueLength: Int { 12 }
 
     /// U, B, E, I and the reserved bits.
     public var flags: DataChunkFlags

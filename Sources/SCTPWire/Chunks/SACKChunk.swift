@@ -10,7 +10,7 @@
 /// cannot be read and is a decoding error (its raw view still shows it).
 public struct SACKChunk: ChunkBody {
     public static let chunkType = ChunkType.sack
-    public static let minimumValueLength = 12
+    @inlinable public static var minimumValueLength: Int { 12 }
 
     /// The flags byte (all bits reserved).
     public var flags: ReservedChunkFlags
