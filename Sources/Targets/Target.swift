@@ -26,11 +26,20 @@ public protocol Target: AnyObject {
     /// with it; the transport's `TransportError` then only repeats it. The runner reads this to turn a
     /// transport failure into a `.crashed` finding.
     var terminationError: TargetError? { get }
+    /// Returns the stack to the state of a newly made target with `configuration`, its clock at
+    /// `start`, without starting a new process where it can. Throws `.unsupported` when it cannot;
+    /// the caller then makes a new target.
+    func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError)
 }
 
 extension Target {
     /// Targets that cannot die on their own (nothing hosted) never have a termination error.
     public var terminationError: TargetError? { nil }
+
+    /// Targets that cannot be reset in place: the caller makes a new one.
+    public func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {
+        throw .unsupported("reset")
+    }
 
     /// `takeTimedEvents()` without the instants; drains the same queue.
     public func takeEvents() -> [ApplicationEvent] {
@@ -146,6 +155,9 @@ public enum TargetError: Error, Hashable, Sendable, CustomStringConvertible {
     case unavailable(reason: String, hint: String)
     /// The stack process died (signal or exit status), with its last words on stderr.
     case crashed(description: String, stderr: String)
+    /// The stack process was ended from outside by a signal it did not raise itself (SIGKILL,
+    /// SIGTERM, ...: an operator, the OOM killer, a test): not a fault of the stack.
+    case killed(description: String, stderr: String)
     /// The stack did not answer a command within the bounded wait.
     case unresponsive(String)
     /// The action is not supported by this target.
@@ -158,6 +170,8 @@ public enum TargetError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unavailable(let reason, let hint): return "target unavailable: \(reason) (\(hint))"
         case .crashed(let description, let stderr):
             return "target crashed: \(description)" + (stderr.isEmpty ? "" : "\n\(stderr)")
+        case .killed(let description, let stderr):
+            return "target killed: \(description)" + (stderr.isEmpty ? "" : "\n\(stderr)")
         case .unresponsive(let text): return "target unresponsive: \(text)"
         case .unsupported(let text): return "not supported by this target: \(text)"
         case .failed(let text): return "target failure: \(text)"

@@ -30,6 +30,14 @@ public enum ChildExit: Hashable, Sendable, CustomStringConvertible {
         return names[signal] ?? "signal \(signal)"
     }
 
+    /// Whether the process raised this signal itself on a fault (a crash of what it runs), as
+    /// opposed to being sent it from outside (SIGKILL, SIGTERM, SIGINT, ...).
+    public var isFault: Bool {
+        guard case .signaled(let signal) = self else { return false }
+        // SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS
+        return [4, 5, 6, 7, 8, 11, 24, 25, 31].contains(signal)
+    }
+
     init?(waitStatus status: Int32) {
         let low = status & 0x7f
         if low == 0 {
@@ -87,9 +95,11 @@ enum ChildSpawn {
     }
 
     /// Starts `path` with `arguments`, its descriptors 0, 1 and 2 duplicated from the given ones
-    /// (which stay open in the parent: the caller closes them). Inherits the environment.
+    /// (which stay open in the parent: the caller closes them). Inherits the environment unless
+    /// `environment` is given.
     static func spawn(
-        path: String, arguments: [String], standardInput: Int32, standardOutput: Int32, standardError: Int32
+        path: String, arguments: [String], standardInput: Int32, standardOutput: Int32, standardError: Int32,
+        environment: [String: String]? = nil
     ) throws(Failure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -113,8 +123,17 @@ enum ChildSpawn {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { variables in
+            variables.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
+        defer { envp?.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        let status: Int32
+        if var envp {
+            status = posix_spawn(&pid, path, &actions, &attributes, argv, &envp)
+        } else {
+            status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        }
         guard status == 0 else { throw Failure(operation: "posix_spawn \(path)", errno: status) }
         return pid
     }

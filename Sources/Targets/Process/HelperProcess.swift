@@ -39,8 +39,10 @@ final class HelperProcess {
     /// Set by `stop`: a deliberate end, not a failure.
     private(set) var isStopped = false
 
+    /// Starts `executable`; `environment`, when given, replaces the inherited one.
     init(
-        name: String, executable: String, arguments: [String] = [], responseTimeoutMilliseconds: Int64
+        name: String, executable: String, arguments: [String] = [], environment: [String: String]? = nil,
+        responseTimeoutMilliseconds: Int64
     ) throws(TargetError) {
         self.name = name
         self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
@@ -54,7 +56,8 @@ final class HelperProcess {
             do throws(ChildSpawn.Failure) {
                 self.processIdentifier = try ChildSpawn.spawn(
                     path: executable, arguments: arguments,
-                    standardInput: childSide, standardOutput: childSide, standardError: errorWrite)
+                    standardInput: childSide, standardOutput: childSide, standardError: errorWrite,
+                    environment: environment)
             } catch {
                 var parentSide = parentEnd
                 var errorRead = errors.read
@@ -258,19 +261,32 @@ final class HelperProcess {
         }
     }
 
-    /// The channel closed under us: find out how the child ended and record it as a crash.
+    /// The channel closed under us: find out how the child ended and record it as a crash, or, when
+    /// a signal it did not raise itself ended it, as killed from outside (naming the sender when the
+    /// child could report it on stderr; nobody can for SIGKILL).
     private func childDied(while activity: String) -> TargetError {
         if let failure = self.failure { return failure }
-        var exit = ChildSpawn.reap(self.processIdentifier, timeoutMilliseconds: 2_000)
-        var description: String
+        let exit = ChildSpawn.reap(self.processIdentifier, timeoutMilliseconds: 2_000)
+        let description: String
         if let exit {
             description = "\(self.name) (pid \(self.processIdentifier)) \(exit) while \(activity)"
         } else {
-            exit = ChildSpawn.killAndReap(self.processIdentifier)
+            _ = ChildSpawn.killAndReap(self.processIdentifier)
             description = "\(self.name) (pid \(self.processIdentifier)) closed its channel while \(activity); killed"
         }
         self.reaped = true
         self.drainStandardError(timeoutMilliseconds: 500)
+        if let exit, case .signaled = exit, !exit.isFault {
+            let sender = self.standardErrorTail.split(separator: "\n").last { $0.contains("killed by signal") }
+                .flatMap { line in line.range(of: "from pid ").map { "sent by pid " + line[$0.upperBound...] } }
+            let error = TargetError.killed(
+                description: description + " from outside the harness ("
+                    + (sender ?? "the sender cannot be known") + "), not by a fault of the stack",
+                stderr: self.standardErrorTail)
+            self.failure = error
+            self.closeDescriptors()
+            return error
+        }
         let error = TargetError.crashed(description: description, stderr: self.standardErrorTail)
         self.failure = error
         self.closeDescriptors()

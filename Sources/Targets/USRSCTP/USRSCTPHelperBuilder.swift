@@ -7,7 +7,9 @@ import Foundation
 /// The cache key is an FNV-1a hash of the helper source, the compiler path, the flags and the
 /// library's path, size and modification time, so editing the source or upgrading the library
 /// rebuilds. Concurrent builders (parallel test processes) never corrupt the cache: each compiles
-/// to its own temporary name and renames it into place atomically.
+/// to its own temporary name and renames it into place atomically. Beside each helper lies the
+/// FNV-1a hash of its bytes (`sctpconform-usrsctp.fnv1a64`): a helper that no longer matches it (a
+/// damaged or overwritten file), or that does not start, is deleted and built again.
 ///
 /// Environment overrides: `SCTPCONFORM_CACHE_DIR` (cache root), `SCTPCONFORM_USRSCTP_LIBRARY`
 /// (path of `libusrsctp.a`), `SCTPCONFORM_USRSCTP_INCLUDE` (directory holding `usrsctp.h`),
@@ -91,6 +93,8 @@ public enum USRSCTPHelperBuilder {
             // usrsctp reads time only through gettimeofday and randomness only through
             // syscall(SYS_getrandom): both answered by the helper (virtual clock, seeded generator).
             "-Wl,--wrap=gettimeofday", "-Wl,--wrap=syscall",
+            // Every callout start and stop, so the helper knows the next due timer.
+            "-Wl,--wrap=sctp_os_timer_start", "-Wl,--wrap=sctp_os_timer_stop",
         ]
         return arguments
     }
@@ -123,7 +127,10 @@ public enum USRSCTPHelperBuilder {
         let hex = String(key, radix: 16)
         let directory = "\(Self.cacheRoot(environment: environment))/helpers/usrsctp-\(hex)"
         let final = "\(directory)/sctpconform-usrsctp"
-        if FileManager.default.isExecutableFile(atPath: final) { return final }
+        if FileManager.default.isExecutableFile(atPath: final) {
+            if Self.matchesStoredHash(final) { return final }
+            Self.discard(final)
+        }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -148,11 +155,52 @@ public enum USRSCTPHelperBuilder {
                     + String(outcome.output.suffix(4_000)),
                 hint: Self.installHint)
         }
+        let hashTemporary = temporary + ".fnv1a64"
+        defer { unlink(hashTemporary) }
+        guard let hash = Self.contentHash(temporary),
+            FileManager.default.createFile(atPath: hashTemporary, contents: Data(hash.utf8)),
+            rename(hashTemporary, Self.hashPath(final)) == 0
+        else {
+            throw .unavailable(reason: "cannot record the helper's hash beside \(final)",
+                               hint: "set SCTPCONFORM_CACHE_DIR to a writable directory")
+        }
         guard rename(temporary, final) == 0 else {
             throw .unavailable(reason: "cannot move the helper into \(final): \(String(cString: strerror(errno)))",
                                hint: "set SCTPCONFORM_CACHE_DIR to a writable directory")
         }
         return final
+    }
+
+    /// Where the hash of the helper at `path` is kept.
+    static func hashPath(_ path: String) -> String { path + ".fnv1a64" }
+
+    /// The FNV-1a hash of a file's bytes, in hex; nil if it cannot be read.
+    static func contentHash(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var hash = FNV1a64()
+        data.withUnsafeBytes { hash.add($0) }
+        return String(hash.value, radix: 16)
+    }
+
+    /// Whether the helper at `path` still has the bytes it was built with (checked once per
+    /// unchanged file: size, modification time and inode are remembered).
+    static func matchesStoredHash(_ path: String) -> Bool {
+        guard let stamp = FileStamp(path) else { return false }
+        if BuildCache.shared.isVerified(path, stamp) { return true }
+        guard let stored = FileManager.default.contents(atPath: Self.hashPath(path)),
+            let actual = Self.contentHash(path), String(decoding: stored, as: UTF8.self) == actual,
+            FileStamp(path) == stamp
+        else { return false }
+        BuildCache.shared.noteVerified(path, stamp)
+        return true
+    }
+
+    /// Deletes a cached helper (and its hash) that is damaged or would not start, so the next
+    /// `helperExecutable` builds it again.
+    public static func discard(_ path: String) {
+        BuildCache.shared.forget(path)
+        unlink(path)
+        unlink(Self.hashPath(path))
     }
 
     /// The helper source: `$SCTPCONFORM_USRSCTP_SOURCE`, else the package's resource bundle next to
@@ -198,7 +246,11 @@ private final class BuildCache: @unchecked Sendable {
         self.lock.lock()
         let known = self.paths[key]
         self.lock.unlock()
-        if let known, FileManager.default.isExecutableFile(atPath: known) { return known }
+        if let known, FileManager.default.isExecutableFile(atPath: known),
+            USRSCTPHelperBuilder.matchesStoredHash(known)
+        {
+            return known
+        }
         let built = try build()
         self.lock.lock()
         self.paths[key] = built
@@ -207,6 +259,44 @@ private final class BuildCache: @unchecked Sendable {
     }
 
     private let buildLock = NSLock()
+    /// Helpers whose hash matched, with the file's stamp at that time.
+    private var verified: [String: FileStamp] = [:]
+
+    func isVerified(_ path: String, _ stamp: FileStamp) -> Bool {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        return self.verified[path] == stamp
+    }
+
+    func noteVerified(_ path: String, _ stamp: FileStamp) {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        self.verified[path] = stamp
+    }
+
+    func forget(_ path: String) {
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        self.verified[path] = nil
+        self.paths = self.paths.filter { $0.value != path }
+    }
+}
+
+/// What identifies one version of a file without reading it.
+struct FileStamp: Hashable {
+    var size: Int64
+    var modified: Int64
+    var modifiedNanoseconds: Int64
+    var inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.size = Int64(info.st_size)
+        self.modified = Int64(info.st_mtim.tv_sec)
+        self.modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+        self.inode = UInt64(info.st_ino)
+    }
 }
 
 /// 64-bit FNV-1a: a cache key, not a security measure.
@@ -214,6 +304,10 @@ struct FNV1a64 {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
     mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { self.add($0) }
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
         for byte in bytes {
             self.value ^= UInt64(byte)
             self.value &*= 0x0000_0100_0000_01B3

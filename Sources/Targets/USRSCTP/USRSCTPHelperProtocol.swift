@@ -19,13 +19,18 @@ enum USRSCTPHelperProtocol {
         case action(at: VirtualInstant, ApplicationAction)
         /// Asks the helper to exit.
         case quit
+        /// Returns the stack to what `initialize` with these arguments makes in a new process (closes
+        /// the socket, runs the timers out, reseeds, new socket). Answered by a result only; EBUSY when
+        /// the stack could not be emptied.
+        case reset(seed: UInt64, start: VirtualInstant, localPort: UInt16, peerPort: UInt16)
 
         /// The frame body (type byte onward; the length prefix is added by `HelperProcess`).
         func encoded() -> [UInt8] {
             var writer = FrameWriter()
             switch self {
-            case .initialize(let seed, let start, let localPort, let peerPort):
-                writer.u8(0x01)
+            case .initialize(let seed, let start, let localPort, let peerPort),
+                .reset(let seed, let start, let localPort, let peerPort):
+                if case .reset = self { writer.u8(0x07) } else { writer.u8(0x01) }
                 writer.u64(seed)
                 writer.u64(start.nanoseconds)
                 writer.u16(localPort)

@@ -9,8 +9,12 @@ import VirtualTime
 final class USRSCTPSession {
     let helper: HelperProcess
     /// Largest virtual span one command may cover; longer advances are split so each command stays
-    /// short in real time (usrsctp's timers are stepped per millisecond).
+    /// short in real time (the helper jumps from one due timer to the next, so idle time is cheap).
     let maximumAdvancePerCommand: VirtualDuration
+    /// How far past `startTime` the stack's clock may be taken in one run.
+    let virtualTimeLimit: VirtualDuration
+    /// Where the clock stood when the stack was made or last reset.
+    private(set) var startTime: VirtualInstant
     /// The helper's clock: the latest instant any command carried.
     private(set) var helperTime: VirtualInstant
     /// Packets the stack emitted that the harness has not received yet, in emission order.
@@ -21,10 +25,34 @@ final class USRSCTPSession {
     /// the instant the latest of it carried.
     private var unreportedOutput: VirtualInstant?
 
-    init(helper: HelperProcess, start: VirtualInstant, maximumAdvancePerCommand: VirtualDuration) {
+    init(
+        helper: HelperProcess, start: VirtualInstant, maximumAdvancePerCommand: VirtualDuration,
+        virtualTimeLimit: VirtualDuration
+    ) {
         self.helper = helper
+        self.startTime = start
         self.helperTime = start
         self.maximumAdvancePerCommand = max(maximumAdvancePerCommand, .milliseconds(1))
+        self.virtualTimeLimit = virtualTimeLimit
+    }
+
+    /// Forgets what the stack said before a reset and sets the clock to `start`.
+    func restart(at start: VirtualInstant) {
+        self.startTime = start
+        self.helperTime = start
+        self.pendingPackets.removeAll(keepingCapacity: true)
+        self.pendingEvents.removeAll(keepingCapacity: true)
+        self.unreportedOutput = nil
+    }
+
+    /// Refuses to take the stack's clock to `instant` when that is past the run's virtual-time limit:
+    /// a scenario that waits for years is stopped with a clear error instead of running on.
+    private func checkLimit(_ instant: VirtualInstant) throws(TargetError) {
+        if instant - self.startTime > self.virtualTimeLimit {
+            throw .failed(
+                "the run asked for the stack's clock at \(instant - self.startTime) after its start, past the "
+                    + "virtual-time limit of \(self.virtualTimeLimit) per run")
+        }
     }
 
     /// Sends one command and collects every reply up to its result.
@@ -65,6 +93,7 @@ final class USRSCTPSession {
             self.unreportedOutput = nil
             return min(max(pending, self.helperTime), deadline)
         }
+        try self.checkLimit(deadline)
         while self.helperTime < deadline {
             let step = min(deadline, self.helperTime + self.maximumAdvancePerCommand)
             try self.run(.run(until: step))
@@ -92,6 +121,7 @@ final class USRSCTPSession {
     func run(_ command: USRSCTPHelperProtocol.Command, at instant: VirtualInstant)
         throws(TargetError) -> (errno: Int32, message: String)
     {
+        try self.checkLimit(instant)
         if instant > self.helperTime + self.maximumAdvancePerCommand {
             // Long gap: step the timers in bounded commands up to the last millisecond boundary.
             try self.advance(to: VirtualInstant(nanoseconds: instant.nanoseconds - instant.nanoseconds % 1_000_000))

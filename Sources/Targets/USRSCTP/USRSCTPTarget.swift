@@ -1,3 +1,4 @@
+import Foundation
 import Transports
 import VirtualTime
 
@@ -32,20 +33,33 @@ public final class USRSCTPTarget: Target {
         public var maximumAdvancePerCommand: VirtualDuration
         /// Environment used to locate compiler, library and cache (see `USRSCTPHelperBuilder`).
         public var environment: [String: String]?
+        /// Variables added to the helper process's environment (tests use it for the helper's
+        /// test-only hooks, `SCTPCONFORM_TEST_CRASH_ON_CHUNK` and `SCTPCONFORM_TEST_HANG_ON_CHUNK`).
+        public var helperEnvironment: [String: String]
+        /// How far the stack's clock may go past its start (or last reset) in one run; a run that
+        /// asks for more fails with a clear error instead of waiting on for virtual years.
+        public var virtualTimeLimit: VirtualDuration
 
         public init(
             responseTimeoutMilliseconds: Int64 = 10_000,
-            maximumAdvancePerCommand: VirtualDuration = .seconds(600),
-            environment: [String: String]? = nil
+            maximumAdvancePerCommand: VirtualDuration = .seconds(86_400),
+            environment: [String: String]? = nil,
+            helperEnvironment: [String: String] = [:],
+            virtualTimeLimit: VirtualDuration = Options.defaultVirtualTimeLimit
         ) {
             self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
             self.maximumAdvancePerCommand = maximumAdvancePerCommand
             self.environment = environment
+            self.helperEnvironment = helperEnvironment
+            self.virtualTimeLimit = virtualTimeLimit
         }
+
+        /// Ten years of virtual time per run.
+        public static let defaultVirtualTimeLimit = VirtualDuration.seconds(10 * 365 * 86_400)
     }
 
     public let name = "usrsctp"
-    public let configuration: TargetConfiguration
+    public private(set) var configuration: TargetConfiguration
     public var capabilities: Set<TargetCapability> { Self.supportedCapabilities }
     public var transport: any Transport { self.wire }
 
@@ -53,30 +67,73 @@ public final class USRSCTPTarget: Target {
     private let wire: USRSCTPTransport
 
     /// Builds (or reuses) the helper, starts it with the configuration's seed and ports, and sets the
-    /// stack's clock to `start`.
+    /// stack's clock to `start`. A cached helper that does not start (a damaged file) is rebuilt once.
     public init(
         configuration: TargetConfiguration, start: VirtualInstant = .zero, options: Options = Options()
     ) throws(TargetError) {
-        let executable: String
-        if let environment = options.environment {
-            executable = try USRSCTPHelperBuilder.helperExecutable(environment: environment)
-        } else {
-            executable = try USRSCTPHelperBuilder.helperExecutable()
+        let environment = options.environment ?? ProcessInfo.processInfo.environment
+        self.configuration = configuration
+        let executable = try USRSCTPHelperBuilder.helperExecutable(environment: environment)
+        do {
+            self.session = try Self.startSession(
+                executable: executable, configuration: configuration, start: start, options: options)
+        } catch {
+            guard case .failed = error else { throw error }
+            // The cached helper would not start or answer: discard it, build it again, try once more.
+            USRSCTPHelperBuilder.discard(executable)
+            self.session = try Self.startSession(
+                executable: try USRSCTPHelperBuilder.helperExecutable(environment: environment),
+                configuration: configuration, start: start, options: options)
+        }
+        self.wire = USRSCTPTransport(session: self.session)
+    }
+
+    /// Starts a helper process and initializes its stack; any failure to do so is `.failed`.
+    private static func startSession(
+        executable: String, configuration: TargetConfiguration, start: VirtualInstant, options: Options
+    ) throws(TargetError) -> USRSCTPSession {
+        var helperEnvironment: [String: String]?
+        if !options.helperEnvironment.isEmpty {
+            helperEnvironment = ProcessInfo.processInfo.environment.merging(options.helperEnvironment) { $1 }
         }
         let helper = try HelperProcess(
-            name: "usrsctp helper", executable: executable,
+            name: "usrsctp helper", executable: executable, environment: helperEnvironment,
             responseTimeoutMilliseconds: max(100, options.responseTimeoutMilliseconds))
-        self.configuration = configuration
-        self.session = USRSCTPSession(
-            helper: helper, start: start, maximumAdvancePerCommand: options.maximumAdvancePerCommand)
-        self.wire = USRSCTPTransport(session: self.session)
-        let result = try self.session.run(.initialize(
-            seed: configuration.seed, start: start,
-            localPort: configuration.localPort, peerPort: configuration.peerPort))
+        let session = USRSCTPSession(
+            helper: helper, start: start, maximumAdvancePerCommand: options.maximumAdvancePerCommand,
+            virtualTimeLimit: options.virtualTimeLimit)
+        let result: (errno: Int32, message: String)
+        do {
+            result = try session.run(.initialize(
+                seed: configuration.seed, start: start,
+                localPort: configuration.localPort, peerPort: configuration.peerPort))
+        } catch {
+            helper.stop(farewell: nil)
+            throw .failed("the usrsctp helper \(executable) did not start: \(error.description)")
+        }
         if result.errno != 0 {
             helper.stop(farewell: nil)
             throw .failed("usrsctp helper could not set up its socket: \(result.message) (errno \(result.errno))")
         }
+        return session
+    }
+
+    /// Returns the stack to a new one's state in the same helper process (`RESET`: the socket is
+    /// closed, the stack's timers run out, the generator reseeded): the same seed then gives the same
+    /// bytes as a new helper. A helper that failed, or could not empty its stack, is `.unsupported`:
+    /// the caller makes a new target.
+    public func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {
+        if let failure = self.terminationError {
+            throw .unsupported("reset of a failed helper (\(failure.description))")
+        }
+        let result = try self.session.run(.reset(
+            seed: configuration.seed, start: start, localPort: configuration.localPort,
+            peerPort: configuration.peerPort))
+        self.session.restart(at: start)
+        if result.errno != 0 {
+            throw .unsupported("usrsctp helper could not reset: \(result.message) (errno \(result.errno))")
+        }
+        self.configuration = configuration
     }
 
     deinit {

@@ -14,9 +14,16 @@
  * gives byte-identical tags, TSNs, cookie secrets and cookies.
  *
  * Timers: usrsctp counts ticks with hz = 1000 (one tick per millisecond); a callout started with
- * n ticks fires when the tick counter reaches start + max(n, 1). Advancing to instant T calls
- * usrsctp_handle_timers(1) once per whole millisecond boundary up to T, with the clock set to that
- * boundary, so every timer fires at its own virtual millisecond and its packets are stamped with it.
+ * n ticks fires when the tick counter reaches start + max(n, 1), and one usrsctp_handle_timers(k) call
+ * adds k ticks and fires, in queue order, every callout due by then. Every callout start and stop
+ * passes through this program (`-Wl,--wrap=sctp_os_timer_start -Wl,--wrap=sctp_os_timer_stop`: only
+ * sctputil.o starts callouts, only it and sctp_pcb.o stop them), which keeps each pending callout's
+ * due tick. Advancing to instant T therefore jumps straight to the earliest due tick (or to T's last
+ * whole millisecond when none is due before it) in one usrsctp_handle_timers call, with the clock set
+ * to that boundary: the timers fire at their own virtual milliseconds, in the same order and with the
+ * same clock readings as if every millisecond had been stepped, so the bytes are the same, and an
+ * idle virtual day costs one call. (The record of due ticks may only over-approximate: a stale entry
+ * costs a jump at which nothing fires, never a missed timer.)
  *
  * Wire protocol (all integers big-endian). A frame is: u32 length of what follows, u8 type, body.
  * Commands (harness -> helper), each answered by zero or more PACKET/EVENT frames and one RESULT:
@@ -30,16 +37,41 @@
  *                 at that boundary, the instant every reply carries. Without output it ends at
  *                 until_ns, as ADVANCE does. So the harness learns of a packet at the instant it
  *                 was sent and can answer at that same instant.
+ *   0x07 RESET    u64 seed, u64 start_ns, u16 local_port, u16 peer_port: returns the stack to what
+ *                 INIT with these arguments makes in a new process, without a new process. The
+ *                 socket is closed (aborting its associations), the stack's timers run until none is
+ *                 pending (freeing what the close left), every output of that is dropped, then the
+ *                 generator is reseeded and advanced past the draws usrsctp's start-up made (so the
+ *                 draws after RESET are those after INIT in a new process), the clock is set to
+ *                 start_ns, and a new socket is made as INIT makes it. Answered by RESULT only; errno
+ *                 EBUSY when timers were still pending after an hour of virtual time (the harness then
+ *                 starts a new process). Before INIT, RESET is INIT.
  * Replies (helper -> harness):
  *   0x81 PACKET   u64 time_ns, packet bytes
  *   0x82 EVENT    u64 time_ns, u8 kind, fields (see the EVENT_ constants)
  *   0x83 RESULT   i32 errno (0 = success), UTF-8 message
  * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
  * Time never moves backwards: a command stamped before the current instant runs at the current one.
+ *
+ * Ended from outside: SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1 and SIGUSR2 are reported on stderr
+ * ("killed by signal N from pid P (name)") before the helper dies of them, so the harness can tell an
+ * outside kill from a crash of the stack.
+ *
+ * Test-only hooks (never set them outside tests): SCTPCONFORM_TEST_CRASH_ON_CHUNK=T makes the helper
+ * abort() when a delivered packet holds a chunk of type T (decimal); SCTPCONFORM_TEST_HANG_ON_CHUNK=T
+ * makes it stop answering (sleep) instead.
+ *
+ * `sctpconform-usrsctp --ceiling N` does not speak the protocol: it runs N times, in this one
+ * process with no harness, the exchange of Scenarios/handshake.yaml between two usrsctp endpoints
+ * over AF_CONN (a server with a 5 s heartbeat interval; the client sets up the association, sends
+ * "Send message", gets "reply", answers the server's HEARTBEAT, sends one HEARTBEAT of its own and
+ * shuts down), on the same virtual clock with the same timer jumps, each run on new sockets after a
+ * reset as RESET makes it; it prints "ceiling N runs NS ns PACKETS packets" (real time) and exits.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -53,7 +85,7 @@
 #include <usrsctp.h>
 
 enum {
-    CMD_INIT = 0x01, CMD_DELIVER = 0x02, CMD_ADVANCE = 0x03, CMD_ACTION = 0x04, CMD_QUIT = 0x05, CMD_RUN = 0x06,
+    CMD_INIT = 0x01, CMD_DELIVER = 0x02, CMD_ADVANCE = 0x03, CMD_ACTION = 0x04, CMD_QUIT = 0x05, CMD_RUN = 0x06, CMD_RESET = 0x07,
     REPLY_PACKET = 0x81, REPLY_EVENT = 0x82, REPLY_RESULT = 0x83,
 };
 enum {
@@ -84,6 +116,8 @@ enum {
 static uint64_t now_ns;    /* the virtual clock */
 static uint64_t ticks_ms;  /* millisecond boundaries already handed to usrsctp */
 static uint64_t rng_state[4];
+static uint64_t rng_draws;     /* outputs drawn since the last seed_random */
+static uint64_t startup_draws; /* outputs usrsctp's start-up drew after INIT's seed (RESET skips them) */
 
 int __wrap_gettimeofday(struct timeval *tv, void *tz) {
     (void)tz;
@@ -104,6 +138,7 @@ static uint64_t splitmix64(uint64_t *state) {
 static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 static uint64_t xoshiro_next(void) {
+    rng_draws += 1;
     uint64_t result = rotl(rng_state[1] * 5, 7) * 9;
     uint64_t t = rng_state[1] << 17;
     rng_state[2] ^= rng_state[0];
@@ -117,6 +152,7 @@ static uint64_t xoshiro_next(void) {
 
 static void seed_random(uint64_t seed) {
     for (int i = 0; i < 4; i++) { rng_state[i] = splitmix64(&seed); }
+    rng_draws = 0;
 }
 
 /* Every byte is drawn from its own 64-bit output, so the stream does not depend on request sizes. */
@@ -140,6 +176,92 @@ long __wrap_syscall(long number, ...) {
     fprintf(stderr, "sctpconform-usrsctp: unexpected syscall(%ld) refused\n", number);
     errno = ENOSYS;
     return -1;
+}
+
+/* ------------------------------------------------------------------ pending callouts */
+
+/* usrsctp's callout type is opaque here: only its address matters. */
+struct sctp_callout;
+int __real_sctp_os_timer_start(struct sctp_callout *c, uint32_t to_ticks, void (*ftn)(void *), void *arg);
+int __real_sctp_os_timer_stop(struct sctp_callout *c);
+
+struct pending_callout {
+    const struct sctp_callout *callout;
+    uint64_t due_tick; /* in ticks_ms's count */
+};
+
+static struct pending_callout *pending;
+static size_t pending_count, pending_capacity;
+
+static void forget_callout(const struct sctp_callout *c) {
+    for (size_t i = 0; i < pending_count; i++) {
+        if (pending[i].callout == c) {
+            pending[i] = pending[--pending_count];
+            return;
+        }
+    }
+}
+
+int __wrap_sctp_os_timer_start(struct sctp_callout *c, uint32_t to_ticks, void (*ftn)(void *), void *arg) {
+    if (c != NULL && ftn != NULL) {
+        uint64_t due = ticks_ms + (to_ticks == 0 ? 1 : to_ticks);
+        size_t i = 0;
+        while (i < pending_count && pending[i].callout != c) { i++; }
+        if (i == pending_count) {
+            if (pending_count == pending_capacity) {
+                size_t capacity = pending_capacity ? pending_capacity * 2 : 64;
+                struct pending_callout *grown = realloc(pending, capacity * sizeof(*pending));
+                if (grown == NULL) {
+                    fprintf(stderr, "sctpconform-usrsctp: out of memory\n");
+                    exit(4);
+                }
+                pending = grown;
+                pending_capacity = capacity;
+            }
+            pending[pending_count++].callout = c;
+        }
+        pending[i].due_tick = due;
+    }
+    return __real_sctp_os_timer_start(c, to_ticks, ftn, arg);
+}
+
+int __wrap_sctp_os_timer_stop(struct sctp_callout *c) {
+    forget_callout(c);
+    return __real_sctp_os_timer_stop(c);
+}
+
+/* The earliest due tick of a pending callout, or UINT64_MAX. */
+static uint64_t next_due_tick(void) {
+    uint64_t earliest = UINT64_MAX;
+    for (size_t i = 0; i < pending_count; i++) {
+        if (pending[i].due_tick < earliest) { earliest = pending[i].due_tick; }
+    }
+    return earliest;
+}
+
+/* Drops the callouts due by `tick`: they fired (one re-armed since has a later due tick). */
+static void forget_fired(uint64_t tick) {
+    size_t i = 0;
+    while (i < pending_count) {
+        if (pending[i].due_tick <= tick) {
+            pending[i] = pending[--pending_count];
+        } else {
+            i++;
+        }
+    }
+}
+
+/* Hands usrsctp the ticks up to `tick` in one call (in slices of at most 2^30, so its 32-bit serial
+ * comparisons stay sound), the clock standing at that boundary. */
+static void jump_to_tick(uint64_t tick) {
+    while (ticks_ms < tick) {
+        uint64_t delta = tick - ticks_ms;
+        if (delta > (1ull << 30)) { delta = 1ull << 30; }
+        ticks_ms += delta;
+        now_ns = ticks_ms * 1000000ull;
+        usrsctp_handle_timers((uint32_t)delta);
+        forget_fired(ticks_ms);
+    }
 }
 
 /* ------------------------------------------------------------------ reply buffer */
@@ -214,8 +336,15 @@ static struct sockaddr_conn peer_address;
 static uint8_t *partial;          /* a message delivered in pieces (no MSG_EOR yet) */
 static size_t partial_length;
 
+static int ceiling_mode; /* --ceiling: packets go to the in-process peer, not to the harness */
+static void ceiling_enqueue(const void *buffer, size_t length);
+
 static int conn_output(void *addr, void *buffer, size_t length, uint8_t tos, uint8_t set_df) {
     (void)addr; (void)tos; (void)set_df;
+    if (ceiling_mode) {
+        ceiling_enqueue(buffer, length);
+        return 0;
+    }
     size_t frame = begin_frame(REPLY_PACKET);
     put_u64(now_ns);
     put_bytes(buffer, length);
@@ -330,15 +459,16 @@ static uint64_t take_uint(struct reader *r, size_t count) {
 
 /* ------------------------------------------------------------------ time & actions */
 
-/* Steps usrsctp's timers one millisecond boundary at a time up to target_ns. With stop_at_output,
- * stops right after the first tick that left replies in the buffer (the RUN command); the clock then
- * stands at that boundary. */
+/* Runs usrsctp's timers up to target_ns, jumping from one due callout to the next (see the header
+ * comment). With stop_at_output, stops right after the first boundary at which the stack left replies
+ * in the buffer (the RUN command); the clock then stands at that boundary. */
 static void step_timers(uint64_t target_ns, int stop_at_output) {
     size_t before = out_length;
-    while ((ticks_ms + 1) * 1000000ull <= target_ns) {
-        ticks_ms += 1;
-        now_ns = ticks_ms * 1000000ull;
-        usrsctp_handle_timers(1);
+    uint64_t last = target_ns / 1000000ull;
+    while (ticks_ms < last) {
+        uint64_t due = next_due_tick();
+        if (due <= ticks_ms) { due = ticks_ms + 1; }
+        jump_to_tick(due < last ? due : last);
         if (stop_at_output && out_length != before) { return; }
     }
     if (target_ns > now_ns) { now_ns = target_ns; }
@@ -483,14 +613,9 @@ static int subscribe_events(void) {
     return 0;
 }
 
-static int initialize(uint64_t seed, uint64_t start_ns, uint16_t local_port, uint16_t peer_port) {
-    seed_random(seed);
-    now_ns = start_ns;
-    ticks_ms = start_ns / 1000000ull;
-    usrsctp_init_nothreads(0, conn_output, debug_printf);
-    usrsctp_sysctl_set_sctp_vtag_time_wait(0);
-    usrsctp_sysctl_set_sctp_blackhole(0);
-    usrsctp_register_address(CONN_ADDRESS);
+/* Makes the application's socket: non-blocking, every notification subscribed, bound to
+ * local_port; the harness is the peer at peer_port. */
+static int open_socket(uint16_t local_port, uint16_t peer_port) {
     sock = usrsctp_socket(AF_CONN, SOCK_SEQPACKET, IPPROTO_SCTP, receive_cb, NULL, 0, NULL);
     if (sock == NULL) { return errno; }
     if (usrsctp_set_non_blocking(sock, 1) < 0) { return errno; }
@@ -508,7 +633,55 @@ static int initialize(uint64_t seed, uint64_t start_ns, uint16_t local_port, uin
     return usrsctp_bind(sock, (struct sockaddr *)&local, sizeof(local)) < 0 ? errno : 0;
 }
 
-/* ------------------------------------------------------------------ main loop */
+/* Starts usrsctp (once per process) on the seeded generator and the clock at start_ns. */
+static void start_stack(uint64_t seed, uint64_t start_ns) {
+    seed_random(seed);
+    now_ns = start_ns;
+    ticks_ms = start_ns / 1000000ull;
+    usrsctp_init_nothreads(0, conn_output, debug_printf);
+    usrsctp_sysctl_set_sctp_vtag_time_wait(0);
+    usrsctp_sysctl_set_sctp_blackhole(0);
+    usrsctp_register_address(CONN_ADDRESS);
+    startup_draws = rng_draws;
+}
+
+static int initialize(uint64_t seed, uint64_t start_ns, uint16_t local_port, uint16_t peer_port) {
+    start_stack(seed, start_ns);
+    return open_socket(local_port, peer_port);
+}
+
+/* Closes the socket and runs the timers until no callout is pending (at most an hour of virtual
+ * time), dropping every reply. Returns 0, or EBUSY when callouts were still pending. */
+static int quiesce(void) {
+    size_t kept = out_length;
+    if (sock != NULL) {
+        usrsctp_close(sock);
+        sock = NULL;
+    }
+    uint64_t limit = ticks_ms + 3600ull * 1000ull;
+    while (pending_count > 0 && ticks_ms < limit) {
+        uint64_t due = next_due_tick();
+        if (due <= ticks_ms) { due = ticks_ms + 1; }
+        jump_to_tick(due < limit ? due : limit);
+    }
+    out_length = kept;
+    partial_length = 0;
+    return pending_count > 0 ? EBUSY : 0;
+}
+
+/* RESET: the state INIT with these arguments gives in a new process (see the header comment). */
+static int reset(uint64_t seed, uint64_t start_ns, uint16_t local_port, uint16_t peer_port) {
+    int error = quiesce();
+    if (error != 0) { return error; }
+    seed_random(seed);
+    while (rng_draws < startup_draws) { (void)xoshiro_next(); }
+    pending_count = 0;
+    now_ns = start_ns;
+    ticks_ms = start_ns / 1000000ull;
+    return open_socket(local_port, peer_port);
+}
+
+/* ------------------------------------------------------------------ the channel */
 
 static int read_exactly(uint8_t *buffer, size_t length) {
     size_t done = 0;
@@ -528,10 +701,239 @@ static void protocol_error(const char *message) {
     exit(3);
 }
 
-int main(void) {
+/* ------------------------------------------------------------------ the in-process ceiling */
+
+/* Packets in flight between the two endpoints of --ceiling, delivered in order. */
+struct queued_packet {
+    uint8_t *bytes;
+    size_t length;
+};
+static struct queued_packet *flight;
+static size_t flight_head, flight_count, flight_capacity;
+static uint64_t ceiling_packets, ceiling_heartbeats;
+
+static void ceiling_enqueue(const void *buffer, size_t length) {
+    if (flight_count == flight_capacity) {
+        size_t capacity = flight_capacity ? flight_capacity * 2 : 64;
+        struct queued_packet *grown = realloc(flight, capacity * sizeof(*flight));
+        if (grown == NULL) { exit(4); }
+        flight = grown;
+        flight_capacity = capacity;
+    }
+    uint8_t *copy = malloc(length);
+    if (copy == NULL) { exit(4); }
+    memcpy(copy, buffer, length);
+    if (length > 12 && ((const uint8_t *)buffer)[12] == 4) { ceiling_heartbeats += 1; }
+    flight[flight_count++] = (struct queued_packet){copy, length};
+    ceiling_packets += 1;
+}
+
+/* Delivers every packet in flight, and those they cause, until none is left. */
+static void ceiling_pump(void) {
+    while (flight_head < flight_count) {
+        struct queued_packet packet = flight[flight_head++];
+        usrsctp_conninput(CONN_ADDRESS, packet.bytes, packet.length, 0);
+        free(packet.bytes);
+    }
+    flight_head = flight_count = 0;
+    out_length = 0; /* notifications and messages: not needed here */
+}
+
+/* Runs the timers to the next due callout (not past `limit_tick`) and delivers what they sent. */
+static void ceiling_next_timer(uint64_t limit_tick) {
+    uint64_t due = next_due_tick();
+    if (due <= ticks_ms) { due = ticks_ms + 1; }
+    jump_to_tick(due < limit_tick ? due : limit_tick);
+    ceiling_pump();
+}
+
+static struct socket *ceiling_socket(uint16_t port) {
+    struct socket *s = usrsctp_socket(AF_CONN, SOCK_SEQPACKET, IPPROTO_SCTP, receive_cb, NULL, 0, NULL);
+    if (s == NULL) { return NULL; }
+    usrsctp_set_non_blocking(s, 1);
+    struct socket *saved = sock;
+    sock = s;
+    subscribe_events();
+    sock = saved;
+    struct sockaddr_conn local;
+    memset(&local, 0, sizeof(local));
+    local.sconn_family = AF_CONN;
+    local.sconn_port = htons(port);
+    local.sconn_addr = CONN_ADDRESS;
+    if (usrsctp_bind(s, (struct sockaddr *)&local, sizeof(local)) < 0) { return NULL; }
+    return s;
+}
+
+static int ceiling_send(struct socket *s, struct sockaddr_conn *to, const char *text, uint16_t flags) {
+    struct sctp_sndinfo info;
+    memset(&info, 0, sizeof(info));
+    info.snd_flags = flags;
+    static const char nothing[1];
+    return usrsctp_sendv(s, text ? text : nothing, text ? strlen(text) : 0, (struct sockaddr *)to, 1, &info,
+                         sizeof(info), SCTP_SENDV_SNDINFO, 0) < 0 ? -1 : 0;
+}
+
+/* One run of the handshake scenario's exchange between two in-process endpoints. */
+static int ceiling_run(void) {
+    struct socket *server = ceiling_socket(5001), *client = ceiling_socket(5000);
+    if (server == NULL || client == NULL) { return -1; }
+    struct sockaddr_conn server_address, client_address;
+    memset(&server_address, 0, sizeof(server_address));
+    server_address.sconn_family = AF_CONN;
+    server_address.sconn_port = htons(5001);
+    server_address.sconn_addr = CONN_ADDRESS;
+    client_address = server_address;
+    client_address.sconn_port = htons(5000);
+    struct sctp_paddrparams heartbeat;
+    memset(&heartbeat, 0, sizeof(heartbeat));
+    ((struct sockaddr_conn *)&heartbeat.spp_address)->sconn_family = AF_CONN;
+    heartbeat.spp_assoc_id = SCTP_FUTURE_ASSOC;
+    heartbeat.spp_hbinterval = 5000;
+    heartbeat.spp_flags = SPP_HB_ENABLE;
+    if (usrsctp_setsockopt(server, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &heartbeat, sizeof(heartbeat)) < 0
+        || usrsctp_listen(server, 1) < 0) {
+        return -1;
+    }
+    if (usrsctp_connect(client, (struct sockaddr *)&server_address, sizeof(server_address)) < 0
+        && errno != EINPROGRESS) {
+        return -1;
+    }
+    ceiling_pump(); /* INIT .. COOKIE ACK */
+    if (ceiling_send(client, &server_address, "Send message", 0) < 0) { return -1; }
+    ceiling_pump(); /* DATA, SACK */
+    if (ceiling_send(server, &client_address, "reply", 0) < 0) { return -1; }
+    ceiling_pump(); /* DATA */
+    uint64_t heartbeats = ceiling_heartbeats, limit = ticks_ms + 10000;
+    while (ceiling_heartbeats == heartbeats && ticks_ms < limit) { ceiling_next_timer(limit); } /* SACK, HB, HB ACK */
+    struct sctp_paddrparams demand;
+    memset(&demand, 0, sizeof(demand));
+    memcpy(&demand.spp_address, &server_address, sizeof(server_address));
+    demand.spp_assoc_id = usrsctp_getassocid(client, (struct sockaddr *)&server_address);
+    demand.spp_flags = SPP_HB_DEMAND;
+    if (usrsctp_setsockopt(client, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, &demand, sizeof(demand)) < 0) { return -1; }
+    ceiling_pump(); /* HB, HB ACK */
+    if (ceiling_send(client, &server_address, NULL, SCTP_EOF) < 0) { return -1; }
+    ceiling_pump(); /* SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE */
+    limit = ticks_ms + 1000; /* the quiet period */
+    while (ticks_ms < limit) { ceiling_next_timer(limit); }
+    usrsctp_close(client);
+    usrsctp_close(server);
+    while (pending_count > 0) { ceiling_next_timer(UINT64_MAX); }
+    return 0;
+}
+
+/* --ceiling N: prints "ceiling N runs NS ns PACKETS packets" for N runs after one warm-up run. */
+static int run_ceiling(long iterations) {
+    if (iterations <= 0) {
+        fprintf(stderr, "usage: sctpconform-usrsctp --ceiling ITERATIONS\n");
+        return 2;
+    }
+    ceiling_mode = 1;
+    start_stack(1, 0);
+    if (ceiling_run() < 0) {
+        fprintf(stderr, "sctpconform-usrsctp: the ceiling exchange failed: %s\n", strerror(errno));
+        return 1;
+    }
+    ceiling_packets = 0;
+    struct timespec started, ended;
+    clock_gettime(CLOCK_MONOTONIC, &started);
+    for (long i = 0; i < iterations; i++) {
+        if (ceiling_run() < 0) {
+            fprintf(stderr, "sctpconform-usrsctp: the ceiling exchange failed: %s\n", strerror(errno));
+            return 1;
+        }
+    }
+    clock_gettime(CLOCK_MONOTONIC, &ended);
+    uint64_t elapsed = (uint64_t)(ended.tv_sec - started.tv_sec) * 1000000000ull + (uint64_t)ended.tv_nsec
+        - (uint64_t)started.tv_nsec;
+    printf("ceiling %ld runs %llu ns %llu packets\n", iterations, (unsigned long long)elapsed,
+           (unsigned long long)ceiling_packets);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ outside signals, test hooks */
+
+static const int outside_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2};
+
+/* Says on stderr which signal ended the helper and who sent it, then dies of it. */
+static void report_outside_signal(int number, siginfo_t *info, void *context) {
+    (void)context;
+    char name[64] = "";
+    char line[256];
+    pid_t sender = info != NULL ? info->si_pid : 0;
+    if (sender > 0) {
+        char path[64];
+        snprintf(path, sizeof(path), "/proc/%d/comm", (int)sender);
+        FILE *comm = fopen(path, "r");
+        if (comm != NULL) {
+            if (fgets(name, sizeof(name), comm) == NULL) { name[0] = '\0'; }
+            fclose(comm);
+            name[strcspn(name, "\n")] = '\0';
+        }
+    }
+    int length = sender > 0
+        ? snprintf(line, sizeof(line), "sctpconform-usrsctp: killed by signal %d from pid %d (%s)\n", number,
+                   (int)sender, name[0] ? name : "?")
+        : snprintf(line, sizeof(line), "sctpconform-usrsctp: killed by signal %d\n", number);
+    if (length > 0) { (void)!write(2, line, (size_t)length); }
+    signal(number, SIG_DFL);
+    raise(number);
+}
+
+static void watch_outside_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_sigaction = report_outside_signal;
+    action.sa_flags = SA_SIGINFO | SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < sizeof(outside_signals) / sizeof(outside_signals[0]); i++) {
+        sigaction(outside_signals[i], &action, NULL);
+    }
+}
+
+static int crash_on_chunk = -1, hang_on_chunk = -1; /* test-only hooks (see the header comment) */
+
+static int hook_from_environment(const char *name) {
+    const char *value = getenv(name);
+    if (value == NULL || *value == '\0') { return -1; }
+    char *end;
+    long type = strtol(value, &end, 10);
+    return (*end == '\0' && type >= 0 && type <= 255) ? (int)type : -1;
+}
+
+/* Whether the packet (common header onward) holds a chunk of `type`. */
+static int holds_chunk(const uint8_t *packet, size_t length, int type) {
+    size_t offset = 12;
+    while (offset + 4 <= length) {
+        if (packet[offset] == type) { return 1; }
+        size_t chunk_length = (size_t)packet[offset + 2] << 8 | packet[offset + 3];
+        if (chunk_length < 4) { return 0; }
+        offset += (chunk_length + 3) & ~(size_t)3;
+    }
+    return 0;
+}
+
+static void run_test_hooks(const uint8_t *packet, size_t length) {
+    if (crash_on_chunk >= 0 && holds_chunk(packet, length, crash_on_chunk)) {
+        fprintf(stderr, "sctpconform-usrsctp: test hook: aborting on a chunk of type %d\n", crash_on_chunk);
+        abort();
+    }
+    if (hang_on_chunk >= 0 && holds_chunk(packet, length, hang_on_chunk)) {
+        fprintf(stderr, "sctpconform-usrsctp: test hook: hanging on a chunk of type %d\n", hang_on_chunk);
+        for (;;) { pause(); }
+    }
+}
+
+/* ------------------------------------------------------------------ main loop */
+
+int main(int argc, char **argv) {
     static uint8_t *frame;
     int initialized = 0;
+    if (argc == 3 && strcmp(argv[1], "--ceiling") == 0) { return run_ceiling(atol(argv[2])); }
     signal(SIGPIPE, SIG_IGN); /* a vanished harness is seen as EPIPE, and the helper exits cleanly */
+    watch_outside_signals();
+    crash_on_chunk = hook_from_environment("SCTPCONFORM_TEST_CRASH_ON_CHUNK");
+    hang_on_chunk = hook_from_environment("SCTPCONFORM_TEST_HANG_ON_CHUNK");
     for (;;) {
         uint8_t header[4];
         if (read_exactly(header, 4) < 0) {
@@ -545,21 +947,30 @@ int main(void) {
         if (read_exactly(frame, length) < 0) { return 0; }
         struct reader r = {frame + 1, length - 1, 0, 0};
         uint8_t type = frame[0];
-        if (type != CMD_INIT && type != CMD_QUIT && !initialized) { protocol_error("command before INIT"); }
+        if (type != CMD_INIT && type != CMD_RESET && type != CMD_QUIT && !initialized) {
+            protocol_error("command before INIT");
+        }
         int error = 0;
         switch (type) {
-        case CMD_INIT: {
+        case CMD_INIT:
+        case CMD_RESET: {
             uint64_t seed = take_uint(&r, 8), start = take_uint(&r, 8);
             uint16_t local_port = (uint16_t)take_uint(&r, 2), peer_port = (uint16_t)take_uint(&r, 2);
-            if (r.bad || initialized) { protocol_error(r.bad ? "short INIT" : "second INIT"); }
-            initialized = 1;
-            error = initialize(seed, start, local_port, peer_port);
+            if (r.bad) { protocol_error(type == CMD_INIT ? "short INIT" : "short RESET"); }
+            if (type == CMD_INIT && initialized) { protocol_error("second INIT"); }
+            if (initialized) {
+                error = reset(seed, start, local_port, peer_port);
+            } else {
+                initialized = 1;
+                error = initialize(seed, start, local_port, peer_port);
+            }
             break;
         }
         case CMD_DELIVER: {
             uint64_t at = take_uint(&r, 8);
             if (r.bad) { protocol_error("short DELIVER"); }
             advance_to(at);
+            run_test_hooks(r.bytes + r.offset, r.length - r.offset);
             usrsctp_conninput(CONN_ADDRESS, r.bytes + r.offset, r.length - r.offset, 0);
             break;
         }
