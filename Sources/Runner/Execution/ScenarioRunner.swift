@@ -8,15 +8,24 @@ import VirtualTime
 ///
 /// Nothing waits in real time: the runner jumps from one event to the next (its own `within`/`wait`
 /// deadlines on an `EventScheduler`, the SUT's output through `Transport.receiveNext(until:)`),
-/// moving the target's virtual clock as it goes. Every run starts a fresh target from the descriptor, with the
-/// configuration's seed, and ends it afterwards.
+/// moving the target's virtual clock as it goes. Every run gets a target in the state of a new one, with the
+/// configuration's seed: the target of the previous run reset (`Target.reset`), or a new one from the descriptor
+/// when it cannot reset or did not end its run healthy (crashed, killed, hung). Copies of a runner share its
+/// targets. When the target stopped answering in `TargetPool.unresponsiveRunLimit` runs in a row, later runs
+/// end at once in ERROR with the reason, so a folder run stops early instead of waiting out every timeout.
 public struct ScenarioRunner: Sendable {
     public var target: TargetDescriptor
     public var configuration: RunnerConfiguration
+    /// Targets kept between runs.
+    public let pool: TargetPool
 
-    public init(target: TargetDescriptor, configuration: RunnerConfiguration = RunnerConfiguration()) {
+    public init(
+        target: TargetDescriptor, configuration: RunnerConfiguration = RunnerConfiguration(),
+        pool: TargetPool = TargetPool()
+    ) {
         self.target = target
         self.configuration = configuration
+        self.pool = pool
     }
 
     /// Runs one scenario. Never throws: target failures are ERROR verdicts, with findings.
@@ -34,17 +43,26 @@ public struct ScenarioRunner: Sendable {
             return result
         }
 
+        if let stop = self.pool.stopReason {
+            result.verdict = .error
+            result.reason = "not run: \(stop)"
+            return result
+        }
         let targetConfiguration = TargetConfiguration(
             seed: self.configuration.seed, localPort: scenario.sutPort, peerPort: scenario.peerPort)
         let instance: any Target
         do {
-            instance = try self.target.make(targetConfiguration, .zero)
+            instance = try self.pool.target(from: self.target, configuration: targetConfiguration, start: .zero)
         } catch {
+            self.pool.noteRun(failure: error)
             result.verdict = .error
             result.reason = error.description
             return result
         }
-        defer { instance.shutdown() }
+        defer {
+            self.pool.noteRun(failure: instance.terminationError)
+            self.pool.giveBack(instance)
+        }
         let execution = ScenarioExecution(
             scenario: scenario, target: instance, configuration: self.configuration)
         return KnownDeviationJudge.apply(
