@@ -6,9 +6,12 @@ import Testing
 import Transports
 import VirtualTime
 
-/// A helper that dies is a `.crashed` finding, never a harness crash or hang.
+/// A helper that dies is a `.crashed` finding (or, killed from outside, `.killed`), never a harness
+/// crash or hang.
 @Suite struct USRSCTPCrashTests {
-    @Test func killedHelperBecomesCrashedWithoutHanging() throws {
+    /// An outside SIGKILL is not the stack's fault: `.killed`, naming the signal (its sender cannot be
+    /// known), not `.crashed`.
+    @Test func killedHelperIsKilledFromOutsideWithoutHanging() throws {
         let fixture = try USRSCTPFixture()
         _ = try fixture.establish()
         #expect(kill(fixture.target.processIdentifier, SIGKILL) == 0)
@@ -17,11 +20,12 @@ import VirtualTime
         #expect(throws: TransportError.self) {
             _ = try fixture.transport.receive(until: .zero + .seconds(10))
         }
-        guard case .crashed(let description, _) = fixture.target.terminationError else {
-            Issue.record("expected .crashed, got \(String(describing: fixture.target.terminationError))")
+        guard case .killed(let description, _) = fixture.target.terminationError else {
+            Issue.record("expected .killed, got \(String(describing: fixture.target.terminationError))")
             return
         }
-        #expect(description.contains("SIGKILL"))
+        #expect(description.contains("killed by signal 9 (SIGKILL)"), "\(description)")
+        #expect(description.contains("from outside the harness (the sender cannot be known)"), "\(description)")
         // Every later call fails at once with the same error.
         #expect(throws: fixture.target.terminationError!) {
             _ = try fixture.target.perform(.connect, at: .zero + .seconds(11))
@@ -31,6 +35,37 @@ import VirtualTime
         }
         fixture.target.shutdown()
         #expect(clock.now - started < .seconds(5))
+    }
+
+    /// A SIGTERM is reported by the helper before it dies of it, with the sender: here this process.
+    @Test func terminatedHelperNamesTheSender() throws {
+        let fixture = try USRSCTPFixture()
+        _ = try fixture.establish()
+        #expect(kill(fixture.target.processIdentifier, SIGTERM) == 0)
+        #expect(throws: TransportError.self) {
+            _ = try fixture.transport.receive(until: .zero + .seconds(10))
+        }
+        guard case .killed(let description, let stderr) = fixture.target.terminationError else {
+            Issue.record("expected .killed, got \(String(describing: fixture.target.terminationError))")
+            return
+        }
+        #expect(description.contains("killed by signal 15 (SIGTERM)"), "\(description)")
+        #expect(description.contains("sent by pid \(getpid())"), "\(description)")
+        #expect(stderr.contains("killed by signal 15 from pid \(getpid())"))
+    }
+
+    /// A signal the stack raises itself (a segmentation fault) stays a crash.
+    @Test func segmentationFaultIsACrash() throws {
+        let fixture = try USRSCTPFixture()
+        #expect(kill(fixture.target.processIdentifier, SIGSEGV) == 0)
+        #expect(throws: TransportError.self) {
+            _ = try fixture.transport.receive(until: .zero + .seconds(10))
+        }
+        guard case .crashed(let description, _) = fixture.target.terminationError else {
+            Issue.record("expected .crashed, got \(String(describing: fixture.target.terminationError))")
+            return
+        }
+        #expect(description.contains("SIGSEGV"))
     }
 
     @Test func shutdownIsIdempotentAndLaterCallsFail() throws {

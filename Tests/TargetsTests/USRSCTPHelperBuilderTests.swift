@@ -100,6 +100,53 @@ import Testing
     }
 }
 
+extension USRSCTPHelperBuilderTests {
+    /// A cache of its own with a built helper in it; returns the environment and the helper's path.
+    private func builtCache() throws -> (root: String, environment: [String: String], helper: String) {
+        let root = try self.temporaryDirectory()
+        var environment = self.environment
+        environment["SCTPCONFORM_CACHE_DIR"] = root
+        let helper = try USRSCTPHelperBuilder.helperExecutable(environment: environment)
+        #expect(helper.hasPrefix(root))
+        return (root, environment, helper)
+    }
+
+    private func works(_ environment: [String: String]) throws {
+        let target = try USRSCTPTarget(
+            configuration: TargetConfiguration(seed: 3, localPort: 1, peerPort: 2),
+            options: USRSCTPTarget.Options(environment: environment))
+        #expect(try target.perform(.connect, at: .zero) == .ok)
+        #expect(try target.transport.receive(until: .zero).count == 1)
+    }
+
+    /// Issue 11 item 9: a cached helper overwritten with garbage no longer matches the hash beside it
+    /// and is rebuilt, instead of failing every later run with "Exec format error".
+    @Test func damagedCachedHelperIsRebuilt() throws {
+        let (root, environment, helper) = try self.builtCache()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let garbage = Data(repeating: 0x5a, count: 4_096)
+        try garbage.write(to: URL(fileURLWithPath: helper))
+        #expect(USRSCTPHelperBuilder.matchesStoredHash(helper) == false)
+        try self.works(environment)
+        #expect(FileManager.default.contents(atPath: helper) != garbage)
+        #expect(USRSCTPHelperBuilder.matchesStoredHash(helper))
+    }
+
+    /// A cached helper that matches its hash but does not start (both rewritten) is discarded and
+    /// rebuilt on the first failure to start.
+    @Test func cachedHelperThatDoesNotStartIsRebuilt() throws {
+        let (root, environment, helper) = try self.builtCache()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let garbage = Data(repeating: 0x5a, count: 4_096)
+        try garbage.write(to: URL(fileURLWithPath: helper))
+        let hash = try #require(USRSCTPHelperBuilder.contentHash(helper))
+        try Data(hash.utf8).write(to: URL(fileURLWithPath: USRSCTPHelperBuilder.hashPath(helper)))
+        #expect(USRSCTPHelperBuilder.matchesStoredHash(helper))
+        try self.works(environment)
+        #expect(FileManager.default.contents(atPath: helper) != garbage)
+    }
+}
+
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [Result<String, TargetError>] = []

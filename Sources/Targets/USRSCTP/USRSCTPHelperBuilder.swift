@@ -79,7 +79,8 @@ public enum USRSCTPHelperBuilder {
             throw .unavailable(reason: "cannot read \(toolchain.source): \(error)", hint: Self.installHint)
         }
         let key = Self.cacheKey(toolchain: toolchain, source: sourceBytes)
-        return try BuildCache.shared.path(for: key) { () throws(TargetError) -> String in
+        let entry = "\(Self.cacheRoot(environment: environment))/\(String(key, radix: 16))"
+        return try BuildCache.shared.path(for: entry) { () throws(TargetError) -> String in
             try Self.build(toolchain: toolchain, key: key, environment: environment)
         }
     }
@@ -230,7 +231,7 @@ private final class BuildCache: @unchecked Sendable {
     static let shared = BuildCache()
 
     private let lock = NSLock()
-    private var paths: [UInt64: String] = [:]
+    private var paths: [String: String] = [:]
     private var serial = 0
 
     func nextSerial() -> Int {
@@ -240,11 +241,12 @@ private final class BuildCache: @unchecked Sendable {
         return self.serial
     }
 
-    func path(for key: UInt64, build: () throws(TargetError) -> String) throws(TargetError) -> String {
+    /// `entry` names the cache root and the key: two cache roots never share a memo.
+    func path(for entry: String, build: () throws(TargetError) -> String) throws(TargetError) -> String {
         self.buildLock.lock()
         defer { self.buildLock.unlock() }
         self.lock.lock()
-        let known = self.paths[key]
+        let known = self.paths[entry]
         self.lock.unlock()
         if let known, FileManager.default.isExecutableFile(atPath: known),
             USRSCTPHelperBuilder.matchesStoredHash(known)
@@ -253,7 +255,7 @@ private final class BuildCache: @unchecked Sendable {
         }
         let built = try build()
         self.lock.lock()
-        self.paths[key] = built
+        self.paths[entry] = built
         self.lock.unlock()
         return built
     }

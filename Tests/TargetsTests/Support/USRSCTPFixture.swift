@@ -9,9 +9,17 @@ struct USRSCTPFixture {
 
     let target: USRSCTPTarget
 
-    init(seed: UInt64 = 1) throws {
-        self.target = try USRSCTPTarget(
-            configuration: TargetConfiguration(seed: seed, localPort: TestSCTP.stackPort, peerPort: TestSCTP.peerPort))
+    init(seed: UInt64 = 1, options: USRSCTPTarget.Options = USRSCTPTarget.Options()) throws {
+        self.target = try USRSCTPTarget(configuration: Self.configuration(seed: seed), options: options)
+    }
+
+    /// A fixture on a target that already exists (a reset one, say).
+    init(target: USRSCTPTarget) {
+        self.target = target
+    }
+
+    static func configuration(seed: UInt64) -> TargetConfiguration {
+        TargetConfiguration(seed: seed, localPort: TestSCTP.stackPort, peerPort: TestSCTP.peerPort)
     }
 
     var transport: any Transport { self.target.transport }
