@@ -280,8 +280,8 @@ final class HelperProcess {
             let sender = self.standardErrorTail.split(separator: "\n").last { $0.contains("killed by signal") }
                 .flatMap { line in line.range(of: "from pid ").map { "sent by pid " + line[$0.upperBound...] } }
             let error = TargetError.killed(
-                description: description + " from outside the harness ("
-                    + (sender ?? "the sender cannot be known") + "), not by a fault of the stack",
+                description: "\(self.name) (pid \(self.processIdentifier)) was \(exit) from outside the harness ("
+                    + (sender ?? "the sender cannot be known") + ") while \(activity), not by a fault of the stack",
                 stderr: self.standardErrorTail)
             self.failure = error
             self.closeDescriptors()
