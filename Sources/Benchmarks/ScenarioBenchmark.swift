@@ -9,8 +9,14 @@ import Targets
 ///
 /// The first figure is what `sctpconform run` does: the live RFC rule checker judges every packet. The
 /// second runs without it (`run --no-rules`), so the checker's share shows; `--no-rules` prints only that.
+/// For usrsctp a third figure follows, measured in the same run: the in-process ceiling, usrsctp alone
+/// doing the handshake scenario's exchange with no harness (`USRSCTPCeiling`), then the ratio and the
+/// harness's share of a run's time. One runner serves every iteration, as `run` does for a folder: each
+/// run resets the previous run's helper.
 enum ScenarioBenchmark {
     static let usage = "usage: sctpconform-bench scenario [FILE] [--iterations N] [--target NAME] [--no-rules]"
+    /// Issue 10's goal for the handshake scenario with the rule checker, on one core.
+    static let goalRunsPerSecond = 5_000.0
 
     /// Returns the process exit status.
     static func run(arguments: [String]) -> Int32 {
@@ -66,25 +72,59 @@ enum ScenarioBenchmark {
                 ("with the rule checker, as `run`", RunnerConfiguration(makeCheckers: RulesLiveChecker.factory)))
         }
         modes.append(("without the rule checker, as `run --no-rules`", RunnerConfiguration()))
+        var rates: [Double] = []
         for mode in modes {
-            let status = Self.measure(
+            guard let rate = Self.measure(
                 scenario, descriptor: descriptor, configuration: mode.configuration, iterations: iterations,
                 label: "\(targetName), \(mode.label)")
-            if status != 0 { return status }
+            else { return 1 }
+            rates.append(rate)
+        }
+        if withRules, let rate = rates.first {
+            print("  goal: >= \(Self.format(Self.goalRunsPerSecond)) runs/s with the rule checker: "
+                + (rate >= Self.goalRunsPerSecond ? "met" : "not met"))
+        }
+        if targetName == "usrsctp" {
+            return Self.printCeiling(iterations: max(iterations, 1_000), harnessRates: rates, withRules: withRules)
         }
         return 0
     }
 
-    /// Runs `scenario` once to warm up, then `iterations` times, and prints the rates.
+    /// Measures the in-process ceiling and prints it beside the harness's figures.
+    private static func printCeiling(iterations: Int, harnessRates: [Double], withRules: Bool) -> Int32 {
+        let ceiling: USRSCTPCeiling.Measurement
+        do {
+            ceiling = try USRSCTPCeiling.measure(iterations: iterations)
+        } catch {
+            print("in-process ceiling: \(error.description)")
+            return 1
+        }
+        let ceilingRate = ceiling.runsPerSecond
+        print(
+            "in-process ceiling (usrsctp alone, the same exchange over AF_CONN, no harness): \(ceiling.runs) runs, "
+                + "\(Self.format(ceilingRate)) runs/s, \(Self.format(1_000 / ceilingRate)) ms per run "
+                + "(\(ceiling.packets / max(ceiling.runs, 1)) packets)")
+        let labels = withRules ? ["with the rule checker", "without the rule checker"] : ["without the rule checker"]
+        for (label, rate) in zip(labels, harnessRates) where rate > 0 {
+            let share = max(0, 1 - rate / ceilingRate) * 100
+            print(
+                "  \(label): \(Self.format(rate / ceilingRate * 100))% of the ceiling (ceiling / harness = "
+                    + "\(Self.format(ceilingRate / rate))x); the harness's share of a run: \(Self.format(share))%")
+        }
+        return 0
+    }
+
+    /// Runs `scenario` once to warm up, then `iterations` times, prints the rates and returns the
+    /// scenarios per second (nil when a run did not pass).
     private static func measure(
         _ scenario: Scenario, descriptor: TargetDescriptor, configuration: RunnerConfiguration, iterations: Int,
         label: String
-    ) -> Int32 {
+    ) -> Double? {
         let runner = ScenarioRunner(target: descriptor, configuration: configuration)
         let warmUp = runner.run(scenario)
         guard warmUp.verdict == .pass else {
             print("\(scenario.id) does not pass against \(label) (\(warmUp.verdict.rawValue): \(warmUp.reason ?? ""))")
-            return 1
+            return nil
         }
         var packets = 0
         let clock = ContinuousClock()
@@ -93,7 +133,7 @@ enum ScenarioBenchmark {
             let result = runner.run(scenario)
             guard result.verdict == .pass else {
                 print("run failed: \(result.verdict.rawValue) \(result.reason ?? "")")
-                return 1
+                return nil
             }
             packets += result.packets.count
         }
@@ -106,7 +146,7 @@ enum ScenarioBenchmark {
                 + "\(Self.format(Double(packets) / seconds)) packets/s, "
                 + "\(Self.format(perScenario)) ms per run (\(packets / iterations) packets, "
                 + "\(warmUp.duration) virtual time each)")
-        return 0
+        return Double(iterations) / seconds
     }
 
     private static func format(_ value: Double) -> String {
