@@ -28,13 +28,17 @@ final class HelperProcess {
     private(set) var failure: TargetError?
 
     static let maximumFrameLength = 64 << 20
+    /// Bytes asked of one read(2) of the channel.
+    static let readSize = 65_536
     static let standardErrorTailLimit = 8_192
 
     private var channel: Int32
     private var errorOutput: Int32
     private var errorTail: [UInt8] = []
-    private var inbox: [UInt8] = []
+    /// Bytes read from the channel and not yet handed out: `inbox[inboxStart..<inboxEnd]`.
+    private var inbox = UnsafeMutableRawBufferPointer.allocate(byteCount: HelperProcess.readSize, alignment: 8)
     private var inboxStart = 0
+    private var inboxEnd = 0
     private var reaped = false
     /// Set by `stop`: a deliberate end, not a failure.
     private(set) var isStopped = false
@@ -76,6 +80,7 @@ final class HelperProcess {
 
     deinit {
         self.stop(farewell: nil)
+        self.inbox.deallocate()
     }
 
     /// The last lines the child wrote on stderr.
@@ -116,7 +121,7 @@ final class HelperProcess {
         try self.checkUsable()
         let deadline = LivenessClock.milliseconds() + self.responseTimeoutMilliseconds
         while true {
-            let available = self.inbox.count - self.inboxStart
+            let available = self.inboxEnd - self.inboxStart
             if available >= 4 {
                 let s = self.inboxStart
                 let length = Int(self.inbox[s]) << 24 | Int(self.inbox[s + 1]) << 16
@@ -125,14 +130,15 @@ final class HelperProcess {
                     throw self.abandon(because: "wrote a frame of \(length) bytes (more than the protocol allows)")
                 }
                 if available >= 4 + length {
-                    let frame = Array(self.inbox[(s + 4)..<(s + 4 + length)])
+                    let frame = [UInt8](UnsafeRawBufferPointer(rebasing: self.inbox[(s + 4)..<(s + 4 + length)]))
                     self.inboxStart += 4 + length
-                    if self.inboxStart == self.inbox.count {
-                        self.inbox.removeAll(keepingCapacity: true)
+                    if self.inboxStart == self.inboxEnd {
                         self.inboxStart = 0
+                        self.inboxEnd = 0
                     }
                     return frame
                 }
+                self.makeRoom(for: 4 + length)
             }
             try self.waitForChannel(events: Int16(POLLIN), deadline: deadline, doing: "answer")
             try self.readChannel()
@@ -182,13 +188,36 @@ final class HelperProcess {
         ChildSpawn.closeDescriptor(&self.errorOutput)
     }
 
+    /// Makes the inbox able to hold `count` bytes from `inboxStart`: moves what is left to the
+    /// front, and grows the buffer when that is not enough.
+    private func makeRoom(for count: Int) {
+        let held = self.inboxEnd - self.inboxStart
+        if self.inboxStart > 0 {
+            if held > 0 {
+                (self.inbox.baseAddress! + 0).copyMemory(from: self.inbox.baseAddress! + self.inboxStart, byteCount: held)
+            }
+            self.inboxStart = 0
+            self.inboxEnd = held
+        }
+        if count > self.inbox.count {
+            var capacity = self.inbox.count
+            while capacity < count { capacity *= 2 }
+            let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
+            if held > 0 { grown.baseAddress!.copyMemory(from: self.inbox.baseAddress!, byteCount: held) }
+            self.inbox.deallocate()
+            self.inbox = grown
+        }
+    }
+
+    /// Reads what the channel holds straight into the inbox's free room (no buffer per call).
     private func readChannel() throws(TargetError) {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(self.channel, $0.baseAddress, $0.count) }
+            if self.inboxEnd == self.inbox.count { self.makeRoom(for: self.inboxEnd - self.inboxStart + Self.readSize) }
+            let room = self.inbox.count - self.inboxEnd
+            let count = read(self.channel, self.inbox.baseAddress! + self.inboxEnd, room)
             if count > 0 {
-                self.inbox.append(contentsOf: chunk[0..<count])
-                if count < chunk.count { return }
+                self.inboxEnd += count
+                if count < room { return }
                 continue
             }
             let code = errno
