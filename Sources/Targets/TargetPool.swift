@@ -39,7 +39,7 @@ public final class TargetPool: @unchecked Sendable {
             } catch {
                 candidate.shutdown()
                 if case .unsupported = error {
-                    self.locked { self.cannotReset.insert(descriptor.name) }
+                    _ = self.locked { self.cannotReset.insert(descriptor.name) }
                 }
             }
         }
