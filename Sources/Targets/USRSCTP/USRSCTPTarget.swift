@@ -68,7 +68,8 @@ public final class USRSCTPTarget: Target {
             responseTimeoutMilliseconds: max(100, options.responseTimeoutMilliseconds))
         self.configuration = configuration
         self.session = USRSCTPSession(
-            helper: helper, start: start, maximumAdvancePerCommand: options.maximumAdvancePerCommand)
+            helper: helper, start: start, maximumAdvancePerCommand: options.maximumAdvancePerCommand,
+            outputSource: configuration.sutAddress, outputDestination: configuration.harnessAddress)
         self.wire = USRSCTPTransport(session: self.session)
         let result = try self.session.run(.initialize(
             seed: configuration.seed, start: start,
