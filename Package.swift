@@ -83,7 +83,7 @@ let package = Package(
             name: "RunnerTests",
             dependencies: [
                 "Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime", "NetworkLayers",
-                "Rules", "ProcessTestSupport",
+                "Rules", "ProcessTestSupport", "Captures",
             ]
         ),
         .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport"),
