@@ -50,6 +50,20 @@ final class ScriptedTarget: Target, Transport {
 
     var terminationError: TargetError? { self.crash }
 
+    /// How many times the stack was reset.
+    private(set) var resets = 0
+
+    /// Forgets everything (packets, events, the crash) and starts over at `start`.
+    func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {
+        self.resets += 1
+        self.received.removeAll()
+        self.actions.removeAll()
+        self.pending.removeAll()
+        self.events.removeAll()
+        self.ranUntil = start
+        self.crash = nil
+    }
+
     /// Queues a packet the SUT sends by itself at `time` (a timer, a heartbeat).
     func schedule(_ bytes: [UInt8], at time: VirtualInstant) {
         self.pending.append(AddressedPacket(time: time, bytes: bytes))
