@@ -35,22 +35,25 @@ let package = Package(
         .target(name: "CCRC32C"),
         .target(name: "CMemoryHints"),
         .target(name: "SCTPWire", dependencies: ["CCRC32C"]),
-        .target(name: "NetworkLayers"),
+        .target(name: "NetworkLayers", dependencies: ["VirtualTime"]),
         .target(name: "Captures", dependencies: ["NetworkLayers"]),
         .target(
             name: "VirtualTime",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")]
         ),
-        .target(name: "Scenario", dependencies: ["SCTPWire", "Yams"]),
+        .target(name: "Scenario", dependencies: ["SCTPWire", "NetworkLayers", "Yams"]),
         .target(name: "Transports", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "VirtualTime"]),
         .target(
             name: "Targets",
-            dependencies: ["SCTPWire", "Transports", "VirtualTime"],
+            dependencies: ["SCTPWire", "NetworkLayers", "Transports", "VirtualTime"],
             resources: [.copy("USRSCTP/sctpconform-usrsctp.c")]
         ),
-        .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "CMemoryHints"]),
-        .target(name: "Runner", dependencies: ["SCTPWire", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]),
-        .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures", "Scenario"]),
+        .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),
+        .target(
+            name: "Runner",
+            dependencies: ["SCTPWire", "NetworkLayers", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]
+        ),
+        .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures", "Scenario", "NetworkLayers"]),
         .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),
         .executableTarget(
             name: "sctpconform",
@@ -73,12 +76,15 @@ let package = Package(
         ),
         .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime"]),
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire"]),
-        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire", "NetworkLayers"]),
+        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime"]
+            dependencies: [
+                "Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime", "NetworkLayers",
+                "Rules", "ProcessTestSupport", "Captures",
+            ]
         ),
         .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport"),
         .testTarget(

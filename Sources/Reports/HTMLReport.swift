@@ -217,8 +217,10 @@ public enum HTMLReport {
             case .sent, .matched, .ignored, .unexamined: rowClass = "packet-\(packet.direction.rawValue)"
             }
             let direction = packet.direction == .toSUT ? "harness → SUT" : "SUT → harness"
+            let addresses = "\(packet.packet.source) → \(packet.packet.destination)"
             html += "<tr class=\"\(rowClass)\" id=\"\(Self.text(Self.packetAnchor(result, packet.number)))\">"
-            html += "<td class=\"num\">\(packet.number)</td><td class=\"nowrap\">\(direction)</td>"
+            html += "<td class=\"num\">\(packet.number)</td><td class=\"nowrap\">\(direction)<br>"
+            html += "<span class=\"muted\">\(Self.text(addresses))</span></td>"
             html += "<td class=\"num\">\(Self.text(packet.time.description))</td>"
             html += "<td><code class=\"wire\">\(Self.text(TcpdumpSummary.line(for: packet.bytes)))</code></td>"
             html += "<td>\(Self.text(ResultJSON.disposition(packet.disposition)))</td></tr>\n"
@@ -231,13 +233,21 @@ public enum HTMLReport {
         var html = "<h3>Rule checker findings</h3>\n"
         guard !result.findings.isEmpty else { return html + "<p class=\"muted\">No findings.</p>\n" }
         html += "<table class=\"findings\">\n<thead><tr><th>Rule</th><th>Severity</th><th>RFC section</th>"
-        html += "<th>Packet</th><th class=\"num\">Time</th><th>Message</th></tr></thead>\n<tbody>\n"
+        html += "<th>By</th><th class=\"num\">Association</th><th>Packet</th><th class=\"num\">Time</th>"
+        html += "<th>Message</th></tr></thead>\n<tbody>\n"
         for finding in result.findings {
             let severity = finding.severity.rawValue
             html += "<tr class=\"severity-\(Self.text(severity.lowercased()))\">"
             html += "<td><code>\(Self.text(finding.rule))</code></td><td>\(Self.text(severity))</td>"
             html += "<td>\(Self.text(finding.section))</td>"
-            html += "<td>\(finding.packetNumber.map { Self.packetLink(result, $0) } ?? "")</td>"
+            html += "<td>\(Self.text(Self.violator(finding)))</td>"
+            html += "<td class=\"num\">\(finding.associationID.map(String.init) ?? "")</td>"
+            var packets = finding.packetNumber.map { Self.packetLink(result, $0) } ?? ""
+            if !finding.relatedPackets.isEmpty {
+                packets += " (see " + finding.relatedPackets.map { Self.packetLink(result, $0) }.joined(separator: ", ")
+                    + ")"
+            }
+            html += "<td>\(packets)</td>"
             html += "<td class=\"num\">\(Self.text(finding.time?.description ?? ""))</td>"
             html += "<td>\(Self.text(finding.message))</td></tr>\n"
         }
@@ -246,6 +256,13 @@ public enum HTMLReport {
     }
 
     // MARK: Pieces
+
+    /// `SUT 198.18.0.2:5001`, `harness 198.18.0.1:5000`, or empty for the runner's own notes.
+    static func violator(_ finding: ScenarioFinding) -> String {
+        guard let violator = finding.violator else { return "" }
+        let party = violator == .systemUnderTest ? "SUT" : "harness"
+        return finding.violatorEndpoint.map { "\(party) \($0)" } ?? party
+    }
 
     static func text(_ text: String) -> String {
         HTMLEscaping.escape(text)

@@ -125,6 +125,9 @@ public enum ResultJSON {
         .object([
             ("number", .integer(Int64(packet.number))),
             ("direction", .string(packet.direction.rawValue)),
+            ("from", .string(packet.packet.source.description)),
+            ("to", .string(packet.packet.destination.description)),
+            ("carriage", .string(packet.packet.carriage.description)),
             ("time", .string(packet.time.description)),
             ("time_ns", .unsigned(packet.time.nanoseconds)),
             ("chunks", .string(packet.chunkSummary)),
@@ -152,6 +155,10 @@ public enum ResultJSON {
             ("message", .string(finding.message)),
             ("packet", finding.packetNumber.map { .integer(Int64($0)) } ?? .null),
             ("time", .optional(finding.time?.description)),
+            ("violator", .optional(finding.violator?.rawValue)),
+            ("violator_endpoint", .optional(finding.violatorEndpoint)),
+            ("association", finding.associationID.map { .integer(Int64($0)) } ?? .null),
+            ("related_packets", .array(finding.relatedPackets.map { .integer(Int64($0)) })),
         ])
     }
 }

@@ -1,3 +1,4 @@
+import NetworkLayers
 import Transports
 import VirtualTime
 
@@ -55,12 +56,29 @@ public struct TargetConfiguration: Hashable, Sendable {
     public var localPort: UInt16
     /// The harness's SCTP port.
     public var peerPort: UInt16
+    /// The stack's IP address in the run (a target without addresses, such as usrsctp over AF_CONN,
+    /// stamps the packets it sends with it).
+    public var sutAddress: IPAddress
+    /// The harness's (first) IP address in the run: where a target without addresses says its
+    /// packets went.
+    public var harnessAddress: IPAddress
 
-    public init(seed: UInt64, localPort: UInt16, peerPort: UInt16) {
+    public init(
+        seed: UInt64, localPort: UInt16, peerPort: UInt16,
+        sutAddress: IPAddress = TargetConfiguration.defaultSUTAddress,
+        harnessAddress: IPAddress = TargetConfiguration.defaultHarnessAddress
+    ) {
         self.seed = seed
         self.localPort = localPort
         self.peerPort = peerPort
+        self.sutAddress = sutAddress
+        self.harnessAddress = harnessAddress
     }
+
+    /// The system under test's address unless a scenario says otherwise (RFC 2544 benchmarking range).
+    public static let defaultSUTAddress = IPAddress.v4(IPv4Address(198, 18, 0, 2))
+    /// The harness's address unless a scenario says otherwise.
+    public static let defaultHarnessAddress = IPAddress.v4(IPv4Address(198, 18, 0, 1))
 }
 
 /// Something a scenario may need from a target.

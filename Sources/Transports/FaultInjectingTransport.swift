@@ -1,12 +1,5 @@
+import NetworkLayers
 import VirtualTime
-
-/// Which way a packet travels, seen from the harness.
-public enum PacketDirection: String, Hashable, Sendable, CaseIterable {
-    /// Harness to system under test (`send`).
-    case toPeer = "to-peer"
-    /// System under test to harness (`receive`).
-    case fromPeer = "from-peer"
-}
 
 /// How one direction of a `FaultInjectingTransport` misbehaves. Probabilities are per packet,
 /// clamped to [0, 1]; 0 everywhere (`.none`) passes packets through untouched.
@@ -95,8 +88,8 @@ public final class FaultInjectingTransport: Transport {
         self.inner = inner
         self.toPeer = toPeer
         self.fromPeer = fromPeer
-        self.outbound = FaultLane(direction: .toPeer, profile: toPeer, generator: root.split(label: 1))
-        self.inbound = FaultLane(direction: .fromPeer, profile: fromPeer, generator: root.split(label: 2))
+        self.outbound = FaultLane(direction: .toSUT, profile: toPeer, generator: root.split(label: 1))
+        self.inbound = FaultLane(direction: .fromSUT, profile: fromPeer, generator: root.split(label: 2))
     }
 
     /// Returns and clears the fault log.
@@ -105,14 +98,14 @@ public final class FaultInjectingTransport: Transport {
         return self.log
     }
 
-    public func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
-        for held in self.outbound.release(notAfter: time) {
-            try self.inner.send(held.bytes, at: held.time)
+    public func send(_ packet: AddressedPacket) throws(TransportError) {
+        for held in self.outbound.release(notAfter: packet.time) {
+            try self.inner.send(held)
         }
-        let outcome = self.outbound.admit(packet, at: time)
+        let outcome = self.outbound.admit(packet)
         self.log += outcome.records
         for delivered in outcome.deliver {
-            try self.inner.send(delivered.bytes, at: delivered.time)
+            try self.inner.send(delivered)
         }
     }
 
@@ -124,16 +117,16 @@ public final class FaultInjectingTransport: Transport {
         if let release = self.outbound.nextRelease { horizon = min(horizon, release) }
         if let release = self.inbound.nextRelease { horizon = min(horizon, release) }
         let next = try self.inner.receiveNext(until: horizon)
-        var result: [TimedPacket] = []
+        var result: [AddressedPacket] = []
         for packet in next.packets {
             result += self.inbound.release(notAfter: packet.time)
-            let outcome = self.inbound.admit(packet.bytes, at: packet.time)
+            let outcome = self.inbound.admit(packet)
             self.log += outcome.records
             result += outcome.deliver
         }
         result += self.inbound.release(notAfter: next.time)
         for held in self.outbound.release(notAfter: next.time) {
-            try self.inner.send(held.bytes, at: held.time)
+            try self.inner.send(held)
         }
         return ReceiveResult(time: next.time, packets: result)
     }
@@ -156,7 +149,7 @@ private struct FaultLane {
     struct Held {
         var release: Release
         var sequence: Int
-        var bytes: [UInt8]
+        var packet: AddressedPacket
     }
 
     let direction: PacketDirection
@@ -178,19 +171,19 @@ private struct FaultLane {
     }
 
     /// Held packets due at or before `time`, in release order, stamped with their release instant.
-    mutating func release(notAfter time: VirtualInstant) -> [TimedPacket] {
+    mutating func release(notAfter time: VirtualInstant) -> [AddressedPacket] {
         let due = self.held.filter { $0.release.latest <= time }
             .sorted { ($0.release.latest, $0.sequence) < ($1.release.latest, $1.sequence) }
         guard !due.isEmpty else { return [] }
         self.held.removeAll { $0.release.latest <= time }
-        return due.map { TimedPacket(time: $0.release.latest, bytes: $0.bytes) }
+        return due.map { $0.packet.with(time: $0.release.latest) }
     }
 
-    /// Decides the fate of one packet sent at `time`: what to hand on now (the packet, its
+    /// Decides the fate of one packet sent at its instant: what to hand on now (the packet, its
     /// duplicate, then packets that were waiting for a successor), and what was done.
-    mutating func admit(
-        _ packet: [UInt8], at time: VirtualInstant
-    ) -> (deliver: [TimedPacket], records: [FaultRecord]) {
+    mutating func admit(_ sent: AddressedPacket) -> (deliver: [AddressedPacket], records: [FaultRecord]) {
+        let time = sent.time
+        let packet = sent.bytes
         let index = self.count
         self.count += 1
         // Always the same seven draws, in the same order, whatever the outcome.
@@ -221,17 +214,17 @@ private struct FaultLane {
         if delay {
             let until = time + self.profile.delayBy
             record(.delayed(until: until))
-            for _ in 0..<copies { self.hold(bytes, .at(until)) }
+            for _ in 0..<copies { self.hold(sent.with(bytes: bytes), .at(until)) }
             return ([], records)
         }
         if reorder {
             let latest = time + self.profile.reorderWindow
             record(.reordered(until: latest))
             // Whatever was already waiting for a successor stays ahead of this packet.
-            for _ in 0..<copies { self.hold(bytes, .afterNext(latest: latest)) }
+            for _ in 0..<copies { self.hold(sent.with(bytes: bytes), .afterNext(latest: latest)) }
             return ([], records)
         }
-        var deliver = Array(repeating: TimedPacket(time: time, bytes: bytes), count: copies)
+        var deliver = Array(repeating: sent.with(bytes: bytes), count: copies)
         let waiting = self.held.filter {
             if case .afterNext = $0.release { return true }
             return false
@@ -240,12 +233,12 @@ private struct FaultLane {
             if case .afterNext = $0.release { return true }
             return false
         }
-        deliver += waiting.map { TimedPacket(time: time, bytes: $0.bytes) }
+        deliver += waiting.map { $0.packet.with(time: time) }
         return (deliver, records)
     }
 
-    private mutating func hold(_ bytes: [UInt8], _ release: Release) {
-        self.held.append(Held(release: release, sequence: self.nextSequence, bytes: bytes))
+    private mutating func hold(_ packet: AddressedPacket, _ release: Release) {
+        self.held.append(Held(release: release, sequence: self.nextSequence, packet: packet))
         self.nextSequence += 1
     }
 }

@@ -1,16 +1,5 @@
+import NetworkLayers
 import VirtualTime
-
-/// One SCTP packet (common header onward, no IP or UDP header) and the virtual instant at which
-/// it was sent.
-public struct TimedPacket: Hashable, Sendable {
-    public var time: VirtualInstant
-    public var bytes: [UInt8]
-
-    public init(time: VirtualInstant, bytes: [UInt8]) {
-        self.time = time
-        self.bytes = bytes
-    }
-}
 
 /// Why a transport could not carry a packet.
 public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -29,10 +18,10 @@ public struct ReceiveResult: Hashable, Sendable {
     /// for a hosted stack an application event), or the deadline if it produced none before.
     public var time: VirtualInstant
     /// The packets sent at `time` (packets queued from earlier keep their own, earlier instants), in
-    /// order.
-    public var packets: [TimedPacket]
+    /// order, each with its addresses and carriage.
+    public var packets: [AddressedPacket]
 
-    public init(time: VirtualInstant, packets: [TimedPacket]) {
+    public init(time: VirtualInstant, packets: [AddressedPacket]) {
         self.time = time
         self.packets = packets
     }
@@ -47,8 +36,10 @@ public struct ReceiveResult: Hashable, Sendable {
 /// timers up to the first instant with output; a remote stack maps the deadline to a bounded wait
 /// for the next packet, stamping it with the arrival instant.
 public protocol Transport: AnyObject {
-    /// Sends one SCTP packet to the peer at `time`.
-    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError)
+    /// Sends one SCTP packet to the peer at `packet.time`, from `packet.source` to
+    /// `packet.destination`, carried as `packet.carriage` (a transport without addresses, such as
+    /// usrsctp's AF_CONN, ignores them).
+    func send(_ packet: AddressedPacket) throws(TransportError)
 
     /// Lets the peer run from where it stands to at most `deadline`, stopping at the first instant
     /// at which it produced output, and returns that instant with every packet sent then. Output
@@ -68,9 +59,9 @@ extension Transport {
     /// Bounded: a peer that reports output at the same instant more than `stallLimit` times in a
     /// row without sending anything counts as stuck (a `TransportError`).
     public func receive(until deadline: VirtualInstant, stallLimit: Int = 1_000) throws(TransportError)
-        -> [TimedPacket]
+        -> [AddressedPacket]
     {
-        var packets: [TimedPacket] = []
+        var packets: [AddressedPacket] = []
         var last: VirtualInstant?
         var stalls = 0
         while true {

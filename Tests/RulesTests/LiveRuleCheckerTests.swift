@@ -1,6 +1,22 @@
+import NetworkLayers
 import Rules
 import SCTPWire
 import Testing
+import VirtualTime
+
+extension LiveRuleChecker {
+    static let harness = IPAddress.v4(IPv4Address(198, 18, 0, 1))
+    static let sut = IPAddress.v4(IPv4Address(198, 18, 0, 2))
+
+    /// The bytes between the default addresses, `time` in nanoseconds.
+    mutating func observe(_ bytes: [UInt8], direction: PacketDirection, number: Int, time: UInt64) -> [LiveFinding] {
+        let toSUT = direction == .toSUT
+        let packet = AddressedPacket(
+            source: toSUT ? Self.harness : Self.sut, destination: toSUT ? Self.sut : Self.harness,
+            time: VirtualInstant(nanoseconds: time), bytes: bytes)
+        return self.observe(packet, direction: direction, number: number)
+    }
+}
 
 /// The live entry point: bytes and a direction in, findings attributed to the harness or the SUT.
 @Suite struct LiveRuleCheckerTests {
@@ -22,13 +38,13 @@ import Testing
 
     @Test func harnessViolationsAreExpectedAndSUTViolationsFail() throws {
         var checker = LiveRuleChecker()
-        #expect(checker.observe(Self.packet(0, [Self.initChunk]), direction: .harnessToSUT, number: 1, time: 0).isEmpty)
+        #expect(checker.observe(Self.packet(0, [Self.initChunk]), direction: .toSUT, number: 1, time: 0).isEmpty)
         let ack = checker.observe(
-            Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .sutToHarness, number: 2, time: 10)
+            Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .fromSUT, number: 2, time: 10)
         #expect(ack.isEmpty)
         // The harness sends a deliberately wrong tag.
         let echo = checker.observe(
-            Self.packet(0xdead, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))]), direction: .harnessToSUT,
+            Self.packet(0xdead, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))]), direction: .toSUT,
             number: 3, time: 20)
         let expected = try #require(echo.first)
         #expect(Set(echo.map(\.finding.ruleID)) == ["vtag.peer-tag", "cookie.echo-matches-offer"])
@@ -39,7 +55,7 @@ import Testing
         #expect(expected.finding.time == 20)
         // The SUT accepts it anyway.
         let accepted = checker.observe(
-            Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .sutToHarness, number: 4,
+            Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .fromSUT, number: 4,
             time: 30)
         let failure = try #require(accepted.first)
         #expect(failure.violator == .systemUnderTest)
@@ -54,7 +70,7 @@ import Testing
         let zeroStreams = Chunk.initiation(
             InitChunk(
                 initiateTag: 0xa, advertisedReceiverWindow: 1, outboundStreams: 0, inboundStreams: 4, initialTSN: 1))
-        let sent = checker.observe(Self.packet(0, [zeroStreams]), direction: .harnessToSUT, number: 1, time: 0)
+        let sent = checker.observe(Self.packet(0, [zeroStreams]), direction: .toSUT, number: 1, time: 0)
         #expect(sent.map(\.violator) == [.harness])
         // The SUT stays silent instead of sending an ABORT: a SHOULD.
         let late = try #require(checker.finish().first)
@@ -66,20 +82,39 @@ import Testing
     @Test func findingsArriveWithThePacketThatShowsThem() {
         var checker = LiveRuleChecker()
         var all: [LiveFinding] = []
-        all += checker.observe(Self.packet(0, [Self.initChunk]), direction: .harnessToSUT, number: 1, time: 0)
+        all += checker.observe(Self.packet(0, [Self.initChunk]), direction: .toSUT, number: 1, time: 0)
         all += checker.observe(
-            Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .sutToHarness, number: 2, time: 1)
+            Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .fromSUT, number: 2, time: 1)
         all += checker.observe(
-            Self.packet(0xb, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))]), direction: .harnessToSUT, number: 3,
+            Self.packet(0xb, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))]), direction: .toSUT, number: 3,
             time: 2)
         all += checker.observe(
-            Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .sutToHarness, number: 4,
+            Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .fromSUT, number: 4,
             time: 3)
         let wrong = checker.observe(
             Self.packet(0xa, [.sack(SACKChunk(cumulativeTSNAck: 5, advertisedReceiverWindow: 1))], from: 7, to: 5000),
-            direction: .sutToHarness, number: 5, time: 4)
+            direction: .fromSUT, number: 5, time: 4)
         #expect(all.isEmpty)
         #expect(wrong.map(\.finding.ruleID) == ["sack.acks-only-sent"])
         #expect(wrong.first?.finding.packetNumber == 5)
+    }
+
+    /// A finding names the violator by its real address in the packet judged, IPv6 included.
+    @Test func findingsNameTheViolatorsRealAddress() throws {
+        var checker = LiveRuleChecker()
+        let harness = try #require(IPAddress("2001:db8::1"))
+        let sut = try #require(IPAddress("2001:db8::2"))
+        let initPacket = AddressedPacket(
+            source: harness, destination: sut, time: .zero, bytes: Self.packet(0, [Self.initChunk]))
+        #expect(checker.observe(initPacket, direction: .toSUT, number: 1).isEmpty)
+        // An INIT ACK with the wrong tag (not the harness's initiate tag 0xa).
+        let ack = AddressedPacket(
+            source: sut, destination: harness, time: VirtualInstant(nanoseconds: 10),
+            bytes: Self.packet(0xdead, [Self.initAck], from: 7, to: 5000))
+        let found = checker.observe(ack, direction: .fromSUT, number: 2)
+        let finding = try #require(found.first)
+        #expect(finding.violator == .systemUnderTest)
+        #expect(finding.violatorEndpoint == TransportEndpoint(host: .ip(sut), port: 7))
+        #expect(finding.violatorEndpoint.description == "[2001:db8::2]:7")
     }
 }

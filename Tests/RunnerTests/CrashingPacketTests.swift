@@ -1,3 +1,4 @@
+import NetworkLayers
 import Foundation
 import Runner
 import Scenario

@@ -1,3 +1,4 @@
+import NetworkLayers
 import Foundation
 import Reports
 import Runner
@@ -120,7 +121,8 @@ import Testing
             let direction = packet.direction == .toSUT ? "harness → SUT" : "SUT → harness"
             #expect(
                 page.contains(
-                    "<td class=\"num\">\(packet.number)</td><td class=\"nowrap\">\(direction)</td>"
+                    "<td class=\"num\">\(packet.number)</td><td class=\"nowrap\">\(direction)<br>"
+                        + "<span class=\"muted\">\(packet.packet.source) → \(packet.packet.destination)</span></td>"
                         + "<td class=\"num\">\(packet.time.description)</td>"
                         + "<td><code class=\"wire\">\(line)</code></td>"))
         }
@@ -130,8 +132,8 @@ import Testing
             let packet = try #require(finding.packetNumber)
             #expect(
                 page.contains(
-                    "<td><code>test.flag</code></td><td>SHOULD</td><td>RFC 9260 §8.5</td>"
-                        + "<td><a href=\"#scenario-t-packet-\(packet)\">#\(packet)</a></td>"))
+                    "<td><code>test.flag</code></td><td>SHOULD</td><td>RFC 9260 §8.5</td><td></td>"
+                        + "<td class=\"num\"></td><td><a href=\"#scenario-t-packet-\(packet)\">#\(packet)</a></td>"))
             #expect(page.contains("id=\"scenario-t-packet-\(packet)\""))
         }
         #expect(page.contains("<a href=\"t.pcap\">pcap</a> · <a href=\"t.json\">JSON</a>"))

@@ -1,3 +1,4 @@
+import NetworkLayers
 import Captures
 import Runner
 import SCTPWire
@@ -139,7 +140,7 @@ private final class FrozenTarget: Target, Transport, @unchecked Sendable {
     let capabilities: Set<TargetCapability> = [.server, .client]
     var transport: any Transport { self }
 
-    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {}
+    func send(_ packet: AddressedPacket) throws(TransportError) {}
     func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
         ReceiveResult(time: .zero, packets: [])
     }

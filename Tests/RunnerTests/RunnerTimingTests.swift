@@ -225,16 +225,27 @@ import VirtualTime
         #expect(result.failedStep?.failure?.message.contains("within 50ms") == true)
     }
 
-    @Test func autoVerificationTagCheck() throws {
+    /// The SUT's verification tag is judged by the live rules, not by the expectation (which matches
+    /// the tag only when the step names `verification_tag:`): the step passes, the MUST finding of the
+    /// rule fails the run and names the SUT as the violator.
+    @Test func verificationTagIsJudgedByTheRules() throws {
         let target = ScriptedTarget { packet, _, _ in
             .init(packets: [(.zero, ScriptedPeer.initAck(answering: packet, tag: 0x0BAD_0BAD))])
         }
-        let result = try RunnerTestSupport.run(
-            RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack"), target: target)
+        let text = RunnerTestSupport.scenario("  - send: init\n  - expect: init-ack")
+        let result = try RunnerTestSupport.run(text, target: target, checkers: RulesLiveChecker.factory)
         #expect(result.verdict == .fail)
-        let mismatch = try #require(result.failedStep?.failure?.mismatches.first)
-        #expect(mismatch.path == "header.verification_tag")
-        #expect(mismatch.expected.hasSuffix("the harness's initiate tag (RFC 9260 §8.5)"))
+        #expect(result.steps.allSatisfy { $0.status == .passed })
+        let finding = try #require(result.findings.first { $0.severity == .must })
+        #expect(finding.rule.hasPrefix("vtag."))
+        #expect(finding.violator == .systemUnderTest)
+        #expect(finding.packetNumber == 2)
+        #expect(result.reason?.contains("RFC 9260 §8.5") == true)
+        // Without rules the runner does not judge the tag itself.
+        let unchecked = try RunnerTestSupport.run(text, target: ScriptedTarget { packet, _, _ in
+            .init(packets: [(.zero, ScriptedPeer.initAck(answering: packet, tag: 0x0BAD_0BAD))])
+        })
+        #expect(unchecked.verdict == .pass)
     }
 
     @Test func pollingBacksOffWhileIdleAndStaysExactAboutArrivals() throws {

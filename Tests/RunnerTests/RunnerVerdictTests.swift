@@ -1,3 +1,4 @@
+import NetworkLayers
 import Runner
 import SCTPWire
 import Scenario

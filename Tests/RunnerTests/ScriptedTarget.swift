@@ -1,3 +1,4 @@
+import NetworkLayers
 import SCTPWire
 import Targets
 import Transports
@@ -24,11 +25,11 @@ final class ScriptedTarget: Target, Transport {
     var onAction:
         (ApplicationAction, VirtualInstant) -> (ActionResult, [(VirtualDuration, [UInt8])], [ApplicationEvent])
 
-    private(set) var received: [TimedPacket] = []
+    private(set) var received: [AddressedPacket] = []
     private(set) var actions: [ApplicationAction] = []
     private(set) var isShutDown = false
     private(set) var receiveCalls = 0
-    private var pending: [TimedPacket] = []
+    private var pending: [AddressedPacket] = []
     private var events: [TimedApplicationEvent] = []
     /// How far the runner has let the stack run.
     private var ranUntil = VirtualInstant.zero
@@ -49,9 +50,23 @@ final class ScriptedTarget: Target, Transport {
 
     var terminationError: TargetError? { self.crash }
 
+    /// How many times the stack was reset.
+    private(set) var resets = 0
+
+    /// Forgets everything (packets, events, the crash) and starts over at `start`.
+    func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {
+        self.resets += 1
+        self.received.removeAll()
+        self.actions.removeAll()
+        self.pending.removeAll()
+        self.events.removeAll()
+        self.ranUntil = start
+        self.crash = nil
+    }
+
     /// Queues a packet the SUT sends by itself at `time` (a timer, a heartbeat).
     func schedule(_ bytes: [UInt8], at time: VirtualInstant) {
-        self.pending.append(TimedPacket(time: time, bytes: bytes))
+        self.pending.append(AddressedPacket(time: time, bytes: bytes))
     }
 
     /// Queues an application event the SUT reports at `time` (default: the start of the run).
@@ -59,16 +74,21 @@ final class ScriptedTarget: Target, Transport {
         self.events.append(TimedApplicationEvent(time: time, event: event))
     }
 
-    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
+    /// Replies go back the way the packet came (from its destination to its source).
+    func send(_ envelope: AddressedPacket) throws(TransportError) {
         if let crash { throw TransportError(crash.description) }
-        self.received.append(TimedPacket(time: time, bytes: packet))
+        let packet = envelope.bytes
+        let time = envelope.time
+        self.received.append(envelope)
         let reaction = self.onPacket(try? SCTPPacket(decoding: packet), packet, time)
         if let message = reaction.crash {
             self.crash = .crashed(description: message, stderr: "line one\nsegfault in sctp_input\n")
             throw TransportError("helper died")
         }
         for (delay, bytes) in reaction.packets {
-            self.pending.append(TimedPacket(time: time + delay, bytes: bytes))
+            self.pending.append(
+                AddressedPacket(
+                    source: envelope.destination, destination: envelope.source, time: time + delay, bytes: bytes))
         }
     }
 
@@ -92,7 +112,7 @@ final class ScriptedTarget: Target, Transport {
         self.actions.append(action)
         let (result, packets, events) = self.onAction(action, time)
         for (delay, bytes) in packets {
-            self.pending.append(TimedPacket(time: time + delay, bytes: bytes))
+            self.pending.append(AddressedPacket(time: time + delay, bytes: bytes))
         }
         self.ranUntil = max(self.ranUntil, time)
         self.events += events.map { TimedApplicationEvent(time: time, event: $0) }

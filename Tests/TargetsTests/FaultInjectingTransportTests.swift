@@ -1,18 +1,20 @@
+import NetworkLayers
 import Testing
 import Transports
 import VirtualTime
 
 /// A stand-in wire: remembers what was sent, replays scripted packets from the peer.
 private final class ScriptedTransport: Transport {
-    var sent: [TimedPacket] = []
-    var script: [TimedPacket]
+    var sent: [AddressedPacket] = []
+    var script: [AddressedPacket]
 
-    init(script: [TimedPacket] = []) {
+    init(script: [AddressedPacket] = []) {
         self.script = script
     }
 
-    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
-        self.sent.append(TimedPacket(time: time, bytes: packet))
+    /// Keeps the instant and bytes (the envelope's addresses are not what these tests look at).
+    func send(_ packet: AddressedPacket) throws(TransportError) {
+        self.sent.append(AddressedPacket(time: packet.time, bytes: packet.bytes))
     }
 
     /// Stops at the earliest scripted packet (all packets due then), or at the deadline.
@@ -26,15 +28,15 @@ private final class ScriptedTransport: Transport {
 
 @Suite struct FaultInjectingTransportTests {
     private func ms(_ value: UInt64) -> VirtualInstant { VirtualInstant(nanoseconds: value * 1_000_000) }
-    private func packet(_ marker: UInt8, at time: UInt64) -> TimedPacket {
-        TimedPacket(time: self.ms(time), bytes: [marker, 1, 2, 3, 4, 5, 6, 7])
+    private func packet(_ marker: UInt8, at time: UInt64) -> AddressedPacket {
+        AddressedPacket(time: self.ms(time), bytes: [marker, 1, 2, 3, 4, 5, 6, 7])
     }
 
     @Test func noFaultsPassEverythingThrough() throws {
         let inner = ScriptedTransport(script: [self.packet(9, at: 5)])
         let faulty = FaultInjectingTransport(wrapping: inner, seed: 1)
         try faulty.send([1, 2, 3], at: self.ms(1))
-        #expect(inner.sent == [TimedPacket(time: self.ms(1), bytes: [1, 2, 3])])
+        #expect(inner.sent == [AddressedPacket(time: self.ms(1), bytes: [1, 2, 3])])
         #expect(try faulty.receive(until: self.ms(10)) == [self.packet(9, at: 5)])
         #expect(faulty.log.isEmpty)
     }
@@ -45,7 +47,7 @@ private final class ScriptedTransport: Transport {
         try faulty.send([1], at: self.ms(1))
         #expect(inner.sent.isEmpty)
         #expect(try faulty.receive(until: self.ms(10)) == [self.packet(9, at: 5)])
-        #expect(faulty.takeLog() == [FaultRecord(direction: .toPeer, index: 0, time: self.ms(1), kind: .dropped)])
+        #expect(faulty.takeLog() == [FaultRecord(direction: .toSUT, index: 0, time: self.ms(1), kind: .dropped)])
         #expect(faulty.log.isEmpty)
     }
 
@@ -81,7 +83,7 @@ private final class ScriptedTransport: Transport {
         _ = try faulty.receive(until: self.ms(40))
         #expect(inner.sent.isEmpty)
         _ = try faulty.receive(until: self.ms(100))
-        #expect(inner.sent == [TimedPacket(time: self.ms(60), bytes: [1])])
+        #expect(inner.sent == [AddressedPacket(time: self.ms(60), bytes: [1])])
         #expect(faulty.log.map(\.kind) == [.delayed(until: self.ms(60))])
     }
 
@@ -114,13 +116,13 @@ private final class ScriptedTransport: Transport {
         try faulty.send([1], at: self.ms(10))
         // The peer is not let past 60 ms before the held packet reaches it there.
         #expect(try faulty.receiveNext(until: self.ms(100)) == ReceiveResult(time: self.ms(60), packets: []))
-        #expect(inner.sent == [TimedPacket(time: self.ms(60), bytes: [1])])
+        #expect(inner.sent == [AddressedPacket(time: self.ms(60), bytes: [1])])
         #expect(try faulty.receiveNext(until: self.ms(100)).packets == [self.packet(9, at: 80)])
     }
 
     @Test func receiveUntilGivesUpOnAPeerThatMakesNoProgress() {
         final class Stuck: Transport {
-            func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {}
+            func send(_ packet: AddressedPacket) throws(TransportError) {}
             func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
                 ReceiveResult(time: .zero, packets: [])
             }
@@ -167,7 +169,7 @@ private final class ScriptedTransport: Transport {
         }
         let first = try run(seed: 11)
         #expect(first.count > 40)
-        #expect(Set(first.map(\.direction)) == [.toPeer, .fromPeer])
+        #expect(Set(first.map(\.direction)) == [.toSUT, .fromSUT])
         #expect(first == (try run(seed: 11)))
         #expect(first != (try run(seed: 12)))
     }
@@ -180,7 +182,7 @@ private final class ScriptedTransport: Transport {
                 toPeer: FaultProfile(drop: 0.5), fromPeer: FaultProfile(drop: 0.5))
             for index in 0..<outboundPackets { try faulty.send([0], at: self.ms(UInt64(index))) }
             _ = try faulty.receive(until: self.ms(100))
-            return faulty.log.filter { $0.direction == .fromPeer }
+            return faulty.log.filter { $0.direction == .fromSUT }
         }
         #expect(try inboundFaults(outboundPackets: 0) == inboundFaults(outboundPackets: 37))
     }

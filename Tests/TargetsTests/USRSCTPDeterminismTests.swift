@@ -1,3 +1,4 @@
+import NetworkLayers
 import Targets
 import Testing
 import Transports
@@ -9,9 +10,9 @@ import VirtualTime
     private let ms = USRSCTPFixture.ms
 
     /// A whole passive exchange: handshake, data, two minutes of heartbeats; every packet with its instant.
-    private func serverTranscript(seed: UInt64) throws -> [TimedPacket] {
+    private func serverTranscript(seed: UInt64) throws -> [AddressedPacket] {
         let fixture = try USRSCTPFixture(seed: seed)
-        var transcript: [TimedPacket] = []
+        var transcript: [AddressedPacket] = []
         let initAck = try #require(try fixture.sendInit(at: self.ms(1)))
         transcript.append(initAck)
         let fields = TestSCTP.Initiation(try #require(TestSCTP.chunks(initAck.bytes).first).body)
@@ -44,7 +45,7 @@ import VirtualTime
     }
 
     @Test func clientInitIsReproducible() throws {
-        func initPacket(seed: UInt64) throws -> TimedPacket? {
+        func initPacket(seed: UInt64) throws -> AddressedPacket? {
             let fixture = try USRSCTPFixture(seed: seed)
             #expect(try fixture.target.perform(.connect, at: self.ms(7)) == .ok)
             return try fixture.transport.receive(until: self.ms(7)).first

@@ -44,7 +44,7 @@ import VirtualTime
     @Test func repliesDecode() throws {
         let time: [UInt8] = [0, 0, 0, 0, 0, 0, 0x03, 0xE8]
         #expect(try Reply.decode([0x81] + time + [1, 2, 3])
-            == .packet(TimedPacket(time: VirtualInstant(nanoseconds: 1_000), bytes: [1, 2, 3])))
+            == .packet(time: VirtualInstant(nanoseconds: 1_000), bytes: [1, 2, 3]))
         #expect(try Reply.decode([0x83, 0xFF, 0xFF, 0xFF, 0xFE] + Array("no".utf8))
             == .result(errno: -2, message: "no"))
         let instant = VirtualInstant(nanoseconds: 1_000)

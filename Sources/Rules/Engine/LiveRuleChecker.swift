@@ -1,8 +1,10 @@
+import NetworkLayers
+
 // Usage from the scenario runner (one checker per scenario run):
 //
 //     var checker = LiveRuleChecker()
 //     // for every packet of the run, both directions, in the order they were sent:
-//     let found = checker.observe(bytes, direction: .harnessToSUT, number: n, time: instant.nanoseconds)
+//     let found = checker.observe(envelope, direction: .toSUT, number: n)
 //     // at the end of the run:
 //     let late = checker.finish()
 //
@@ -10,22 +12,19 @@
 // severity `.must` fail the scenario (`failsScenario`); findings against the harness are the
 // deliberate malformed sends of the scenario, to be recorded as expected (`isExpected`).
 
-/// Which way a packet of a live run went.
-public enum LiveDirection: String, Hashable, Sendable, Codable {
-    case harnessToSUT = "to-sut"
-    case sutToHarness = "from-sut"
-}
-
 /// The two parties of a live run.
 public enum LiveParty: String, Hashable, Sendable, Codable {
     case harness
     case systemUnderTest = "sut"
 }
 
-/// A finding of a live run, with the party that broke the rule.
+/// A finding of a live run, with the party that broke the rule and its real endpoint.
 public struct LiveFinding: Hashable, Sendable {
     public var finding: Finding
     public var violator: LiveParty
+    /// The violator's address and port in the packet judged (`198.18.0.2:5001`, `[2001:db8::2]:5001`);
+    /// for a requirement judged at the end of the run, the party's address as last seen.
+    public var violatorEndpoint: TransportEndpoint
 
     /// A rule the harness broke on purpose (a scenario sending malformed traffic).
     public var isExpected: Bool { self.violator == .harness }
@@ -34,30 +33,43 @@ public struct LiveFinding: Hashable, Sendable {
     public var failsScenario: Bool { self.violator == .systemUnderTest && self.finding.severity == .must }
 }
 
-/// The rule engine fed from a live run: packets are SCTP bytes with a direction; the harness and the
-/// system under test are the two hosts (ports come from the common headers).
+/// The rule engine fed from a live run: packets come in their envelopes (addresses, carriage,
+/// instant) with a direction; ports come from the common headers.
+///
+/// The engine tracks associations by party (harness, system under test) rather than by address: a
+/// multihomed harness sends one association's packets from several addresses (RFC 9260 §6.4), and the
+/// live run knows which party each address belongs to. The real addresses are kept for the findings.
 public struct LiveRuleChecker: Sendable {
     private var engine: RuleEngine
+    /// The harness's and the SUT's addresses in the latest packet, for findings judged at the end.
+    private var lastHarnessAddress: IPAddress?
+    private var lastSUTAddress: IPAddress?
 
     public init(configuration: RuleConfiguration = .live) {
         self.engine = RuleEngine(configuration: configuration)
     }
 
-    /// Judges one packet of the run (`bytes`: the SCTP packet, common header onward).
+    /// Judges one packet of the run.
     /// - Parameters:
+    ///   - packet: the packet in its envelope; its time is the run's virtual time.
+    ///   - direction: `.toSUT` for the harness's packets, `.fromSUT` for the SUT's.
     ///   - number: the packet's 1-based position in the run, both directions counted.
-    ///   - time: virtual time in nanoseconds (`VirtualInstant.nanoseconds`).
-    public mutating func observe(_ bytes: [UInt8], direction: LiveDirection, number: Int, time: UInt64) -> [LiveFinding]
-    {
+    public mutating func observe(_ packet: AddressedPacket, direction: PacketDirection, number: Int) -> [LiveFinding] {
+        let toSUT = direction == .toSUT
         let (source, destination): (EndpointHost, EndpointHost) =
-            direction == .harnessToSUT ? (.harness, .systemUnderTest) : (.systemUnderTest, .harness)
-        let observation = SCTPObservation(number: number, time: time, from: source, to: destination, bytes: bytes)
-        return self.engine.process(observation).map(Self.attribute)
+            toSUT ? (.harness, .systemUnderTest) : (.systemUnderTest, .harness)
+        self.lastHarnessAddress = toSUT ? packet.source : packet.destination
+        self.lastSUTAddress = toSUT ? packet.destination : packet.source
+        let observation = SCTPObservation(
+            number: number, time: packet.time.nanoseconds, from: source, to: destination, bytes: packet.bytes)
+        let found = self.engine.process(observation)
+        if found.isEmpty { return [] }
+        return found.map(self.attribute)
     }
 
     /// The run is over: judges what was still owed (an ERROR never sent, an ABORT never sent).
     public mutating func finish() -> [LiveFinding] {
-        self.engine.finish().map(Self.attribute)
+        self.engine.finish().map(self.attribute)
     }
 
     /// The associations seen so far.
@@ -65,7 +77,11 @@ public struct LiveRuleChecker: Sendable {
         self.engine.associations
     }
 
-    private static func attribute(_ finding: Finding) -> LiveFinding {
-        LiveFinding(finding: finding, violator: finding.violator.host == .harness ? .harness : .systemUnderTest)
+    private func attribute(_ finding: Finding) -> LiveFinding {
+        let party: LiveParty = finding.violator.host == .harness ? .harness : .systemUnderTest
+        let address = party == .harness ? self.lastHarnessAddress : self.lastSUTAddress
+        var endpoint = finding.violator
+        if let address { endpoint.host = .ip(address) }
+        return LiveFinding(finding: finding, violator: party, violatorEndpoint: endpoint)
     }
 }

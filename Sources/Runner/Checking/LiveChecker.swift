@@ -1,57 +1,74 @@
+import NetworkLayers
+import Rules
 import SCTPWire
 import VirtualTime
 
-/// Which way a packet went.
-public enum PacketDirection: String, Hashable, Sendable {
-    /// Sent by the harness to the SUT.
-    case toSUT = "to-sut"
-    /// Sent by the SUT to the harness.
-    case fromSUT = "from-sut"
-}
-
-/// One packet of a run as a live checker sees it.
+/// One packet of a run as a live checker sees it: its number, its direction and its envelope
+/// (addresses, carriage, instant, SCTP bytes).
 public struct ObservedPacket: Sendable {
     /// 1-based position among all packets of the run, both directions.
     public var number: Int
     public var direction: PacketDirection
-    /// When it was sent, on the run's virtual clock.
-    public var time: VirtualInstant
-    /// The SCTP packet (common header onward).
-    public var bytes: [UInt8]
+    /// The packet with its addresses, carriage and virtual instant.
+    public var packet: AddressedPacket
 
-    public init(number: Int, direction: PacketDirection, time: VirtualInstant, bytes: [UInt8]) {
+    public init(number: Int, direction: PacketDirection, packet: AddressedPacket) {
         self.number = number
         self.direction = direction
-        self.time = time
-        self.bytes = bytes
+        self.packet = packet
     }
+
+    /// When it was sent, on the run's virtual clock.
+    public var time: VirtualInstant { self.packet.time }
+    /// The SCTP packet (common header onward).
+    public var bytes: [UInt8] { self.packet.bytes }
 }
 
 /// Something a checker (or the runner) found wrong in the SUT's behaviour during a scenario run, with
-/// the rule it breaks. (The `Rules` module's own `Finding` converts into this for live checks.)
+/// the rule it breaks, who broke it, in which association, and the packets that show it. (The `Rules`
+/// module's own `Finding` converts into this for live checks, losing nothing a report shows.)
 public struct ScenarioFinding: Hashable, Sendable {
-    /// How binding the broken requirement is (RFC 2119 keywords).
+    /// How binding the broken requirement is (RFC 2119 keywords), ordered like `RuleSeverity` from
+    /// least to most binding: `note < suspicious < should < must`.
     public enum Severity: String, Hashable, Sendable, Comparable {
         case must = "MUST"
         case should = "SHOULD"
         /// No keyword forbids it, but it almost always means a bug.
         case suspicious = "SUSPICIOUS"
-        /// Not a requirement: information worth reporting (e.g. why no pcap could be written).
+        /// Not a requirement: information worth reporting (e.g. why no pcap could be written, a rule the
+        /// harness broke on purpose).
         case note = "NOTE"
+
+        /// The level of a rule of the catalogue.
+        public init(_ severity: RuleSeverity) {
+            switch severity {
+            case .must: self = .must
+            case .should: self = .should
+            case .suspicious: self = .suspicious
+            }
+        }
 
         private var rank: Int {
             switch self {
-            case .must: 0
-            case .should: 1
-            case .suspicious: 2
-            case .note: 3
+            case .note: 0
+            case .suspicious: 1
+            case .should: 2
+            case .must: 3
             }
         }
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// A stable identifier of the rule (`vtag-mismatch`, `target-crashed`).
+    /// Which party broke the rule.
+    public enum Violator: String, Hashable, Sendable {
+        /// The system under test.
+        case systemUnderTest = "sut"
+        /// The harness (a scenario's deliberate malformed send).
+        case harness
+    }
+
+    /// A stable identifier of the rule (`vtag.peer-tag`, `target-crashed`).
     public var rule: String
     /// Where the requirement is written (`RFC 9260 §8.5`).
     public var section: String
@@ -60,10 +77,19 @@ public struct ScenarioFinding: Hashable, Sendable {
     /// The packet that shows it, if one does.
     public var packetNumber: Int?
     public var time: VirtualInstant?
+    /// Who broke the rule; nil for the runner's own notes.
+    public var violator: Violator?
+    /// The endpoint that broke it (`198.18.0.2:5001`), when a rule names one.
+    public var violatorEndpoint: String?
+    /// The association the packet belongs to (1-based, in order of first packet), if any.
+    public var associationID: Int?
+    /// Other packets the message refers to.
+    public var relatedPackets: [Int]
 
     public init(
         rule: String, section: String, severity: Severity, message: String, packetNumber: Int? = nil,
-        time: VirtualInstant? = nil
+        time: VirtualInstant? = nil, violator: Violator? = nil, violatorEndpoint: String? = nil,
+        associationID: Int? = nil, relatedPackets: [Int] = []
     ) {
         self.rule = rule
         self.section = section
@@ -71,6 +97,10 @@ public struct ScenarioFinding: Hashable, Sendable {
         self.message = message
         self.packetNumber = packetNumber
         self.time = time
+        self.violator = violator
+        self.violatorEndpoint = violatorEndpoint
+        self.associationID = associationID
+        self.relatedPackets = relatedPackets
     }
 }
 

@@ -1,11 +1,13 @@
+import NetworkLayers
 import Rules
 import VirtualTime
 
 /// The `Rules` module's live rule engine behind the runner's `LiveChecker` hook: every packet of a
-/// run, both directions, is judged against the RFC rules.
+/// run, both directions, is judged against the RFC rules in its envelope.
 ///
 /// Rules broken by the SUT keep their level (MUST findings fail the scenario). Rules broken by the
-/// harness are the deliberate malformed sends of a scenario; they are reported as notes.
+/// harness are the deliberate malformed sends of a scenario; they are reported as notes. Either way the
+/// finding keeps its rule, section, violator (party and endpoint), association and related packets.
 public final class RulesLiveChecker: LiveChecker {
     private var checker: LiveRuleChecker
 
@@ -17,11 +19,9 @@ public final class RulesLiveChecker: LiveChecker {
     public static let factory: @Sendable () -> [any LiveChecker] = { [RulesLiveChecker()] }
 
     public func observe(_ packet: ObservedPacket) -> [ScenarioFinding] {
-        let direction: LiveDirection = packet.direction == .toSUT ? .harnessToSUT : .sutToHarness
-        return self.checker.observe(
-            packet.bytes, direction: direction, number: packet.number, time: packet.time.nanoseconds
-        )
-        .map(Self.convert)
+        let found = self.checker.observe(packet.packet, direction: packet.direction, number: packet.number)
+        if found.isEmpty { return [] }
+        return found.map(Self.convert)
     }
 
     public func finish(at time: VirtualInstant) -> [ScenarioFinding] {
@@ -30,19 +30,13 @@ public final class RulesLiveChecker: LiveChecker {
 
     static func convert(_ live: LiveFinding) -> ScenarioFinding {
         let finding = live.finding
-        let severity: ScenarioFinding.Severity
-        if live.isExpected {
-            severity = .note
-        } else {
-            switch finding.severity {
-            case .must: severity = .must
-            case .should: severity = .should
-            case .suspicious: severity = .suspicious
-            }
-        }
         let message = live.isExpected ? "harness (deliberate): \(finding.message)" : finding.message
         return ScenarioFinding(
-            rule: finding.ruleID, section: finding.section.description, severity: severity, message: message,
-            packetNumber: finding.packetNumber, time: VirtualInstant(nanoseconds: finding.time))
+            rule: finding.ruleID, section: finding.section.description,
+            severity: live.isExpected ? .note : ScenarioFinding.Severity(finding.severity), message: message,
+            packetNumber: finding.packetNumber, time: VirtualInstant(nanoseconds: finding.time),
+            violator: live.violator == .harness ? .harness : .systemUnderTest,
+            violatorEndpoint: live.violatorEndpoint.description, associationID: finding.associationID,
+            relatedPackets: finding.relatedPackets)
     }
 }

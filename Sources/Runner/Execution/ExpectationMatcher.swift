@@ -1,16 +1,27 @@
+import NetworkLayers
 import SCTPWire
 import Scenario
 
-/// Matches packets from the SUT against an `expect` step: the common header (checksum, tag, ports)
-/// and the chunks, arranged as the step says.
+/// Matches packets from the SUT against an `expect` step: the addresses the step names, the common
+/// header fields the step names (checksum, tag) and the association's ports, then the chunks, arranged
+/// as the step says.
+///
+/// It matches; it does not judge. Whether the SUT's checksum, verification tag and chunk framing obey
+/// RFC 9260 is the live rules' call (`packet.checksum-*`, `vtag.*`, `packet.*` findings, MUST-level
+/// ones failing the scenario); an expectation looks at the checksum or the tag only when the step
+/// names it (`checksum:`, `verification_tag:`).
 struct ExpectationMatcher {
     var expectation: PacketExpectation
     var sutPort: UInt16
     var peerPort: UInt16
+    /// The SUT address the packet must come from (`from:`), nil for any.
+    var from: IPAddress?
+    /// The harness address the packet must reach (`to:`), nil for any.
+    var to: IPAddress?
 
     /// Matches one packet for the single-packet arrangements. Empty means it matched; the matcher's
     /// variables then hold the captures.
-    func match(_ packet: ReceivedPacket, _ matcher: inout PatternMatcher) -> [FieldMismatch] {
+    func match(_ packet: DecodedPacket, _ matcher: inout PatternMatcher) -> [FieldMismatch] {
         var attempt = matcher
         var mismatches = self.matchHeader(packet, &attempt)
         let patterns = self.expectation.chunks
@@ -51,7 +62,7 @@ struct ExpectationMatcher {
     /// left after the earlier patterns took their first match (the mismatches of the first chunk of
     /// its kind, or the chunk list), or, if that finds one, that the search ran out of budget.
     private func explainUnassigned(
-        _ packet: ReceivedPacket, exhausted: Bool, _ matcher: PatternMatcher
+        _ packet: DecodedPacket, exhausted: Bool, _ matcher: PatternMatcher
     ) -> [FieldMismatch] {
         var attempt = matcher
         var mismatches: [FieldMismatch] = []
@@ -91,7 +102,7 @@ struct ExpectationMatcher {
     /// backtracks (see `ChunkAssignment`); the patterns one packet takes are not reconsidered for later
     /// packets.
     func matchAcross(
-        _ packet: ReceivedPacket, remaining: inout [ChunkPattern], _ matcher: inout PatternMatcher
+        _ packet: DecodedPacket, remaining: inout [ChunkPattern], _ matcher: inout PatternMatcher
     )
         -> [FieldMismatch]
     {
@@ -121,7 +132,7 @@ struct ExpectationMatcher {
     /// Why the chunks of `packet` cannot each take a different pattern of `remaining` (see
     /// `explainUnassigned`).
     private func explainAcross(
-        _ packet: ReceivedPacket, remaining: [ChunkPattern], exhausted: Bool, _ matcher: PatternMatcher
+        _ packet: DecodedPacket, remaining: [ChunkPattern], exhausted: Bool, _ matcher: PatternMatcher
     ) -> [FieldMismatch] {
         var attempt = matcher
         var left = remaining
@@ -167,19 +178,51 @@ struct ExpectationMatcher {
 
     // MARK: Parts
 
-    private func matchHeader(_ packet: ReceivedPacket, _ matcher: inout PatternMatcher) -> [FieldMismatch] {
+    private func matchHeader(_ packet: DecodedPacket, _ matcher: inout PatternMatcher) -> [FieldMismatch] {
         var mismatches: [FieldMismatch] = []
+        if let from = self.from, packet.envelope.source != from {
+            mismatches.append(
+                FieldMismatch(
+                    path: "from", expected: "a packet from \(from)", observed: "from \(packet.envelope.source)",
+                    location: nil))
+        }
+        if let to = self.to, packet.envelope.destination != to {
+            mismatches.append(
+                FieldMismatch(
+                    path: "to", expected: "a packet to \(to)", observed: "to \(packet.envelope.destination)",
+                    location: nil))
+        }
         let raw = RawPacket(packet.bytes)
         guard let header = raw.header else {
-            return [
+            return mismatches + [
                 FieldMismatch(
                     path: "header", expected: "a 12-byte common header", observed: "\(packet.bytes.count) bytes",
                     location: nil)
             ]
         }
-        switch (self.expectation.checksum ?? .correct, raw.checksumStatus) {
+        if let wanted = self.expectation.checksum {
+            mismatches += Self.matchChecksum(wanted, raw.checksumStatus)
+        }
+        if let pattern = self.expectation.verificationTag {
+            mismatches += matcher.match(
+                pattern.pattern, .unsigned(UInt64(header.verificationTag)), path: "header.verification_tag",
+                location: pattern.location)
+        }
+        mismatches += self.matchPort(
+            self.expectation.sourcePort, header.sourcePort, default: self.sutPort, path: "header.source_port", &matcher)
+        mismatches += self.matchPort(
+            self.expectation.destinationPort, header.destinationPort, default: self.peerPort,
+            path: "header.destination_port", &matcher)
+        return mismatches
+    }
+
+    /// The step's `checksum:` (`correct`, `zero`, `any`) against the packet's CRC32c.
+    private static func matchChecksum(
+        _ wanted: ChecksumExpectation, _ status: SCTPChecksum.Status?
+    ) -> [FieldMismatch] {
+        switch (wanted, status) {
         case (.any, _), (.correct, .correct?), (.zero, .zero?):
-            break
+            return []
         case (let wanted, let status):
             let observed: String
             switch status {
@@ -189,34 +232,12 @@ struct ExpectationMatcher {
                 observed = "0x\(String(found, radix: 16)) (the CRC32c is 0x\(String(expected, radix: 16)))"
             case nil: observed = "absent"
             }
-            mismatches.append(
+            return [
                 FieldMismatch(
                     path: "header.checksum", expected: wanted == .zero ? "zero" : "a correct CRC32c (RFC 9260 §6.8)",
-                    observed: observed, location: nil))
+                    observed: observed, location: nil)
+            ]
         }
-        if let pattern = self.expectation.verificationTag {
-            mismatches += matcher.match(
-                pattern.pattern, .unsigned(UInt64(header.verificationTag)), path: "header.verification_tag",
-                location: pattern.location)
-        } else if let required = packet.requiredTag, required != header.verificationTag {
-            mismatches.append(
-                FieldMismatch(
-                    path: "header.verification_tag",
-                    expected: FieldValueText.describe(.unsigned(UInt64(required))) + ", " + packet.requiredTagReason,
-                    observed: FieldValueText.describe(.unsigned(UInt64(header.verificationTag))), location: nil))
-        }
-        mismatches += self.matchPort(
-            self.expectation.sourcePort, header.sourcePort, default: self.sutPort, path: "header.source_port", &matcher)
-        mismatches += self.matchPort(
-            self.expectation.destinationPort, header.destinationPort, default: self.peerPort,
-            path: "header.destination_port", &matcher)
-        if packet.trailingBytes > 0 {
-            mismatches.append(
-                FieldMismatch(
-                    path: "chunks", expected: "chunks whose lengths frame the whole packet",
-                    observed: "\(packet.trailingBytes) bytes after the last chunk that could be framed", location: nil))
-        }
-        return mismatches
     }
 
     private func matchPort(
@@ -232,7 +253,7 @@ struct ExpectationMatcher {
 
     /// One chunk against one pattern: a typed record pattern, or `chunk:` against the raw header.
     func match(
-        _ pattern: ChunkPattern, _ chunk: ReceivedChunk, index: Int, _ matcher: inout PatternMatcher
+        _ pattern: ChunkPattern, _ chunk: DecodedPacket.Chunk, index: Int, _ matcher: inout PatternMatcher
     )
         -> [FieldMismatch]
     {
@@ -270,11 +291,11 @@ struct ExpectationMatcher {
         return mismatches
     }
 
-    static func kindMatches(_ pattern: ChunkPattern, _ chunk: ReceivedChunk) -> Bool {
+    static func kindMatches(_ pattern: ChunkPattern, _ chunk: DecodedPacket.Chunk) -> Bool {
         pattern.record.kind == "chunk" || pattern.record.kind == chunk.kind
     }
 
-    private func chunkListMismatch(_ packet: ReceivedPacket) -> FieldMismatch {
+    private func chunkListMismatch(_ packet: DecodedPacket) -> FieldMismatch {
         let expected = self.expectation.chunks.map(\.record.kind).joined(separator: ", ")
         let qualifier: String
         switch self.expectation.arrangement {

@@ -15,7 +15,8 @@ extension ScenarioExecution {
         let forbidden =
             "no application event"
             + (patterns.isEmpty ? "" : " " + patterns.map(\.description).joined(separator: " or "))
-        for (time, event) in self.events where time <= deadline {
+        self.publishVariables()
+        for (time, event) in self.session.events where time <= deadline {
             let record = ApplicationMapping.record(for: event)
             guard try self.matchesAny(patterns, record, step: step) else { continue }
             throw .failed(

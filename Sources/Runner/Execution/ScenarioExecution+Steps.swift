@@ -37,15 +37,16 @@ extension ScenarioExecution {
 
     private func executeSend(_ template: PacketTemplate, step: Step) throws(StepInterruption) -> StepRecord {
         try self.collect()
+        self.publishVariables()
         let built: BuiltPacket
         do {
             built = try self.builder.build(
-                template, model: self.model, variables: self.matcher.variables, filler: self.filler,
+                template, model: self.session.model, variables: self.matcher.variables, filler: self.session.filler,
                 location: step.location)
         } catch {
             throw .error("\(error.location): cannot build the packet: \(error.message)")
         }
-        let number = try self.send(built, step: step.number)
+        let number = try self.send(built, step: step)
         self.stepClock = self.now
         return StepRecord(packets: [number])
     }
@@ -58,17 +59,19 @@ extension ScenarioExecution {
         let earliest = start + after
         let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
         let logic = ExpectationMatcher(
-            expectation: expectation, sutPort: self.scenario.sutPort, peerPort: self.scenario.peerPort)
+            expectation: expectation, sutPort: self.scenario.sutPort, peerPort: self.scenario.peerPort,
+            from: step.from, to: step.to)
         let across = expectation.arrangement == .anyOrderAcrossPackets
         var remaining = expectation.chunks
         var matched: [Int] = []
-        var ignoredNearMiss: (packet: ReceivedPacket, mismatches: [FieldMismatch])?
+        var ignoredNearMiss: (packet: DecodedPacket, mismatches: [FieldMismatch])?
         let window = HarnessTimer(at: deadline, on: self.scheduler)
         defer { window.cancel(on: self.scheduler) }
         try self.collect()
         while true {
-            while !self.inbox.isEmpty {
-                let packet = self.inbox.removeFirst()
+            while !self.session.inbox.isEmpty {
+                let packet = self.session.inbox.removeFirst()
+                self.publishVariables()
                 var trial = self.matcher
                 var left = remaining
                 let mismatches =
@@ -151,8 +154,8 @@ extension ScenarioExecution {
 
     private func rejectNonIgnored(step: Step, start: VirtualInstant, deadline: VirtualInstant) throws(StepInterruption)
     {
-        while !self.inbox.isEmpty {
-            let packet = self.inbox.removeFirst()
+        while !self.session.inbox.isEmpty {
+            let packet = self.session.inbox.removeFirst()
             if self.isIgnorable(packet) {
                 self.setDisposition(packet.number, .ignored)
                 continue
@@ -204,8 +207,9 @@ extension ScenarioExecution {
         var nearMiss: [FieldMismatch] = []
         try self.collect()
         while true {
-            while !self.events.isEmpty {
-                let (time, event) = self.events.removeFirst()
+            while !self.session.events.isEmpty {
+                let (time, event) = self.session.events.removeFirst()
+                self.publishVariables()
                 let record = ApplicationMapping.record(for: event)
                 var trial = self.matcher
                 let mismatches = trial.match(pattern, record, path: "event")

@@ -49,7 +49,8 @@ public struct ScenarioRunner: Sendable {
             return result
         }
         let targetConfiguration = TargetConfiguration(
-            seed: self.configuration.seed, localPort: scenario.sutPort, peerPort: scenario.peerPort)
+            seed: self.configuration.seed, localPort: scenario.sutPort, peerPort: scenario.peerPort,
+            sutAddress: scenario.sutAddresses[0], harnessAddress: scenario.peerAddresses[0])
         let instance: any Target
         do {
             instance = try self.pool.target(from: self.target, configuration: targetConfiguration, start: .zero)

@@ -1,4 +1,5 @@
 import Captures
+import NetworkLayers
 import SCTPWire
 import Scenario
 import VirtualTime
@@ -38,18 +39,21 @@ public struct ExchangedPacket: Hashable, Sendable {
 
     public var number: Int
     public var direction: PacketDirection
-    public var time: VirtualInstant
-    public var bytes: [UInt8]
+    /// The packet with its addresses, carriage and instant.
+    public var packet: AddressedPacket
     public var disposition: Disposition
 
-    public init(number: Int, direction: PacketDirection, time: VirtualInstant, bytes: [UInt8], disposition: Disposition)
-    {
+    public init(number: Int, direction: PacketDirection, packet: AddressedPacket, disposition: Disposition) {
         self.number = number
         self.direction = direction
-        self.time = time
-        self.bytes = bytes
+        self.packet = packet
         self.disposition = disposition
     }
+
+    /// When it was sent, on the run's virtual clock.
+    public var time: VirtualInstant { self.packet.time }
+    /// The SCTP packet (common header onward).
+    public var bytes: [UInt8] { self.packet.bytes }
 
     /// `INIT ACK, COOKIE ECHO`: the chunk names, from the raw view (never fails).
     public var chunkSummary: String {

@@ -6,6 +6,8 @@ extension ScenarioParser {
     static let actionKeys = ["send", "expect", "wait", "app"]
     static let packetModifierKeys = ["verification_tag", "checksum", "src_port", "dst_port"]
     static let commonModifierKeys = ["rfc", "note"]
+    /// The addresses a `send` or packet `expect` may name.
+    static let addressModifierKeys = ["from", "to"]
 
     func steps(_ node: Node) -> [Step] {
         guard let elements = self.reader.sequence(node, "steps") else { return [] }
@@ -27,7 +29,8 @@ extension ScenarioParser {
         let actions = entries.filter { Self.actionKeys.contains($0.key) }
         guard let actionEntry = actions.first else {
             let allKeys =
-                Self.actionKeys + Self.packetModifierKeys + Self.commonModifierKeys + ["within", "after", "result"]
+                Self.actionKeys + Self.packetModifierKeys + Self.commonModifierKeys + Self.addressModifierKeys
+                + ["within", "after", "result"]
             let suggestion = entries.lazy.compactMap { NameSuggestion.closest(to: $0.key, among: Self.actionKeys) }
                 .first
             for entry in entries where !allKeys.contains(entry.key) {
@@ -54,14 +57,14 @@ extension ScenarioParser {
         var allowed = [actionEntry.key] + Self.commonModifierKeys
         switch actionEntry.key {
         case "send":
-            allowed += Self.packetModifierKeys
+            allowed += Self.packetModifierKeys + Self.addressModifierKeys
             action = self.sendTemplate(actionEntry.value, modifiers: entries).map { .send($0) }
         case "expect":
             if self.isNothing(actionEntry.value) {
                 allowed += ["within"]
                 action = .expectNothing
             } else {
-                allowed += Self.packetModifierKeys + ["within", "after"]
+                allowed += Self.packetModifierKeys + Self.addressModifierKeys + ["within", "after"]
                 action = self.packetExpectation(actionEntry.value, modifiers: entries).map { .expect($0) }
             }
         case "wait":
@@ -92,9 +95,22 @@ extension ScenarioParser {
                 self.reader.listOrSingle(entry.value).compactMap { self.reader.string($0, "rfc") }
             } ?? []
         let note = value("note").flatMap { self.reader.string($0.value, "note") }
+        // A send leaves from a harness address to a SUT address; an expected packet comes the other way.
+        let sending = actionEntry.key == "send"
+        let from = allowed.contains("from") ? value("from").flatMap { entry in
+            self.stepAddress(
+                entry.value, key: "from", allowed: sending ? self.peerAddresses : self.sutAddresses,
+                whose: sending ? "harness's (peer.addresses)" : "SUT's (sut.addresses)")
+        } : nil
+        let to = allowed.contains("to") ? value("to").flatMap { entry in
+            self.stepAddress(
+                entry.value, key: "to", allowed: sending ? self.sutAddresses : self.peerAddresses,
+                whose: sending ? "SUT's (sut.addresses)" : "harness's (peer.addresses)")
+        } : nil
         guard let action else { return nil }
         return Step(
-            number: number, location: location, action: action, within: within, after: after, rfc: rfc, note: note)
+            number: number, location: location, action: action, within: within, after: after, rfc: rfc, note: note,
+            from: from, to: to)
     }
 
     /// `expect: nothing` (also `none`).

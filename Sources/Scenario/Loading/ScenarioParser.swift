@@ -1,4 +1,5 @@
 import Foundation
+import NetworkLayers
 import Yams
 
 /// The state of loading one scenario file: the node reader (which collects errors), the vocabulary,
@@ -12,6 +13,9 @@ final class ScenarioParser {
     var laterCaptures: [String: Int] = [:]
     /// The step being read (1-based), for messages.
     var currentStep = 0
+    /// The SUT's and the harness's addresses, read before the steps (whose `from:`/`to:` name them).
+    var sutAddresses: [IPAddress] = [Scenario.standardSUTAddress]
+    var peerAddresses: [IPAddress] = [Scenario.standardPeerAddress]
 
     static let topLevelKeys = [
         "id", "title", "rfc", "etsi", "sut", "peer", "requires", "options", "ignore", "defaults", "notes", "steps",
@@ -51,6 +55,19 @@ final class ScenarioParser {
         let etsi = value("etsi").map { self.testPurposes($0) } ?? []
         let sut = value("sut").flatMap { self.endpoint($0, "sut", needsRole: true) }
         let peer = value("peer").flatMap { self.endpoint($0, "peer", needsRole: false) }
+        self.checkOneFamily(sut: sut?.addresses ?? [], peer: peer?.addresses ?? [])
+        if let declared = sut?.addresses, !declared.isEmpty { self.sutAddresses = declared.map(\.address) }
+        if let declared = peer?.addresses, !declared.isEmpty { self.peerAddresses = declared.map(\.address) }
+        let sutDeclared = !(sut?.addresses.isEmpty ?? true)
+        let peerDeclared = !(peer?.addresses.isEmpty ?? true)
+        if sutDeclared != peerDeclared, self.peerAddresses[0].version != self.sutAddresses[0].version {
+            let (declared, other) = sutDeclared ? ("sut", "peer") : ("peer", "sut")
+            let version = sutDeclared ? self.sutAddresses[0].version : self.peerAddresses[0].version
+            self.reader.report(
+                .missingKey, at: value(declared) ?? root,
+                "\(declared).addresses are IPv\(version) but \(other) has the default IPv4 address",
+                expected: "\(other): {addresses: [...]} of the same family")
+        }
         let requires = value("requires").map { self.capabilities($0) } ?? []
         let options = value("options").map { self.socketOptions($0, "options") } ?? []
         let ignore = value("ignore").map { self.ignoredKinds($0) } ?? Scenario.standardIgnore
@@ -71,7 +88,7 @@ final class ScenarioParser {
         return Scenario(
             id: id, title: title, file: self.reader.file, rfc: rfc, etsi: etsi, role: sutRole,
             sutPort: sut.port ?? Self.defaultSUTPort, peerPort: peer?.port ?? Self.defaultPeerPort,
-            requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin,
+            sutAddresses: self.sutAddresses, peerAddresses: self.peerAddresses, requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin,
             quietPeriod: quietPeriod, notes: notes, steps: steps, knownDeviations: knownDeviations)
     }
 
@@ -120,13 +137,16 @@ final class ScenarioParser {
         }
     }
 
-    private func endpoint(_ node: Node, _ what: String, needsRole: Bool) -> (role: Scenario.Role?, port: UInt16?)? {
+    private func endpoint(
+        _ node: Node, _ what: String, needsRole: Bool
+    ) -> (role: Scenario.Role?, port: UInt16?, addresses: [(address: IPAddress, node: Node)])? {
         guard let entries = self.reader.mapping(node, what) else { return nil }
         self.reader.checkKeys(
-            entries, in: node, allowed: needsRole ? ["role", "port"] : ["port"], required: needsRole ? ["role"] : [],
-            what)
+            entries, in: node, allowed: needsRole ? ["role", "port", "addresses"] : ["port", "addresses"],
+            required: needsRole ? ["role"] : [], what)
         var role: Scenario.Role?
         var port: UInt16?
+        var addresses: [(address: IPAddress, node: Node)] = []
         for entry in entries {
             switch entry.key {
             case "role":
@@ -146,11 +166,13 @@ final class ScenarioParser {
                 } else {
                     port = UInt16(value)
                 }
+            case "addresses":
+                addresses = self.addresses(entry.value, "\(what).addresses")
             default:
                 continue
             }
         }
-        return (role, port)
+        return (role, port, addresses)
     }
 
     private func capabilities(_ node: Node) -> [String] {

@@ -18,7 +18,7 @@ public struct PacketExpectation: Hashable, Sendable {
     /// The common header's verification tag; nil lets the runner check the tag RFC 9260 §8.5 requires
     /// (0 for INIT, the reflected tag for ABORT/SHUTDOWN COMPLETE with T set, else our initiate tag).
     public var verificationTag: LocatedPattern?
-    /// The checksum field; nil requires a correct CRC32c (RFC 9260 §6.8).
+    /// The checksum field; nil leaves it to the live rules (RFC 9260 §6.8: `packet.checksum`).
     public var checksum: ChecksumExpectation?
     /// The common header's source port; nil requires the SUT's port.
     public var sourcePort: LocatedPattern?

@@ -1,3 +1,5 @@
+import NetworkLayers
+
 /// A loaded scenario file: who plays which role, what to send, what to expect.
 ///
 /// See `Scenarios/README.md` for the file format.
@@ -22,6 +24,13 @@ public struct Scenario: Hashable, Sendable {
     public var sutPort: UInt16
     /// The SCTP port of the harness.
     public var peerPort: UInt16
+    /// The SUT's IP addresses (`sut: {addresses: [...]}`), never empty; the first is where the
+    /// harness sends unless a step names another (`to:`).
+    public var sutAddresses: [IPAddress]
+    /// The harness's IP addresses (`peer: {addresses: [...]}`), never empty, of the SUT's family;
+    /// several for a multihomed harness. The first is where the harness sends from unless a step
+    /// names another (`from:`).
+    public var peerAddresses: [IPAddress]
     /// Target capabilities needed beyond the role's (`virtual-time`, `socket-options`, ...).
     public var requires: [String]
     /// Socket options the SUT sets before the first step.
@@ -44,12 +53,17 @@ public struct Scenario: Hashable, Sendable {
     public static let standardWithin = ScenarioDuration.seconds(1)
     /// The quiet period after the last step unless the file says otherwise.
     public static let standardQuietPeriod = ScenarioDuration.seconds(1)
+    /// The SUT's address unless the file says otherwise (RFC 2544 benchmarking range).
+    public static let standardSUTAddress = IPAddress.v4(IPv4Address(198, 18, 0, 2))
+    /// The harness's address unless the file says otherwise.
+    public static let standardPeerAddress = IPAddress.v4(IPv4Address(198, 18, 0, 1))
     /// The chunk kinds ignored unless the file says otherwise.
     public static let standardIgnore: Set<String> = ["heartbeat"]
 
     public init(
         id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
-        sutPort: UInt16, peerPort: UInt16, requires: [String] = [], options: [SocketOptionSetting] = [],
+        sutPort: UInt16, peerPort: UInt16, sutAddresses: [IPAddress] = [Scenario.standardSUTAddress],
+        peerAddresses: [IPAddress] = [Scenario.standardPeerAddress], requires: [String] = [], options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
         quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step],
         knownDeviations: [KnownDeviation] = []
@@ -62,6 +76,8 @@ public struct Scenario: Hashable, Sendable {
         self.role = role
         self.sutPort = sutPort
         self.peerPort = peerPort
+        self.sutAddresses = sutAddresses.isEmpty ? [Scenario.standardSUTAddress] : sutAddresses
+        self.peerAddresses = peerAddresses.isEmpty ? [Scenario.standardPeerAddress] : peerAddresses
         self.requires = requires
         self.options = options
         self.ignore = ignore

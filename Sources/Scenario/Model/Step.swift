@@ -1,3 +1,5 @@
+import NetworkLayers
+
 /// One step of a scenario, numbered from 1 in file order.
 public struct Step: Hashable, Sendable {
     /// What the step does.
@@ -26,10 +28,17 @@ public struct Step: Hashable, Sendable {
     public var rfc: [String]
     /// A free-text remark (printed with failures), e.g. why usrsctp behaves as it does here.
     public var note: String?
+    /// `from:`. For `send`: the harness address the packet leaves from (nil: the first harness
+    /// address). For `expect`: the SUT address the packet must come from (nil: any).
+    public var from: IPAddress?
+    /// `to:`. For `send`: the SUT address the packet goes to (nil: the first SUT address). For
+    /// `expect`: the harness address the packet must reach (nil: any).
+    public var to: IPAddress?
 
     public init(
         number: Int, location: FileLocation, action: Action, within: ScenarioDuration? = nil,
-        after: ScenarioDuration? = nil, rfc: [String] = [], note: String? = nil
+        after: ScenarioDuration? = nil, rfc: [String] = [], note: String? = nil, from: IPAddress? = nil,
+        to: IPAddress? = nil
     ) {
         self.number = number
         self.location = location
@@ -38,6 +47,8 @@ public struct Step: Hashable, Sendable {
         self.after = after
         self.rfc = rfc
         self.note = note
+        self.from = from
+        self.to = to
     }
 
     /// `send`, `expect`, `expect nothing`, `wait`, `app`.

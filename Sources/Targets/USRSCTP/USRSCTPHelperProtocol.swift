@@ -109,8 +109,8 @@ enum USRSCTPHelperProtocol {
     }
 
     enum Reply: Hashable, Sendable {
-        /// The stack emitted a packet at `time`.
-        case packet(TimedPacket)
+        /// The stack emitted a packet (SCTP bytes, common header onward) at `time`.
+        case packet(time: VirtualInstant, bytes: [UInt8])
         /// The stack's application saw something at `time`.
         case event(time: VirtualInstant, ApplicationEvent)
         /// The command finished; `errno` 0 means success.
@@ -123,7 +123,7 @@ enum USRSCTPHelperProtocol {
             switch type {
             case 0x81:
                 let time = VirtualInstant(nanoseconds: try reader.u64())
-                return .packet(TimedPacket(time: time, bytes: reader.rest()))
+                return .packet(time: time, bytes: reader.rest())
             case 0x82:
                 let time = VirtualInstant(nanoseconds: try reader.u64())
                 return .event(time: time, try Self.decodeEvent(&reader))

@@ -1,3 +1,4 @@
+import NetworkLayers
 import Transports
 import VirtualTime
 
@@ -18,7 +19,11 @@ final class USRSCTPSession {
     /// The helper's clock: the latest instant any command carried.
     private(set) var helperTime: VirtualInstant
     /// Packets the stack emitted that the harness has not received yet, in emission order.
-    private var pendingPackets: [TimedPacket] = []
+    private var pendingPackets: [AddressedPacket] = []
+    /// The addresses output is stamped with: AF_CONN has none, so every packet the stack emits
+    /// goes from the run's SUT address to its (first) harness address.
+    private(set) var outputSource: IPAddress
+    private(set) var outputDestination: IPAddress
     /// Application events not yet taken, in order.
     private var pendingEvents: [TimedApplicationEvent] = []
     /// Whether output (a packet or an event) arrived that `runToOutput` has not reported yet, and
@@ -27,18 +32,23 @@ final class USRSCTPSession {
 
     init(
         helper: HelperProcess, start: VirtualInstant, maximumAdvancePerCommand: VirtualDuration,
-        virtualTimeLimit: VirtualDuration
+        virtualTimeLimit: VirtualDuration, outputSource: IPAddress, outputDestination: IPAddress
     ) {
         self.helper = helper
         self.startTime = start
+        self.outputSource = outputSource
+        self.outputDestination = outputDestination
         self.helperTime = start
         self.maximumAdvancePerCommand = max(maximumAdvancePerCommand, .milliseconds(1))
         self.virtualTimeLimit = virtualTimeLimit
     }
 
-    /// Forgets what the stack said before a reset and sets the clock to `start`.
-    func restart(at start: VirtualInstant) {
+    /// Forgets what the stack said before a reset, sets the clock to `start` and stamps later output
+    /// with the new run's addresses.
+    func restart(at start: VirtualInstant, outputSource: IPAddress, outputDestination: IPAddress) {
         self.startTime = start
+        self.outputSource = outputSource
+        self.outputDestination = outputDestination
         self.helperTime = start
         self.pendingPackets.removeAll(keepingCapacity: true)
         self.pendingEvents.removeAll(keepingCapacity: true)
@@ -68,9 +78,11 @@ final class USRSCTPSession {
                 throw self.helper.abandon(because: "sent a malformed reply (\(error))")
             }
             switch reply {
-            case .packet(let packet):
-                self.pendingPackets.append(packet)
-                self.noteOutput(at: packet.time)
+            case .packet(let time, let bytes):
+                self.pendingPackets.append(
+                    AddressedPacket(
+                        source: self.outputSource, destination: self.outputDestination, time: time, bytes: bytes))
+                self.noteOutput(at: time)
             case .event(let time, let event):
                 self.pendingEvents.append(TimedApplicationEvent(time: time, event: event))
                 self.noteOutput(at: time)
@@ -132,7 +144,7 @@ final class USRSCTPSession {
     }
 
     /// Removes and returns the packets emitted at or before `deadline`.
-    func takePackets(notAfter deadline: VirtualInstant) -> [TimedPacket] {
+    func takePackets(notAfter deadline: VirtualInstant) -> [AddressedPacket] {
         guard let split = self.pendingPackets.firstIndex(where: { $0.time > deadline }) else {
             defer { self.pendingPackets.removeAll() }
             return self.pendingPackets
@@ -158,12 +170,13 @@ final class USRSCTPTransport: Transport {
         self.session = session
     }
 
-    /// Runs the stack's timers up to `time` (so timer-driven packets due before it are emitted
-    /// first, with their own instants), then hands it the packet. A `time` before the stack's clock
-    /// counts as its current instant. Replies are collected for `receiveNext(until:)`.
-    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
+    /// Runs the stack's timers up to the packet's instant (so timer-driven packets due before it are
+    /// emitted first, with their own instants), then hands it the packet. An instant before the
+    /// stack's clock counts as its current instant. AF_CONN has no addresses: the envelope's are not
+    /// looked at. Replies are collected for `receiveNext(until:)`.
+    func send(_ packet: AddressedPacket) throws(TransportError) {
         do {
-            _ = try self.session.run(.deliver(at: time, packet: packet), at: time)
+            _ = try self.session.run(.deliver(at: packet.time, packet: packet.bytes), at: packet.time)
         } catch {
             throw TransportError(error.description)
         }

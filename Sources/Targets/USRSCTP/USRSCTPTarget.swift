@@ -101,7 +101,8 @@ public final class USRSCTPTarget: Target {
             responseTimeoutMilliseconds: max(100, options.responseTimeoutMilliseconds))
         let session = USRSCTPSession(
             helper: helper, start: start, maximumAdvancePerCommand: options.maximumAdvancePerCommand,
-            virtualTimeLimit: options.virtualTimeLimit)
+            virtualTimeLimit: options.virtualTimeLimit, outputSource: configuration.sutAddress,
+            outputDestination: configuration.harnessAddress)
         let result: (errno: Int32, message: String)
         do {
             result = try session.run(.initialize(
@@ -129,7 +130,8 @@ public final class USRSCTPTarget: Target {
         let result = try self.session.run(.reset(
             seed: configuration.seed, start: start, localPort: configuration.localPort,
             peerPort: configuration.peerPort))
-        self.session.restart(at: start)
+        self.session.restart(
+            at: start, outputSource: configuration.sutAddress, outputDestination: configuration.harnessAddress)
         if result.errno != 0 {
             throw .unsupported("usrsctp helper could not reset: \(result.message) (errno \(result.errno))")
         }

@@ -7,9 +7,11 @@ import VirtualTime
 /// A peer that answers each packet 1 ms later with its ports swapped, and refuses packets that
 /// start with 0xFF.
 final class EchoTransport: Transport {
-    private var pending: [TimedPacket] = []
+    private var pending: [AddressedPacket] = []
 
-    func send(_ packet: [UInt8], at time: VirtualInstant) throws(TransportError) {
+    func send(_ envelope: AddressedPacket) throws(TransportError) {
+        let packet = envelope.bytes
+        let time = envelope.time
         if packet.first == 0xFF {
             throw TransportError("refused")
         }
@@ -18,7 +20,14 @@ final class EchoTransport: Transport {
             reply.swapAt(0, 2)
             reply.swapAt(1, 3)
         }
-        self.pending.append(TimedPacket(time: time + .milliseconds(1), bytes: reply))
+        var carriage = envelope.carriage
+        if case .udpEncapsulated(let source, let destination) = carriage {
+            carriage = .udpEncapsulated(sourcePort: destination, destinationPort: source)
+        }
+        self.pending.append(
+            AddressedPacket(
+                source: envelope.destination, destination: envelope.source, carriage: carriage,
+                time: time + .milliseconds(1), bytes: reply))
     }
 
     /// Stops at the earliest pending reply (all replies due then), or at the deadline.
@@ -46,7 +55,7 @@ struct CapturingTransportTests {
     func records() throws {
         let capture = CapturingTransport(wrapping: EchoTransport())
         try Self.run(capture)
-        #expect(capture.records.map(\.direction) == [.toPeer, .toPeer, .fromPeer, .fromPeer])
+        #expect(capture.records.map(\.direction) == [.toSUT, .toSUT, .fromSUT, .fromSUT])
         #expect(capture.records.map(\.time.nanoseconds) == [5_000, 500_000, 1_005_000, 1_500_000])
         #expect(capture.records[0].bytes == Self.packetA)
         #expect(capture.records[2].bytes.prefix(4) == [0x00, 0x07, 0x13, 0x88])
@@ -64,7 +73,7 @@ struct CapturingTransportTests {
             try capture.send(refused, at: VirtualInstant(nanoseconds: 6_000))
         }
         #expect(capture.records.map(\.bytes) == [Self.packetA, refused])
-        #expect(capture.records.map(\.direction) == [.toPeer, .toPeer])
+        #expect(capture.records.map(\.direction) == [.toSUT, .toSUT])
         #expect(capture.records.map(\.time.nanoseconds) == [5_000, 6_000])
         #expect(try capture.captureRecords().count == 2)
         // Only the packet that went through is answered.
@@ -107,12 +116,18 @@ struct CapturingTransportTests {
         #expect(readFileBytes(secondPath) == readFileBytes(path))
     }
 
-    @Test("IPv6 addresses and UDP encapsulation, ports swapped for replies")
+    @Test("each packet is framed with its own envelope: IPv6 addresses and UDP encapsulation, ports swapped for replies")
     func ipv6UDP() throws {
-        let capture = CapturingTransport(
-            wrapping: EchoTransport(), harnessAddress: IPAddress("2001:db8::1")!, sutAddress: IPAddress("2001:db8::2")!,
-            carriage: .udpEncapsulated(sourcePort: 40_000, destinationPort: 9899))
-        try Self.run(capture)
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        let harness = IPAddress("2001:db8::1")!, sut = IPAddress("2001:db8::2")!
+        let carriage = SCTPCarriage.udpEncapsulated(sourcePort: 40_000, destinationPort: 9899)
+        for (bytes, time) in [(Self.packetA, UInt64(5_000)), (Self.packetB, 500_000)] {
+            try capture.send(
+                AddressedPacket(
+                    source: harness, destination: sut, carriage: carriage, time: VirtualInstant(nanoseconds: time),
+                    bytes: bytes))
+        }
+        #expect(try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000)).count == 2)
         let records = try capture.captureRecords()
         let carried = records.compactMap { record -> CarriedSCTPPacket? in
             if case .sctp(let packet) = try? SCTPExtractor.extract(frame: record.bytes, linkType: .raw) {
@@ -127,11 +142,31 @@ struct CapturingTransportTests {
         #expect(carried.allSatisfy { $0.udpChecksum == .correct })
     }
 
+    @Test("a second harness address is framed as such")
+    func multihomed() throws {
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        let first = IPAddress("198.18.0.1")!, second = IPAddress("198.18.0.3")!, sut = IPAddress("198.18.0.2")!
+        try capture.send(AddressedPacket(source: first, destination: sut, time: .zero, bytes: Self.packetA))
+        try capture.send(
+            AddressedPacket(
+                source: second, destination: sut, time: VirtualInstant(nanoseconds: 10), bytes: Self.packetB))
+        _ = try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000))
+        let carried = try capture.captureRecords().map { record throws -> CarriedSCTPPacket in
+            guard case .sctp(let packet) = try SCTPExtractor.extract(frame: record.bytes, linkType: .raw) else {
+                throw TransportError("not SCTP")
+            }
+            return packet
+        }
+        #expect(carried.map(\.source) == [first, second, sut, sut])
+        #expect(carried.map(\.destination) == [sut, sut, first, second])
+    }
+
     @Test("mismatched address families cannot be framed")
     func mismatch() throws {
-        let capture = CapturingTransport(
-            wrapping: EchoTransport(), harnessAddress: IPAddress("198.18.0.1")!, sutAddress: IPAddress("::1")!)
-        try capture.send(Self.packetA, at: .zero)
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        try capture.send(
+            AddressedPacket(
+                source: IPAddress("198.18.0.1")!, destination: IPAddress("::1")!, time: .zero, bytes: Self.packetA))
         #expect(throws: EncapsulationError.self) { try capture.captureRecords() }
         let directory = TemporaryDirectory()
         defer { directory.remove() }

@@ -1,3 +1,4 @@
+import NetworkLayers
 import Targets
 import Transports
 import VirtualTime
@@ -27,7 +28,7 @@ struct USRSCTPFixture {
     static func ms(_ value: UInt64) -> VirtualInstant { VirtualInstant(nanoseconds: value * 1_000_000) }
 
     /// The stack listens; the harness sends INIT at `at`; returns the INIT ACK packet.
-    func sendInit(at time: VirtualInstant = Self.ms(1)) throws -> TimedPacket? {
+    func sendInit(at time: VirtualInstant = Self.ms(1)) throws -> AddressedPacket? {
         guard try self.target.perform(.listen, at: .zero) == .ok else { throw FixtureError.unexpected("listen failed") }
         let initPacket = TestSCTP.packet(tag: 0, TestSCTP.initChunk(tag: Self.harnessTag, tsn: Self.harnessTSN))
         try self.transport.send(initPacket, at: time)
