@@ -96,7 +96,7 @@ enum ScenarioBenchmark {
         do {
             ceiling = try USRSCTPCeiling.measure(iterations: iterations)
         } catch {
-            print("in-process ceiling: \(error.description)")
+            print("in-process ceiling: \(error)")
             return 1
         }
         let ceilingRate = ceiling.runsPerSecond
