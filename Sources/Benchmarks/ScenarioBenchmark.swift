@@ -96,7 +96,7 @@ enum ScenarioBenchmark {
         do {
             ceiling = try USRSCTPCeiling.measure(iterations: iterations)
         } catch {
-            print("in-process ceiling: \(error.description)")
+            print("in-process ceiling: \(error)")
             return 1
         }
         let ceilingRate = ceiling.runsPerSecond
@@ -128,6 +128,7 @@ enum ScenarioBenchmark {
         }
         var packets = 0
         let clock = ContinuousClock()
+        let cpuBefore = Self.processCPUSeconds()
         let start = clock.now
         for _ in 0..<iterations {
             let result = runner.run(scenario)
@@ -138,6 +139,7 @@ enum ScenarioBenchmark {
             packets += result.packets.count
         }
         let elapsed = clock.now - start
+        let cpu = Self.processCPUSeconds() - cpuBefore
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let perScenario = seconds / Double(iterations) * 1_000
         print(
@@ -145,8 +147,21 @@ enum ScenarioBenchmark {
                 + "\(Self.format(Double(iterations) / seconds)) scenarios/s, "
                 + "\(Self.format(Double(packets) / seconds)) packets/s, "
                 + "\(Self.format(perScenario)) ms per run (\(packets / iterations) packets, "
-                + "\(warmUp.duration) virtual time each)")
+                + "\(warmUp.duration) virtual time each); the harness process's own CPU time: "
+                + "\(Self.format(cpu / Double(iterations) * 1e6)) µs per run (the helper's not included)")
         return Double(iterations) / seconds
+    }
+
+    /// User plus system CPU time of this process so far (children such as the helper excluded).
+    private static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     private static func format(_ value: Double) -> String {

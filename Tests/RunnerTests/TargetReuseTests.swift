@@ -166,6 +166,20 @@ struct TargetReuseTests {
         #expect(result.duration >= .seconds(366 * 86_400))
         #expect(clock.now - started < .seconds(20), "a year of waits took \(clock.now - started)")
     }
+
+    /// A run that takes the clock past the target's virtual-time limit ends in ERROR saying so; the
+    /// next run (the limit counts from its reset) passes on the same helper.
+    @Test func runPastTheVirtualTimeLimitIsAnError() throws {
+        let count = MadeCount()
+        let runner = ScenarioRunner(
+            target: Self.descriptor(USRSCTPTarget.Options(virtualTimeLimit: .seconds(3_600)), count: count))
+        let long = runner.run(try Self.scenario("long", steps: "  - app: listen\n  - wait: 3601s"))
+        #expect(long.verdict == .error)
+        #expect(long.reason?.contains("past the virtual-time limit of 3600") == true, "\(long.reason ?? "")")
+        let short = runner.run(try Self.scenario("short", steps: "  - app: listen\n  - wait: 3500s"))
+        #expect(short.verdict == .pass, "\(short.reason ?? "")")
+        #expect(count.value == 1)
+    }
 }
 
 /// A usrsctp target whose helper is killed (SIGKILL, from this process) when the scenario listens.

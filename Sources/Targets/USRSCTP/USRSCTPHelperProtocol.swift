@@ -219,7 +219,10 @@ struct FrameWriter {
     private(set) var bytes: [UInt8] = []
 
     mutating func u8(_ value: UInt8) { self.bytes.append(value) }
-    mutating func u16(_ value: UInt16) { self.bytes += [UInt8(value >> 8), UInt8(value & 0xff)] }
+    mutating func u16(_ value: UInt16) {
+        self.bytes.append(UInt8(value >> 8))
+        self.bytes.append(UInt8(value & 0xff))
+    }
     mutating func u32(_ value: UInt32) {
         self.u16(UInt16(value >> 16))
         self.u16(UInt16(value & 0xffff))
