@@ -51,7 +51,9 @@ let package = Package(
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),
         .target(
             name: "Runner",
-            dependencies: ["SCTPWire", "NetworkLayers", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]
+            dependencies: [
+                "SCTPWire", "NetworkLayers", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures",
+            ]
         ),
         .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures", "Scenario", "NetworkLayers"]),
         .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),
@@ -77,8 +79,10 @@ let package = Package(
         .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime"]),
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire", "NetworkLayers"]),
-        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
+        .testTarget(
+            name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers"]),
+        .testTarget(
+            name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: [

@@ -75,10 +75,10 @@ public struct TargetConfiguration: Hashable, Sendable {
         self.harnessAddress = harnessAddress
     }
 
-    /// The system under test's address unless a scenario says otherwise (RFC 2544 benchmarking range).
-    public static let defaultSUTAddress = IPAddress.v4(IPv4Address(198, 18, 0, 2))
-    /// The harness's address unless a scenario says otherwise.
-    public static let defaultHarnessAddress = IPAddress.v4(IPv4Address(198, 18, 0, 1))
+    /// The system under test's address unless a scenario says otherwise (`IPAddress.defaultSUT`).
+    public static let defaultSUTAddress = IPAddress.defaultSUT
+    /// The harness's address unless a scenario says otherwise (`IPAddress.defaultHarness`).
+    public static let defaultHarnessAddress = IPAddress.defaultHarness
 }
 
 /// Something a scenario may need from a target.

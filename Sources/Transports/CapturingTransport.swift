@@ -26,11 +26,6 @@ public final class CapturingTransport: Transport {
         public var bytes: [UInt8] { self.packet.bytes }
     }
 
-    /// The harness's default address (from the RFC 2544 benchmarking range).
-    public static let defaultHarnessAddress = IPAddress.v4(IPv4Address(198, 18, 0, 1))
-    /// The system under test's default address.
-    public static let defaultSUTAddress = IPAddress.v4(IPv4Address(198, 18, 0, 2))
-
     /// The transport being recorded.
     public let inner: any Transport
     /// Everything that crossed so far, in the order the calls happened.

@@ -7,8 +7,12 @@ import Testing
 /// conforms except for its known RFC 4960 behaviour; the harness breaks exactly the rules each
 /// scenario means it to.
 @Suite struct ScenarioCaptureTests {
-    static let harness = IPAddress("198.18.0.1")!
-    static let sut = IPAddress("198.18.0.2")!
+    /// The harness's addresses across the scenarios (the default, multihomed-peer's second one,
+    /// handshake-ipv6's) and the SUT's.
+    static let harness: Set<IPAddress> = [
+        IPAddress("198.18.0.1")!, IPAddress("198.18.0.3")!, IPAddress("2001:db8::1")!,
+    ]
+    static let sut: Set<IPAddress> = [IPAddress("198.18.0.2")!, IPAddress("2001:db8::2")!]
 
     /// Rules each scenario's harness breaks on purpose (scenarios not listed break none).
     static let deliberate: [String: Set<String>] = [
@@ -41,6 +45,11 @@ import Testing
         "ootb-abort", "ootb-data", "ootb-shutdown-ack", "ootb-shutdown-complete",
     ]
 
+    static func isOn(_ host: EndpointHost, _ addresses: Set<IPAddress>) -> Bool {
+        if case .ip(let address) = host { return addresses.contains(address) }
+        return false
+    }
+
     static var captures: [String] {
         let folder = FixturePaths.repositoryRoot.appendingPathComponent("Tests/Fixtures/rules/usrsctp-scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -69,8 +78,8 @@ import Testing
             path: FixturePaths.fixture("rules/usrsctp-scenarios/\(name)"), options: options)
         #expect(result.readError == nil)
         #expect(result.sctpPackets > 0)
-        let bySUT = result.findings.filter { $0.violator.host == .ip(Self.sut) }
-        let byHarness = result.findings.filter { $0.violator.host == .ip(Self.harness) }
+        let bySUT = result.findings.filter { Self.isOn($0.violator.host, Self.sut) }
+        let byHarness = result.findings.filter { Self.isOn($0.violator.host, Self.harness) }
         #expect(bySUT.count + byHarness.count == result.findings.count)
         if id == "init-tag-zero" {
             #expect(bySUT.map(\.ruleID) == ["init.zero-tag-discarded"], "\(mode)")

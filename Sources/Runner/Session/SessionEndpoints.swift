@@ -24,8 +24,8 @@ public struct SessionEndpoints: Hashable, Sendable {
         self.carriage = carriage
     }
 
-    /// 198.18.0.2 (RFC 2544 benchmarking range).
-    public static let defaultSUTAddress = IPAddress.v4(IPv4Address(198, 18, 0, 2))
-    /// 198.18.0.1.
-    public static let defaultHarnessAddress = IPAddress.v4(IPv4Address(198, 18, 0, 1))
+    /// 198.18.0.2 (`IPAddress.defaultSUT`).
+    public static let defaultSUTAddress = IPAddress.defaultSUT
+    /// 198.18.0.1 (`IPAddress.defaultHarness`).
+    public static let defaultHarnessAddress = IPAddress.defaultHarness
 }

@@ -53,17 +53,18 @@ public struct Scenario: Hashable, Sendable {
     public static let standardWithin = ScenarioDuration.seconds(1)
     /// The quiet period after the last step unless the file says otherwise.
     public static let standardQuietPeriod = ScenarioDuration.seconds(1)
-    /// The SUT's address unless the file says otherwise (RFC 2544 benchmarking range).
-    public static let standardSUTAddress = IPAddress.v4(IPv4Address(198, 18, 0, 2))
-    /// The harness's address unless the file says otherwise.
-    public static let standardPeerAddress = IPAddress.v4(IPv4Address(198, 18, 0, 1))
+    /// The SUT's address unless the file says otherwise (198.18.0.2, `IPAddress.defaultSUT`).
+    public static let standardSUTAddress = IPAddress.defaultSUT
+    /// The harness's address unless the file says otherwise (198.18.0.1, `IPAddress.defaultHarness`).
+    public static let standardPeerAddress = IPAddress.defaultHarness
     /// The chunk kinds ignored unless the file says otherwise.
     public static let standardIgnore: Set<String> = ["heartbeat"]
 
     public init(
         id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
         sutPort: UInt16, peerPort: UInt16, sutAddresses: [IPAddress] = [Scenario.standardSUTAddress],
-        peerAddresses: [IPAddress] = [Scenario.standardPeerAddress], requires: [String] = [], options: [SocketOptionSetting] = [],
+        peerAddresses: [IPAddress] = [Scenario.standardPeerAddress], requires: [String] = [],
+        options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
         quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step],
         knownDeviations: [KnownDeviation] = []
