@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import NetworkLayers
 import Targets
 import Testing
 import Transports
@@ -13,7 +14,7 @@ import VirtualTime
 
     /// A passive exchange (handshake, data both ways, two minutes of heartbeats) with its instants,
     /// counted from `start`.
-    private func transcript(_ fixture: USRSCTPFixture, start: VirtualInstant = .zero) throws -> [TimedPacket] {
+    private func transcript(_ fixture: USRSCTPFixture, start: VirtualInstant = .zero) throws -> [AddressedPacket] {
         let at = { (milliseconds: UInt64) in start + .milliseconds(Int64(milliseconds)) }
         guard try fixture.target.perform(.listen, at: start) == .ok else { throw USRSCTPFixture.FixtureError.unexpected("listen") }
         let initPacket = TestSCTP.packet(
@@ -28,7 +29,7 @@ import VirtualTime
         ), at: at(3))
         #expect(try fixture.target.perform(.send(stream: 0, ppid: 0, payload: [1, 2], unordered: false), at: at(4)) == .ok)
         let later = try fixture.transport.receive(until: at(120_000))
-        return ([initAck] + later).map { TimedPacket(time: VirtualInstant(nanoseconds: $0.time.nanoseconds - start.nanoseconds), bytes: $0.bytes) }
+        return ([initAck] + later).map { $0.with(time: VirtualInstant(nanoseconds: $0.time.nanoseconds - start.nanoseconds)) }
     }
 
     @Test func resetGivesTheBytesOfANewHelper() throws {
