@@ -180,6 +180,9 @@ public enum CaptureChecker {
             pipeline.recycle(&batch)
         }
         result.findings += engine.finish()
+        if !options.configuration.observesFromStart {
+            result.findings = CaptureLoss.marking(result.findings, evidence: engine.captureLossEvidence)
+        }
         result.incompletePackets = engine.incompletePackets
         result.suppressedFindings = engine.suppressedFindings
         result.associations = engine.associations
