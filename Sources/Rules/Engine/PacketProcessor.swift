@@ -57,6 +57,9 @@ enum PacketProcessor {
             // between the chunks of one packet).
             if !association.sides[sender].state.isEstablishedOrShuttingDown, association.origin != .joinedMidway {
                 HandshakeRules.judge(chunk.type, context, association, sink: &sink)
+                if !configuration.observesFromStart {
+                    CaptureLoss.noteTrafficWithoutHandshake(chunk.type, context, &association)
+                }
             }
             switch chunk {
             case .data(let data):

@@ -78,12 +78,19 @@ public struct CaptureCheckResult: Sendable {
     /// when checksums were verified: the mark of a capture taken on a host with checksum offload,
     /// whose false findings then spread to the peer (every packet it answered was one to discard).
     public var endpointsWithOnlyWrongChecksums: [TransportEndpoint] {
+        self.endpointsWithOnlyWrongChecksums(adler32: false)
+    }
+
+    /// Those of `endpointsWithOnlyWrongChecksums` (or, with `adler32`, the others) whose checksums
+    /// are RFC 2960's Adler-32: a stack older than 2002, not checksum offload.
+    public func endpointsWithOnlyWrongChecksums(adler32: Bool) -> [TransportEndpoint] {
         guard self.checksums == .verify else { return [] }
         var endpoints: [TransportEndpoint] = []
         for association in self.associations {
             for side in association.endpoints.indices
             where association.packetsSent[side] >= 2
                 && association.packetsWithWrongChecksum[side] == association.packetsSent[side]
+                && association.sendsAdler32[side] == adler32
                 && !endpoints.contains(association.endpoints[side]) {
                 endpoints.append(association.endpoints[side])
             }

@@ -39,6 +39,8 @@ struct AssociationState: Sendable {
     /// Offline: why the capture evidently misses packets of this association (`CaptureLoss`), nil
     /// while nothing shows it.
     var captureLoss: CaptureLossEvidence?
+    /// Sides (bit 0, bit 1) seen sending DATA or SACK without an association (`CaptureLoss`).
+    var trafficWithoutHandshake: UInt8 = 0
 
     init(
         id: Int, first: TransportEndpoint, second: TransportEndpoint, firstKey: EndpointKey, secondKey: EndpointKey,

@@ -1,3 +1,5 @@
+import SCTPWire
+
 /// Why a capture evidently misses packets of an association.
 struct CaptureLossEvidence: Hashable, Sendable {
     var packet: Int
@@ -10,6 +12,8 @@ struct CaptureLossEvidence: Hashable, Sendable {
 /// are heartbeaten every HB.interval plus RTO, RFC 9260 §8.3), the findings a missing packet alone
 /// could bring (an unknown tag, a state the missed packets would have changed, TSNs or
 /// acknowledgements the missed packets would explain) are SUSPICIOUS, with the reason, not MUST.
+/// Both endpoints exchanging data with no completed handshake in the capture is evidence too.
+/// Applied to the whole association once the capture has been read (`marking`).
 enum CaptureLoss {
     /// Rules whose findings a missing packet of the association can bring by itself.
     static let explainable: Set<String> = [
@@ -34,6 +38,24 @@ enum CaptureLoss {
             packet: packet,
             reason: "nothing of the association was captured for \((time - last) / 1_000_000_000) s before packet "
                 + "#\(packet), though an association heartbeats its idle paths")
+    }
+
+    /// Notes DATA or SACK from an endpoint the capture shows without an association. When both
+    /// endpoints do so, they exchange data as an established association does: the capture misses
+    /// their handshake's packets (a stack that sent data without an association would find its peer
+    /// answering with an ABORT, RFC 9260 §8.4, not a SACK).
+    static func noteTrafficWithoutHandshake(
+        _ type: ChunkType, _ context: PacketContext, _ association: inout AssociationState
+    ) {
+        guard association.captureLoss == nil,
+            type == .data || type == .iData || type == .sack || type == .nrSack
+        else { return }
+        association.trafficWithoutHandshake |= 1 << UInt8(context.sender)
+        guard association.trafficWithoutHandshake == 3 else { return }
+        association.captureLoss = CaptureLossEvidence(
+            packet: context.number,
+            reason: "both endpoints exchange DATA and SACKs although the capture shows no completed handshake "
+                + "(seen at packet #\(context.number))")
     }
 
     /// The evidence of the association, from its own record or its senders' ledgers.

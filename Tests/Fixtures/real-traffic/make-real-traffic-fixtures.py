@@ -148,6 +148,9 @@ def in_flight():
     flow.send("b", [SCTPChunkAbort()])
     flow.send("a", [SCTPChunkShutdownAck()], gap=0.039)
     wrpcap("in-flight-shutdown-ack.pcap", flow.packets)
+    # The same SHUTDOWN ACK captured 200 ms after the ABORT: A had it by then.
+    flow.packets[-1].time += 0.161
+    wrpcap("in-flight-late-shutdown-ack.pcap", flow.packets)
 
 
 def long_transfer():
@@ -166,12 +169,21 @@ def long_transfer():
 
 
 def capture_loss():
-    # Item 5: the same association kept whole, cut to its last 25 frames, and as a sparse excerpt
-    # (every third frame, as a capture filter or a lossy capture would leave it).
+    # Item 5: the same association kept whole, cut to 25 frames (its INIT and its last 24), and as a
+    # sparse excerpt (every third frame, as a capture filter or a lossy capture would leave it).
     packets = long_transfer()
     wrpcap("loss-whole.pcap", packets)
-    wrpcap("loss-cut-25-frames.pcap", packets[:8] + packets[-25:])
+    wrpcap("loss-cut-25-frames.pcap", packets[:1] + packets[-24:])
     wrpcap("loss-sparse-excerpt.pcap", packets[::3])
+    # A capture that lost everything for ten minutes, a SHUTDOWN among it: the SHUTDOWN ACK after
+    # the silence answers a SHUTDOWN the capture does not hold.
+    flow = Flow()
+    flow.handshake()
+    flow.data("a", TSN_A)
+    flow.sack("b", TSN_A)
+    flow.send("b", [SCTPChunkShutdownAck()], gap=600.0)
+    flow.send("a", [SCTPChunkShutdownComplete()])
+    wrpcap("loss-silence.pcap", flow.packets)
 
 
 def stray_after_end():
