@@ -57,6 +57,16 @@ import Testing
         #expect(result.associations.first?.states == [.closed, .closed])
     }
 
+    /// Two associations of the same offloaded endpoint: reported once, in the first.
+    @Test(arguments: [1, 3])
+    func offloadedEndpointIsReportedOnceAcrossAssociations(_ threads: Int) {
+        let result = Self.check("offload-two-associations.pcap", threads: threads)
+        #expect(result.associations.count == 2)
+        #expect(result.findings.map(\.ruleID) == ["packet.zero-checksum"], "\(Self.describe(result.findings))")
+        #expect(result.findings.first?.associationID == 1)
+        #expect(result.associations.map(\.states) == [[.closed, .closed], [.closed, .closed]])
+    }
+
     /// The per-endpoint report does not depend on how many rule threads judge the capture.
     @Test func offloadReportIsTheSameWithSeveralRuleThreads() {
         let one = Self.check("offload-zero-loopback.pcap", threads: 1)

@@ -47,7 +47,7 @@ public struct RuleEngine: Sendable {
         // Offline, a checksum its receiver would reject may be judged as received (checksum offload,
         // RFC 2960 Adler-32): `ChecksumOffload` then reports it, once for the endpoint.
         var checksumHeld = false
-        if let located, view.checksum != .correct {
+        if let located, !view.hasCorrectChecksum {
             checksumHeld = ChecksumOffload.holds(
                 view, sender: located.sender, self.table.associations[located.index], configuration: self.configuration)
         }

@@ -13,6 +13,15 @@ import SCTPWire
 /// checksum first, or the association ends unanswered, the checksums were its own: one MUST finding
 /// at its first such packet, and its later packets are judged one by one again.
 enum ChecksumOffload {
+    /// Ends the message of a finding that classifies an endpoint's checksums.
+    static let classificationMarker = "so its packets are judged as received"
+
+    /// Whether `finding` classifies an endpoint's checksums (reported once per endpoint).
+    static func isClassification(_ finding: Finding) -> Bool {
+        (finding.ruleID == PacketFormatRules.checksum.id || finding.ruleID == PacketFormatRules.zeroChecksum.id)
+            && finding.message.contains(Self.classificationMarker)
+    }
+
     /// Whether the receiver of `view` would have to discard it for its checksum.
     static func receiverRejectsChecksum(
         _ view: PacketView, receiver: Int, _ association: AssociationState
@@ -29,7 +38,7 @@ enum ChecksumOffload {
     static func holds(
         _ view: PacketView, sender: Int, _ association: AssociationState, configuration: RuleConfiguration
     ) -> Bool {
-        guard !configuration.observesFromStart, view.checksum != .correct,
+        guard !configuration.observesFromStart, !view.hasCorrectChecksum,
             Self.receiverRejectsChecksum(view, receiver: 1 - sender, association)
         else { return false }
         return association.sides.withUnsafeBufferPointer { sides in
@@ -136,14 +145,14 @@ enum ChecksumOffload {
             severity = .must
             message =
                 standing.message + ": \(endpoint) uses RFC 2960's Adler-32, not the CRC32c of RFC 3309 (2002) "
-                + "that RFC 9260 §6.8 requires; \(answered), so its packets are judged as received"
+                + "that RFC 9260 §6.8 requires; \(answered), " + Self.classificationMarker
         case .zero, .wrong:
             severity = .suspicious
             let what = standing.kind == .zero ? "zero checksums" : "wrong (stale) checksums"
             message =
                 "\(endpoint) sends \(what) (\(standing.message), first in packet #\(standing.firstPacket)) yet "
                 + "\(answered): the capture was taken on its host before the network card filled them in "
-                + "(checksum offload), so its packets are judged as received; not a fault of the stack "
+                + "(checksum offload), " + Self.classificationMarker + "; not a fault of the stack "
                 + "(check again with --checksums ignore)"
         }
         sink.report(

@@ -276,9 +276,17 @@ public enum CaptureChecker {
         }
         keyed.sort { ($0.association, $0.packet, $0.shard, $0.offset) < ($1.association, $1.packet, $1.shard, $1.offset) }
         var keptWithoutAssociation: [String: Int] = [:]
+        // An endpoint classified for its checksums (offload, Adler-32) is reported once, in its first
+        // association, however many it has.
+        var classifiedChecksums: Set<TransportEndpoint> = []
         var findings: [Finding] = []
         findings.reserveCapacity(keyed.count)
         for entry in keyed {
+            if ChecksumOffload.isClassification(entry.finding),
+                !classifiedChecksums.insert(entry.finding.violator).inserted
+            {
+                continue
+            }
             if shards.count > 1, entry.finding.associationID == nil {
                 let kept = keptWithoutAssociation[entry.finding.ruleID, default: 0]
                 guard kept < limit else {

@@ -110,6 +110,10 @@ def offload():
     wrpcap("offload-zero-client.pcap", whole_association(Flow({"a": "zero"})).packets)
     wrpcap("offload-stale-client.pcap", whole_association(Flow({"a": "stale"})).packets)
     wrpcap("offload-zero-loopback.pcap", whole_association(Flow({"a": "zero", "b": "zero"})).packets)
+    # Two associations one after the other between the same offloaded endpoint and its peer.
+    flow = whole_association(Flow({"a": "zero"}))
+    whole_association(flow)
+    wrpcap("offload-two-associations.pcap", flow.packets)
 
 
 def adler32():
