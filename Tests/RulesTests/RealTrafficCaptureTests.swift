@@ -121,6 +121,15 @@ import Testing
         #expect(result.associations.first?.lastPacket == 9)
     }
 
+    /// B answers A's INIT from a second address its INIT ACK lists, and the association runs there.
+    @Test func initAckFromAnotherAddressBelongsToTheAssociation() {
+        let result = Self.check("multihomed-init-ack-elsewhere.pcap")
+        expectClean(result.findings)
+        #expect(result.associations.count == 1)
+        #expect(result.associations.first?.packetCount == 9)
+        #expect(result.associations.first?.states == [.closed, .closed])
+    }
+
     // MARK: Item 4: packets in flight
 
     /// A's SHUTDOWN ACK left A before B's ABORT arrived there (captured 39 ms after the ABORT, where

@@ -19,6 +19,7 @@ TSN_A, TSN_B = 1000, 5000
 COOKIE = b"cookie of B, authenticated!!"
 A, B = "10.128.0.81", "10.128.0.82"
 A2 = "10.129.0.81"   # A's second address, listed in its INIT
+B2 = "10.129.0.82"   # B's second address, listed in its INIT ACK
 
 
 def adler32_checksum(sctp_bytes):
@@ -134,6 +135,19 @@ def multihoming():
     flow.data("b", TSN_B, gap=0.0005)                           # B had not received it yet
     flow.send("a", [SCTPChunkAbort(TCB=1)], tag=TAG_A, src=A2)  # out of the blue at A: T bit, own tag
     wrpcap("multihomed-reflected-abort.pcap", flow.packets)
+    # B answers A's INIT from its second address, which its INIT ACK lists; A's COOKIE ECHO and DATA
+    # go there, and B answers from there.
+    flow = Flow()
+    flow.init()
+    flow.send("b", [SCTPChunkInitAck(init_tag=TAG_B, a_rwnd=65536, n_out_streams=10, n_in_streams=10,
+                                     init_tsn=TSN_B, params=[SCTPChunkParamIPv4Addr(addr=B2),
+                                                             SCTPChunkParamStateCookie(cookie=COOKIE)])], src=B2)
+    flow.send("a", [SCTPChunkCookieEcho(cookie=COOKIE)], dst=B2)
+    flow.send("b", [SCTPChunkCookieAck()], src=B2)
+    flow.data("a", TSN_A, dst=B2)
+    flow.sack("b", TSN_A, src=B2)
+    flow.shutdown("a", TSN_B - 1)
+    wrpcap("multihomed-init-ack-elsewhere.pcap", flow.packets)
 
 
 def in_flight():
