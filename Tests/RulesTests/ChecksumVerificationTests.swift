@@ -47,6 +47,15 @@ import Testing
         #expect(CheckReport(results: [result]).text().contains("  hint: " + hint))
     }
 
+    /// Live, every packet is seen as it was sent: no offload to infer, each wrong checksum is one.
+    @Test(arguments: [ChecksumMode.zero, .value(0x1234_5678)])
+    func liveRunsJudgeEveryWrongChecksum(_ checksum: ChecksumMode) {
+        let c = Self.conversation(checksumOfB: checksum)
+        let rule = checksum == .zero ? "packet.zero-checksum" : "packet.checksum"
+        #expect(c.findings(of: rule).map(\.packetNumber) == [2, 4, 6])
+        #expect(c.findings.allSatisfy { $0.severity == .must })
+    }
+
     @Test(arguments: [ChecksumMode.zero, .value(0x1234_5678)])
     func ignoringChecksumsChecksTheOffloadedCaptureClean(_ checksum: ChecksumMode) throws {
         let result = try Self.check(Self.conversation(checksumOfB: checksum), .ignore)

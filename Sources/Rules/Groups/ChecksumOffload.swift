@@ -126,7 +126,8 @@ enum ChecksumOffload {
     private static func reportOwnFault(
         _ standing: ChecksumStanding, side: Int, _ association: AssociationState, sink: inout FindingSink
     ) {
-        let more = standing.heldPackets > 1 ? " (and on \(standing.heldPackets - 1) later packet(s), none answered)" : ""
+        let later = standing.heldPackets - 1
+        let more = later > 0 ? " (and on \(later) later packet(s), none answered)" : ""
         sink.report(
             standing.rule, standing.message + more, by: association.sides[side].endpoint, packet: standing.firstPacket,
             time: standing.firstTime, association: association.id)

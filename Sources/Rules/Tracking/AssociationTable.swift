@@ -123,7 +123,8 @@ struct AssociationTable: Sendable {
             return (index, self.associations[index].side(0, accepts: tag) ? 0 : 1)
         }
         if view.hasReflectingChunk,
-            let index = self.byTag[TaggedPorts(receiverPort: header.sourcePort, senderPort: header.destinationPort, tag: tag)]
+            let index = self.byTag[
+                TaggedPorts(receiverPort: header.sourcePort, senderPort: header.destinationPort, tag: tag)]
         {
             return (index, self.associations[index].side(0, accepts: tag) ? 1 : 0)
         }
@@ -141,7 +142,9 @@ struct AssociationTable: Sendable {
         guard let sender = association.side(of: view.sourceKey, view.source),
             let receiver = association.side(of: view.destinationKey, view.destination), sender != receiver
         else { return nil }
-        if association.isOver, let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration) {
+        if association.isOver,
+            let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration)
+        {
             return fresh
         }
         self.setCurrent(index, slot: view.pairSlot)
@@ -159,7 +162,9 @@ struct AssociationTable: Sendable {
     ) -> (index: Int, sender: Int)? {
         let ended = self.associations[index]
         let carriesInit = view.firstChunkType == .initiation
-        if !carriesInit, ended.origin == .outOfTheBlue || ended.stillBelongs(view, sender: sender, configuration: configuration) {
+        if !carriesInit,
+            ended.origin == .outOfTheBlue || ended.stillBelongs(view, sender: sender, configuration: configuration)
+        {
             self.lastSource = nil
             self.lastDestination = nil
             return nil

@@ -15,7 +15,8 @@ enum ListedAddresses {
             let address: IPAddress
             switch parameter {
             case .ipv4Address(let listed): address = .v4(IPv4Address(rawValue: listed.address.rawValue))
-            case .ipv6Address(let listed): address = .v6(IPv6Address(high: listed.address.high, low: listed.address.low))
+            case .ipv6Address(let listed):
+                address = .v6(IPv6Address(high: listed.address.high, low: listed.address.low))
             default: continue
             }
             endpoints.append(TransportEndpoint(host: .ip(address), port: own.port, udpPort: own.udpPort))
