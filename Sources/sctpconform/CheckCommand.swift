@@ -13,7 +13,9 @@ struct CheckCommand: ParsableCommand {
             and on other UDP ports whose payload has a correct SCTP CRC32c (unless --no-udp-detection). \
             Findings are grouped by association with packet (frame) numbers. When an endpoint got every \
             checksum wrong, a hint says the capture was probably taken with checksum offload: check it \
-            again with --checksums ignore. Exit status: 0 no MUST-level \
+            again with --checksums ignore (an endpoint whose wrong checksums its peer answered is reported \
+            once, and its packets judged as received). Findings that packets missing from the capture \
+            could explain are SUSPICIOUS, with the evidence of loss. Exit status: 0 no MUST-level \
             finding, 1 at least one MUST-level finding, 2 a file could not be read (after reporting what \
             could be read) or a bad option.
             """)

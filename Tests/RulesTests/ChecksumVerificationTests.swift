@@ -3,8 +3,9 @@ import Rules
 import SCTPWire
 import Testing
 
-/// `CaptureCheckOptions.checksums`: a side whose every checksum is wrong (a capture taken with
-/// checksum offload) is named for a hint when checksums are verified, and `.ignore` takes every
+/// `CaptureCheckOptions.checksums`: a side whose every checksum is wrong while its peer answers its
+/// packets (a capture taken with checksum offload) is reported once, as SUSPICIOUS, its packets
+/// judged as received, and named for a hint when checksums are verified; `.ignore` takes every
 /// checksum as correct.
 @Suite struct ChecksumVerificationTests {
     /// A clean association in which every packet of B carries `checksum`.
@@ -32,14 +33,27 @@ import Testing
     }
 
     @Test(arguments: [ChecksumMode.zero, .value(0x1234_5678)])
-    func offloadedSideIsNamedWhenVerifying(_ checksum: ChecksumMode) throws {
+    func offloadedSideIsReportedOnceAndNamedWhenVerifying(_ checksum: ChecksumMode) throws {
         let result = try Self.check(Self.conversation(checksumOfB: checksum), .verify)
-        #expect(result.hasMustFinding)
-        #expect(result.findings.contains { $0.violator == Conversation.endpointB })
+        #expect(!result.hasMustFinding)
+        #expect(result.findings.count == 1)
+        #expect(result.findings.first?.violator == Conversation.endpointB)
+        #expect(result.findings.first?.severity == .suspicious)
+        #expect(result.findings.first?.packetNumber == 2)
+        #expect(result.associations.first?.states == [.established, .established])
         #expect(result.endpointsWithOnlyWrongChecksums == [Conversation.endpointB])
         let hint = try #require(CheckReport.checksumOffloadHint(result))
         #expect(hint.contains("10.0.0.2:7") && hint.contains("--checksums ignore"))
         #expect(CheckReport(results: [result]).text().contains("  hint: " + hint))
+    }
+
+    /// Live, every packet is seen as it was sent: no offload to infer, each wrong checksum is one.
+    @Test(arguments: [ChecksumMode.zero, .value(0x1234_5678)])
+    func liveRunsJudgeEveryWrongChecksum(_ checksum: ChecksumMode) {
+        let c = Self.conversation(checksumOfB: checksum)
+        let rule = checksum == .zero ? "packet.zero-checksum" : "packet.checksum"
+        #expect(c.findings(of: rule).map(\.packetNumber) == [2, 4, 6])
+        #expect(c.findings.allSatisfy { $0.severity == .must })
     }
 
     @Test(arguments: [ChecksumMode.zero, .value(0x1234_5678)])

@@ -16,6 +16,8 @@ public struct AssociationSummary: Hashable, Sendable {
     public var packetsSent: [Int]
     /// Packets each side sent with a wrong checksum, or a zero one its peer did not accept.
     public var packetsWithWrongChecksum: [Int]
+    /// Whether each side's checksums were found to be RFC 2960's Adler-32 (`ChecksumOffload`).
+    public var sendsAdler32: [Bool]
     /// COOKIE ECHO packets that restarted the association (RFC 9260 §5.2.4 A).
     public var restartPackets: [Int]
     /// COOKIE ECHO packets that settled an INIT collision (RFC 9260 §5.2.4 B).
@@ -32,6 +34,7 @@ public struct AssociationSummary: Hashable, Sendable {
         self.tags = association.sides.map(\.tag)
         self.packetsSent = association.sides.map(\.packetsSent)
         self.packetsWithWrongChecksum = association.sides.map(\.packetsWithWrongChecksum)
+        self.sendsAdler32 = association.sides.map { $0.checksumStanding?.kind == .adler32 }
         self.restartPackets = association.restartPackets
         self.collisionPackets = association.collisionPackets
     }

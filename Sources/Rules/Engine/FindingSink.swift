@@ -17,7 +17,7 @@ struct FindingSink: Sendable {
 
     mutating func report(
         _ rule: RuleDescriptor, _ message: String, by violator: TransportEndpoint, packet: Int, time: UInt64,
-        association: Int?, related: [Int] = []
+        association: Int?, related: [Int] = [], severity: RuleSeverity? = nil
     ) {
         let key = Key(association: association ?? 0, rule: rule.id)
         let count = self.counts[key, default: 0]
@@ -26,10 +26,13 @@ struct FindingSink: Sendable {
             self.suppressed += 1
             return
         }
-        self.findings.append(
-            Finding(
-                rule: rule, packetNumber: packet, time: time, message: message, violator: violator,
-                associationID: association, relatedPackets: related))
+        var finding = Finding(
+            rule: rule, packetNumber: packet, time: time, message: message, violator: violator,
+            associationID: association, relatedPackets: related)
+        if let severity {
+            finding.severity = severity
+        }
+        self.findings.append(finding)
     }
 
     /// Reports against the sender of the packet in `context`.

@@ -4,18 +4,34 @@ import SCTPWire
 /// the association as the receiver would (a COOKIE ECHO settles tags before the DATA bundled
 /// after it is judged).
 enum PacketProcessor {
+    /// `checksumHeld`: the packet's checksum is one its receiver would reject, but it is judged as
+    /// received (`ChecksumOffload.holds`). Returns whether the association is over after it.
+    @discardableResult
     static func process(
         _ view: PacketView, sender: Int, _ association: inout AssociationState, configuration: RuleConfiguration,
-        sink: inout FindingSink
-    ) {
+        checksumHeld: Bool = false, sink: inout FindingSink
+    ) -> Bool {
         association.lastPacket = view.number
+        if !configuration.observesFromStart, association.packetCount > 0 {
+            CaptureLoss.noteSilence(since: association.lastTime, view.time, view.number, &association)
+        }
+        association.lastTime = view.time
         association.packetCount += 1
+        // A packet that left its sender before the packet that closed it arrived is judged against
+        // the state the sender was in (offline; `InFlight`).
+        var closedAfterSending = false
+        if association.sides[sender].state == .closed,
+            let then = InFlight.stateWhenSent(association.sides[sender], at: view.time, configuration: configuration)
+        {
+            association.sides[sender].state = then
+            closedAfterSending = true
+        }
         var context = PacketContext(
             view: view, associationID: association.id, sender: sender, configuration: configuration)
         VerificationTagRules.judgeSender(context, &association, sink: &sink)
         // The guards below repeat each rule's first test, so that the common packet does not pass
         // the association by value (a copy of it) to a rule that returns at once.
-        if view.checksum == .zero {
+        if view.checksum == .zero, !checksumHeld {
             PacketFormatRules.judgeZeroChecksum(context, association, sink: &sink)
         }
         OutOfTheBlueRules.judgeReply(context, &association, sink: &sink)
@@ -24,6 +40,13 @@ enum PacketProcessor {
         }
         context.discard = VerificationTagRules.discardReason(context, association)
         let hasWrongChecksum = context.discard == .checksum
+        if association.watchesChecksums {
+            ChecksumOffload.watch(context, held: checksumHeld, &association, sink: &sink)
+        }
+        if checksumHeld {
+            ChecksumOffload.hold(context, &association)
+            context.discard = VerificationTagRules.tagDiscardReason(context, association)
+        }
         context.isOutOfTheBlue = OutOfTheBlueRules.isOutOfTheBlue(context, association)
         if context.isOutOfTheBlue {
             OutOfTheBlueRules.noteReceipt(context, &association)
@@ -34,6 +57,9 @@ enum PacketProcessor {
             // between the chunks of one packet).
             if !association.sides[sender].state.isEstablishedOrShuttingDown, association.origin != .joinedMidway {
                 HandshakeRules.judge(chunk.type, context, association, sink: &sink)
+                if !configuration.observesFromStart {
+                    CaptureLoss.noteTrafficWithoutHandshake(chunk.type, context, &association)
+                }
             }
             switch chunk {
             case .data(let data):
@@ -50,9 +76,15 @@ enum PacketProcessor {
         if hasWrongChecksum {
             association.sides[sender].packetsWithWrongChecksum += 1
         }
+        if closedAfterSending {
+            // The packet that closed it arrives after all.
+            association.sides[sender].state = .closed
+        }
         if association.isOver {
             AssociationLifecycle.conclude(&association, sink: &sink)
+            return true
         }
+        return false
     }
 
     private static func dispatch(
@@ -61,15 +93,21 @@ enum PacketProcessor {
     ) {
         switch chunk {
         case .initiation(let initiation):
+            InFlight.note(ChunkTypeAnswer(asks: true, answers: false), context, &association)
             InitiationRules.onInit(initiation, context, &association, sink: &sink)
             Self.noteWindow(initiation.advertisedReceiverWindow, initiation.parameters, context, &association)
+            ListedAddresses.note(initiation.parameters, context, &association)
         case .initiationAck(let acknowledgement):
+            InFlight.note(ChunkTypeAnswer(asks: true, answers: true), context, &association)
             InitiationRules.onInitAck(acknowledgement, context, &association, sink: &sink)
             Self.noteWindow(
                 acknowledgement.advertisedReceiverWindow, acknowledgement.parameters, context, &association)
+            ListedAddresses.note(acknowledgement.parameters, context, &association)
         case .cookieEcho(let echo):
+            InFlight.note(ChunkTypeAnswer(asks: true, answers: true), context, &association)
             CookieRules.onCookieEcho(echo, &context, &association, sink: &sink)
         case .cookieAck:
+            InFlight.note(ChunkTypeAnswer(asks: false, answers: true), context, &association)
             CookieRules.onCookieAck(context, &association, sink: &sink)
         case .data(let data):
             DataRules.onData(DataChunkSummary(data), context, &association, sink: &sink)
@@ -83,16 +121,21 @@ enum PacketProcessor {
                 duplicates: sack.duplicateTSNs, context, &association, sink: &sink)
             association.sides[context.sender].advertisedWindow = sack.advertisedReceiverWindow
         case .heartbeat(let heartbeat):
+            InFlight.note(ChunkTypeAnswer(asks: true, answers: false), context, &association)
             HeartbeatRules.onHeartbeat(heartbeat, context, &association, sink: &sink)
         case .heartbeatAck(let acknowledgement):
+            InFlight.note(ChunkTypeAnswer(asks: false, answers: true), context, &association)
             HeartbeatRules.onHeartbeatAck(acknowledgement, context, association, sink: &sink)
         case .abort:
             ShutdownRules.onAbort(context, &association)
         case .shutdown(let shutdown):
+            InFlight.note(ChunkTypeAnswer(asks: true, answers: false), context, &association)
             ShutdownRules.onShutdown(shutdown, context, &association, sink: &sink)
         case .shutdownAck:
+            InFlight.note(ChunkTypeAnswer(asks: true, answers: true), context, &association)
             ShutdownRules.onShutdownAck(context, &association, sink: &sink)
         case .shutdownComplete(let complete):
+            InFlight.note(ChunkTypeAnswer(asks: false, answers: true), context, &association)
             ShutdownRules.onShutdownComplete(complete, context, &association, sink: &sink)
         case .error(let error):
             CookieRules.onError(error, context, &association, sink: &sink)

@@ -39,12 +39,20 @@ public struct RuleEngine: Sendable {
         }
         self.packetCount += 1
         let located =
-            view.header == nil ? nil : self.table.locate(view, observesFromStart: self.configuration.observesFromStart)
+            view.header == nil ? nil : self.table.locate(view, configuration: self.configuration)
         let associationID = located.map { self.table.associations[$0.index].id }
         if associationID == nil {
             PacketFormatRules.judgeZeroChecksumWithoutAssociation(view, sink: &self.sink)
         }
+        // Offline, a checksum its receiver would reject may be judged as received (checksum offload,
+        // RFC 2960 Adler-32): `ChecksumOffload` then reports it, once for the endpoint.
+        var checksumHeld = false
+        if let located, !view.hasCorrectChecksum {
+            checksumHeld = ChecksumOffload.holds(
+                view, sender: located.sender, self.table.associations[located.index], configuration: self.configuration)
+        }
         for finding in (view.packetFindings ?? PacketFindings(judging: view)).items {
+            if checksumHeld, finding.rule.id == PacketFormatRules.checksum.id { continue }
             self.sink.report(
                 finding.rule, finding.message, by: view.source, packet: view.number, time: view.time,
                 association: associationID)
@@ -52,9 +60,21 @@ public struct RuleEngine: Sendable {
         if let located {
             let index = located.index
             let tagsBefore = (self.table.associations[index].sides[0].tag, self.table.associations[index].sides[1].tag)
-            PacketProcessor.process(
+            let initiates = view.firstChunkType == .initiation || view.firstChunkType == .initiationAck
+            let aliasesBefore = initiates ? self.table.associations[index].aliases.count : 0
+            let isOver = PacketProcessor.process(
                 view, sender: located.sender, &self.table.associations[index], configuration: self.configuration,
-                sink: &self.sink)
+                checksumHeld: checksumHeld, sink: &self.sink)
+            if isOver {
+                self.table.forgetLast()
+            }
+            if initiates {
+                // Its Initiate Tag and listed addresses find the association from other addresses.
+                self.table.register(aliasesFrom: aliasesBefore, in: index)
+                if let proposal = self.table.associations[index].sides[located.sender].proposals.last {
+                    self.table.register(tag: proposal.tag, side: located.sender, in: index)
+                }
+            }
             let tagsAfter = (self.table.associations[index].sides[0].tag, self.table.associations[index].sides[1].tag)
             if tagsAfter.0 != tagsBefore.0, let tag = tagsAfter.0 {
                 self.table.register(tag: tag, side: 0, in: index)
@@ -97,6 +117,18 @@ public struct RuleEngine: Sendable {
     /// Every association (and out-of-the-blue exchange) seen so far, in order of first packet.
     public var associations: [AssociationSummary] {
         self.table.associations.map(AssociationSummary.init)
+    }
+
+    /// Offline: why the capture evidently misses packets, by association ID (`CaptureLoss`), once
+    /// `finish()` has run.
+    var captureLossEvidence: [Int: CaptureLossEvidence] {
+        var evidence: [Int: CaptureLossEvidence] = [:]
+        for association in self.table.associations {
+            if let found = CaptureLoss.evidence(of: association) {
+                evidence[association.id] = found
+            }
+        }
+        return evidence
     }
 
     /// Findings dropped because their rule had reached the per-association limit.

@@ -56,7 +56,9 @@ enum PacketFormatRules {
             return
         }
         if case .incorrect(let found, let expected) = view.checksum {
-            report(Self.checksum, "checksum \(RuleText.hex(found)), the CRC32c is \(RuleText.hex(expected))")
+            report(
+                Self.checksum,
+                Self.checksumMessage(found: found, expected: expected, adler32: RFC2960Checksum.matches(view.bytes)))
         }
         let framingSound = Self.judgeFraming(view, report: report)
         if framingSound, let error = view.decodingError {
@@ -173,6 +175,12 @@ enum PacketFormatRules {
                 "chunk \(index) (\(name)) at offset \(offset) declares length \(length), but only \(remaining) "
                     + "bytes remain")
         }
+    }
+
+    /// `checksum 0x…, the CRC32c is 0x…`, naming RFC 2960's Adler-32 when that is what the field holds.
+    static func checksumMessage(found: UInt32, expected: UInt32, adler32: Bool) -> String {
+        let message = "checksum \(RuleText.hex(found)), the CRC32c is \(RuleText.hex(expected))"
+        return adler32 ? message + "; the field holds the packet's Adler-32 of RFC 2960 (Appendix B)" : message
     }
 
     /// A zero checksum on a packet of no association: no peer can have accepted it (RFC 9653).

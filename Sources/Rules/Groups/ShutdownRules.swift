@@ -182,6 +182,7 @@ enum ShutdownRules {
         association.sides[sender].state = .closed
         let receiver = context.receiver
         if context.discard == nil, association.sides[receiver].state == .shutdownAckSent {
+            InFlight.noteClosure(context, &association)
             association.sides[receiver].state = .closed
         }
     }
@@ -193,6 +194,7 @@ enum ShutdownRules {
         if case .verificationTag = context.discard { return }
         association.sides[context.sender].state = .closed
         if context.discard == nil, !context.isOutOfTheBlue {
+            InFlight.noteClosure(context, &association)
             association.sides[context.receiver].state = .closed
         }
     }

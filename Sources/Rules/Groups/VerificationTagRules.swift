@@ -113,6 +113,13 @@ enum VerificationTagRules {
         case .zero: if !association.side(context.receiver, acceptsZeroChecksumWith: context.tag) { return .checksum }
         case .incorrect, nil: return .checksum
         }
+        return Self.tagDiscardReason(context, association)
+    }
+
+    /// Why the receiver must discard the packet for its tag, nil when it may process it (its
+    /// checksum aside).
+    static func tagDiscardReason(_ context: PacketContext, _ association: AssociationState) -> DiscardReason? {
+        let view = context.view
         guard let first = view.firstChunkType else { return nil }
         let tag = context.tag
         if tag == 0, first != .initiation || view.chunkCount > 1 {

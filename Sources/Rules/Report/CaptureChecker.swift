@@ -78,12 +78,19 @@ public struct CaptureCheckResult: Sendable {
     /// when checksums were verified: the mark of a capture taken on a host with checksum offload,
     /// whose false findings then spread to the peer (every packet it answered was one to discard).
     public var endpointsWithOnlyWrongChecksums: [TransportEndpoint] {
+        self.endpointsWithOnlyWrongChecksums(adler32: false)
+    }
+
+    /// Those of `endpointsWithOnlyWrongChecksums` (or, with `adler32`, the others) whose checksums
+    /// are RFC 2960's Adler-32: a stack older than 2002, not checksum offload.
+    public func endpointsWithOnlyWrongChecksums(adler32: Bool) -> [TransportEndpoint] {
         guard self.checksums == .verify else { return [] }
         var endpoints: [TransportEndpoint] = []
         for association in self.associations {
             for side in association.endpoints.indices
             where association.packetsSent[side] >= 2
                 && association.packetsWithWrongChecksum[side] == association.packetsSent[side]
+                && association.sendsAdler32[side] == adler32
                 && !endpoints.contains(association.endpoints[side]) {
                 endpoints.append(association.endpoints[side])
             }
@@ -180,6 +187,9 @@ public enum CaptureChecker {
             pipeline.recycle(&batch)
         }
         result.findings += engine.finish()
+        if !options.configuration.observesFromStart {
+            result.findings = CaptureLoss.marking(result.findings, evidence: engine.captureLossEvidence)
+        }
         result.incompletePackets = engine.incompletePackets
         result.suppressedFindings = engine.suppressedFindings
         result.associations = engine.associations
@@ -266,9 +276,17 @@ public enum CaptureChecker {
         }
         keyed.sort { ($0.association, $0.packet, $0.shard, $0.offset) < ($1.association, $1.packet, $1.shard, $1.offset) }
         var keptWithoutAssociation: [String: Int] = [:]
+        // An endpoint classified for its checksums (offload, Adler-32) is reported once, in its first
+        // association, however many it has.
+        var classifiedChecksums: Set<TransportEndpoint> = []
         var findings: [Finding] = []
         findings.reserveCapacity(keyed.count)
         for entry in keyed {
+            if ChecksumOffload.isClassification(entry.finding),
+                !classifiedChecksums.insert(entry.finding.violator).inserted
+            {
+                continue
+            }
             if shards.count > 1, entry.finding.associationID == nil {
                 let kept = keptWithoutAssociation[entry.finding.ruleID, default: 0]
                 guard kept < limit else {

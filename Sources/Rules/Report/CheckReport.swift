@@ -92,11 +92,23 @@ public struct CheckReport: Sendable {
     /// A hint when some endpoint got every checksum wrong: checksum offload, not a broken stack, is
     /// the likely cause, and its peer's findings follow from it.
     public static func checksumOffloadHint(_ result: CaptureCheckResult) -> String? {
+        var hints: [String] = []
         let endpoints = result.endpointsWithOnlyWrongChecksums
-        guard !endpoints.isEmpty else { return nil }
-        let names = endpoints.map(\.description).joined(separator: ", ")
-        return "every checksum sent by \(names) is wrong: the capture was probably taken on that host with "
-            + "checksum offload (the card fills checksums in after capture); check again with --checksums ignore"
+        if !endpoints.isEmpty {
+            let names = endpoints.map(\.description).joined(separator: ", ")
+            hints.append(
+                "every checksum sent by \(names) is wrong: the capture was probably taken on that host with "
+                    + "checksum offload (the card fills checksums in after capture); check again with "
+                    + "--checksums ignore")
+        }
+        let adler32 = result.endpointsWithOnlyWrongChecksums(adler32: true)
+        if !adler32.isEmpty {
+            let names = adler32.map(\.description).joined(separator: ", ")
+            hints.append(
+                "every checksum sent by \(names) is RFC 2960's Adler-32, not the CRC32c RFC 3309 made SCTP's "
+                    + "checksum in 2002: a stack older than that (not checksum offload)")
+        }
+        return hints.isEmpty ? nil : hints.joined(separator: "; ")
     }
 
     static func render(_ finding: Finding) -> String {

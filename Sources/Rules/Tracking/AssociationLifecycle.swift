@@ -76,13 +76,26 @@ enum AssociationLifecycle {
 
     /// The end of an association (both sides closed) or of the run: what was still owed is judged.
     static func conclude(_ association: inout AssociationState, sink: inout FindingSink) {
+        if association.watchesChecksums {
+            ChecksumOffload.settle(&association, sink: &sink)
+        }
         ObligationRules.judgeAll(&association, sink: &sink)
         DataRules.judgeSkippedTSNs(&association, sink: &sink)
         guard association.isOver else { return }
+        if association.captureLoss == nil {
+            association.captureLoss = CaptureLoss.evidence(of: association)
+        }
         // Nothing judges data or heartbeats once both ends are closed: free what they remembered,
-        // so that a capture of many short associations stays small.
+        // so that a capture of many short associations stays small. A packet that was in flight
+        // when the association ended may still come (`InFlight`): its TSNs follow the last one
+        // seen, with no Initial TSN to count skipped ones from.
         for side in 0..<2 {
-            association.sides[side].send = SendLedger(initialTSN: association.sides[side].send.initialTSN)
+            let old = association.sides[side].send
+            var send = SendLedger()
+            send.highest = old.highest
+            send.peerCumulativeAck = old.peerCumulativeAck
+            send.abandonedThrough = old.abandonedThrough
+            association.sides[side].send = send
             association.sides[side].receive = ReceiveLedger()
             association.sides[side].heartbeats = []
         }

@@ -22,6 +22,8 @@ struct AssociationState: Sendable {
     var origin: AssociationOrigin
     var firstPacket: Int
     var lastPacket: Int
+    /// The time of the last packet (for `CaptureLoss.noteSilence`).
+    var lastTime: UInt64 = 0
     var packetCount = 0
     /// COOKIE ECHO packets that restarted the association with new tags (RFC 9260 §5.2.4 A).
     var restartPackets: [Int] = []
@@ -32,6 +34,13 @@ struct AssociationState: Sendable {
     /// Set once an INIT or INIT ACK lists chunks to authenticate or an AUTH chunk is seen (RFC 4895):
     /// a receiver may then drop DATA that arrives without AUTH, so DATA is not required to be taken in.
     var mayRequireAuthentication = false
+    /// Some side's checksums are under suspicion and not yet settled (`ChecksumOffload.watch`).
+    var watchesChecksums = false
+    /// Offline: why the capture evidently misses packets of this association (`CaptureLoss`), nil
+    /// while nothing shows it.
+    var captureLoss: CaptureLossEvidence?
+    /// Sides (bit 0, bit 1) seen sending DATA or SACK without an association (`CaptureLoss`).
+    var trafficWithoutHandshake: UInt8 = 0
 
     init(
         id: Int, first: TransportEndpoint, second: TransportEndpoint, firstKey: EndpointKey, secondKey: EndpointKey,
@@ -73,4 +82,18 @@ struct AssociationState: Sendable {
 
     /// Whether the setup was seen, so that Initial TSNs, stream counts and cookies are known.
     var sawSetup: Bool { self.origin == .handshake }
+}
+
+extension AssociationState {
+    /// Whether a packet from `sender` after the association ended still belongs to it: it left its
+    /// sender before the packet that closed it arrived (`InFlight`), it reflects one of the
+    /// association's tags (a closed endpoint's answer to a packet under them, RFC 9260 §8.4), or it
+    /// repeats a SHUTDOWN ACK whose SHUTDOWN COMPLETE was lost (§9.2).
+    func stillBelongs(_ view: PacketView, sender: Int, configuration: RuleConfiguration) -> Bool {
+        let side = self.sides[sender]
+        if InFlight.stateWhenSent(side, at: view.time, configuration: configuration) != nil { return true }
+        let tag = view.verificationTag
+        if view.hasReflectingChunk, side.tag == tag || side.recentInboundTags.contains(tag) { return true }
+        return view.firstChunkType == .shutdownAck && side.shutdownAckSentAt != nil
+    }
 }

@@ -1,3 +1,5 @@
+import SCTPWire
+
 /// The two endpoints of a packet, in an order that does not depend on direction. Computed once
 /// per packet, on the decoding thread, with a fingerprint of both keys that is all the table hashes.
 struct EndpointPair: Hashable, Sendable {
@@ -50,6 +52,8 @@ struct AssociationTable: Sendable {
     /// association, -1 for none.
     private var current: [Int32] = []
     private var byTag: [TaggedPorts: Int] = [:]
+    /// Addresses an INIT or INIT ACK listed (multi-homing), by endpoint: the association they belong to.
+    private var byAddress: [EndpointKey: Int] = [:]
     /// The endpoints of the last packet located, for a fast path through consecutive packets of one
     /// association: source and destination, their association, and the side of `lastSource`.
     private var lastSource: EndpointKey?
@@ -59,7 +63,8 @@ struct AssociationTable: Sendable {
 
     /// The association `view` belongs to and the side that sent it; creates one when needed. Nil
     /// when source and destination are the same endpoint (no sides to tell apart).
-    mutating func locate(_ view: PacketView, observesFromStart: Bool) -> (index: Int, sender: Int)? {
+    mutating func locate(_ view: PacketView, configuration: RuleConfiguration) -> (index: Int, sender: Int)? {
+        let observesFromStart = configuration.observesFromStart
         let carriesInit = view.firstChunkType == .initiation
         if !carriesInit, let lastSource = self.lastSource, let lastDestination = self.lastDestination {
             if view.sourceKey == lastSource, view.destinationKey == lastDestination {
@@ -71,22 +76,27 @@ struct AssociationTable: Sendable {
         }
         guard view.sourceKey != view.destinationKey else { return nil }
         if let index = self.currentIndex(slot: view.pairSlot) {
-            if carriesInit, self.associations[index].isOver {
-                return self.create(view, origin: .handshake)
-            }
             if let sender = self.associations[index].side(of: view.sourceKey, view.source) {
+                if self.associations[index].isOver {
+                    if let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration) {
+                        return fresh
+                    }
+                    return (index, sender)
+                }
                 self.remember(view, index: index, sender: sender)
                 return (index, sender)
             }
+            if carriesInit, self.associations[index].isOver {
+                return self.create(view, origin: .handshake)
+            }
+        }
+        if !carriesInit, let located = self.locateByListedAddress(view, configuration: configuration) {
+            return located
         }
         if let header = view.header, header.verificationTag != 0,
-            let index = self.byTag[
-                TaggedPorts(
-                    receiverPort: header.destinationPort, senderPort: header.sourcePort, tag: header.verificationTag)],
-            !self.associations[index].isOver
+            let (index, receiver) = self.locateByTag(view, header), !self.associations[index].isOver
         {
             let association = self.associations[index]
-            let receiver = association.sides[0].tag == header.verificationTag ? 0 : 1
             let sender = 1 - receiver
             if association.side(of: view.sourceKey, view.source) == nil {
                 self.associations[index].aliases.append((view.source, sender))
@@ -101,6 +111,90 @@ struct AssociationTable: Sendable {
         let origin: AssociationOrigin =
             carriesInit ? .handshake : (observesFromStart ? .outOfTheBlue : .joinedMidway)
         return self.create(view, origin: origin)
+    }
+
+    /// The association whose receiver's tag (or, for a reflecting ABORT or SHUTDOWN COMPLETE, whose
+    /// sender's own tag) the packet carries, with the receiver's side.
+    private func locateByTag(_ view: PacketView, _ header: CommonHeader) -> (Int, Int)? {
+        let tag = header.verificationTag
+        if let index = self.byTag[
+            TaggedPorts(receiverPort: header.destinationPort, senderPort: header.sourcePort, tag: tag)]
+        {
+            return (index, self.associations[index].side(0, accepts: tag) ? 0 : 1)
+        }
+        if view.hasReflectingChunk,
+            let index = self.byTag[
+                TaggedPorts(receiverPort: header.sourcePort, senderPort: header.destinationPort, tag: tag)]
+        {
+            return (index, self.associations[index].side(0, accepts: tag) ? 1 : 0)
+        }
+        return nil
+    }
+
+    /// The association whose INIT or INIT ACK listed both ends of the packet (on different sides).
+    private mutating func locateByListedAddress(
+        _ view: PacketView, configuration: RuleConfiguration
+    ) -> (index: Int, sender: Int)? {
+        guard !self.byAddress.isEmpty,
+            let index = self.byAddress[view.sourceKey] ?? self.byAddress[view.destinationKey]
+        else { return nil }
+        let association = self.associations[index]
+        guard let sender = association.side(of: view.sourceKey, view.source),
+            let receiver = association.side(of: view.destinationKey, view.destination), sender != receiver
+        else { return nil }
+        if association.isOver,
+            let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration)
+        {
+            return fresh
+        }
+        self.setCurrent(index, slot: view.pairSlot)
+        if !association.isOver {
+            self.remember(view, index: index, sender: sender)
+        }
+        return (index, sender)
+    }
+
+    /// A packet between the endpoints of an association that has ended (both sides closed): fresh
+    /// tracking (a new association: out of the blue, or a new handshake), unless the packet still
+    /// belongs to the old one (`AssociationState.stillBelongs`). Nil when it does.
+    private mutating func startAfterEnd(
+        _ view: PacketView, of index: Int, sender: Int, configuration: RuleConfiguration
+    ) -> (index: Int, sender: Int)? {
+        let ended = self.associations[index]
+        let carriesInit = view.firstChunkType == .initiation
+        if !carriesInit,
+            ended.origin == .outOfTheBlue || ended.stillBelongs(view, sender: sender, configuration: configuration)
+        {
+            self.lastSource = nil
+            self.lastDestination = nil
+            return nil
+        }
+        let fresh = self.create(view, origin: carriesInit ? .handshake : .outOfTheBlue)
+        if !carriesInit {
+            // The endpoints still know the tags they announced last; nothing else carries over.
+            let receiver = 1 - sender
+            self.associations[fresh.0].sides[0].tag = ended.sides[sender].tag
+            self.associations[fresh.0].sides[1].tag = ended.sides[receiver].tag
+        }
+        return fresh
+    }
+
+    /// Forgets the last packet's endpoints, so that the next packet between them is located anew.
+    mutating func forgetLast() {
+        self.lastSource = nil
+        self.lastDestination = nil
+    }
+
+    /// Makes the addresses `association.aliases` holds from `start` on findable.
+    mutating func register(aliasesFrom start: Int, in index: Int) {
+        let aliases = self.associations[index].aliases
+        guard start < aliases.count else { return }
+        for alias in aliases[start...] {
+            self.byAddress[EndpointKey(alias.endpoint)] = index
+        }
+        for side in 0..<2 {
+            self.byAddress[EndpointKey(self.associations[index].sides[side].endpoint)] = index
+        }
     }
 
     func currentIndex(slot: Int) -> Int? {

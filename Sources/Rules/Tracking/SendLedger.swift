@@ -78,6 +78,9 @@ struct SendLedger: Sendable {
     var peerCumulativeAck: UInt32?
     /// The highest new cumulative TSN of this endpoint's FORWARD TSN chunks (RFC 3758).
     var abandonedThrough: UInt32?
+    /// The first TSNs the peer acknowledged that no captured DATA carried: the capture misses
+    /// packets (`CaptureLoss`).
+    var acknowledgedUnseen: TSNGap?
     private var window = DigestWindow()
 
     /// Where the newest digests are kept, for a cache hint (0 when none are).
@@ -118,7 +121,13 @@ struct SendLedger: Sendable {
             return .new
         }
         if Serial.lessThan(highest, tsn) {
-            self.gaps.append(TSNGap(first: highest &+ 1, last: tsn &- 1, packet: packet, time: time))
+            let gap = TSNGap(first: highest &+ 1, last: tsn &- 1, packet: packet, time: time)
+            if self.acknowledgedUnseen == nil, let acknowledged = self.peerCumulativeAck,
+                Serial.lessThanOrEqual(gap.first, acknowledged)
+            {
+                self.acknowledgedUnseen = gap
+            }
+            self.gaps.append(gap)
             self.highest = tsn
             self.window.append(tsn: tsn, digest: digest)
             return .new
@@ -148,6 +157,9 @@ struct SendLedger: Sendable {
     mutating func peerAcknowledged(through cumulative: UInt32) {
         if let current = self.peerCumulativeAck, !Serial.lessThan(current, cumulative) { return }
         self.peerCumulativeAck = cumulative
+        if self.acknowledgedUnseen == nil, let gap = self.gaps.first, Serial.lessThanOrEqual(gap.first, cumulative) {
+            self.acknowledgedUnseen = gap
+        }
         self.resolveGaps(through: cumulative)
         self.window.drop(through: cumulative)
     }

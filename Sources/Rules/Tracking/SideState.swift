@@ -56,6 +56,20 @@ struct SideState: Sendable {
     var shutdownAckReceivedAt: Int?
     /// The last SHUTDOWN ACK received in any packet (out of the blue included).
     var shutdownAckSeenAt: Int?
+    /// Offline: this endpoint's checksums, once one was not acceptable and it had sent no
+    /// acceptable one before (`ChecksumOffload`). Held out of line: rare, and large.
+    var checksumStanding: ChecksumStanding? {
+        get { self.checksumStandingStorage.first }
+        set { self.checksumStandingStorage = newValue.map { [$0] } ?? [] }
+    }
+    private var checksumStandingStorage: [ChecksumStanding] = []
+    /// The shortest time the capture saw between a packet to this endpoint and its answer: a round
+    /// trip from the capture point (`InFlight`), once measured.
+    var answerDelay: UInt64?
+    /// When this endpoint last received something it answers, for measuring `answerDelay`.
+    var lastRequestTime: UInt64?
+    /// The peer's packet that closed this endpoint (an ABORT or SHUTDOWN COMPLETE it received).
+    var closedByPeer: PeerClosure?
     init(endpoint: TransportEndpoint, state: EndpointState) {
         self.endpoint = endpoint
         self.state = state
