@@ -39,10 +39,10 @@ lines="$("$binary" decode "$capture" 2>/dev/null | wc -l)"
 
 # best COMMAND...: "WALL CPU" in seconds, each the smallest of PASSES runs (output to /dev/null).
 best() {
-    local wall="" cpu="" times
+    local wall="" cpu="" w u s c
     for _ in $(seq "$passes"); do
-        times="$( { /usr/bin/env time -f '%e %U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)"
-        read -r w u s <<<"$times"
+        /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+        read -r w u s < <(tail -1 "$work/time")
         c="$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')"
         wall="$(awk -v a="$wall" -v b="$w" 'BEGIN { print (a == "" || b < a) ? b : a }')"
         cpu="$(awk -v a="$cpu" -v b="$c" 'BEGIN { print (a == "" || b < a) ? b : a }')"

@@ -18,6 +18,9 @@ import SCTPWire
 /// skipped and counted in a note on stderr. A truncated or corrupt file prints every packet
 /// before the damage, then the error with its file offset on stderr, and exits with status 2;
 /// with `--json` the error is also the last line on stdout, a JSON error record.
+///
+/// Lines are formatted as UTF-8 bytes straight into one output buffer (`CaptureDecoder`,
+/// `BufferedOutput`), from frames borrowed from the reader: no `String` and no frame copy per line.
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
@@ -28,6 +31,11 @@ struct DecodeCommand: ParsableCommand {
             otherwise). The line after the addresses is what `tcpdump -n` prints for SCTP; a checksum \
             that is not the CRC32c of the packet is flagged at the end of the line, and a packet cut \
             short by the capture's snapshot length is marked as not verifiable.
+
+            With --json, a packet that does not decode whole keeps its common header and the chunks \
+            before the damage under "packet" (null only when the common header itself is cut short), with \
+            "decode_error": {"offset":N,"chunk":N or null,"message":…} beside it, as the text line keeps \
+            tcpdump's view of every chunk.
 
             Exit status: 0 the file was read to its end, 2 the file could not be opened or is \
             truncated or corrupt (the packets before the damage are still printed). With --json the \
