@@ -79,7 +79,9 @@ for i in $(seq 1 "$runs"); do
     leftovers="$(cd "$reports" && ls -A | grep -E '^\.|\.tmp' || true)"
     if [ -n "$leftovers" ]; then problems+=("temporary files: $leftovers"); fi
     after="$(fingerprint "$reports")"
-    if [ "$after" != "$before" ] && ! complete "$reports"; then problems+=("a mixed report set: $(ls "$reports" | tr '\n' ' ')"); fi
+    if [ "$after" != "$before" ] && ! complete "$reports"; then
+        problems+=("a mixed report set: $(ls "$reports" | tr '\n' ' ')")
+    fi
     if [ "$(cat "$reports/README.md")" != "not a report" ]; then problems+=("README.md was touched"); fi
     left="$(helpers "${marker%%=*}=${marker#*=}")"
     if [ "$left" -ne 0 ]; then problems+=("$left helper processes left"); fi

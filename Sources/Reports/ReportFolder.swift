@@ -11,7 +11,7 @@ import Foundation
 /// The folder a run's reports go to, written so that it never holds a half-written or mixed set.
 ///
 /// `init` checks the folder before any scenario runs (it must be a folder, or creatable, and
-/// writable) and makes a hidden staging folder inside it, `.tmp-run-XXXXXX`, into which the run's
+/// writable) and makes a hidden staging folder inside it, `.tmp-run-PID-XXXXXX`, into which the run's
 /// reports are written. `commit` switches them in: each file is renamed into the folder, then the
 /// files of the previous run (as its `run.json` lists them) that this run did not write are
 /// removed, then the staging folder. `discard` removes the staging folder and leaves the folder as
@@ -41,7 +41,7 @@ public final class ReportFolder: @unchecked Sendable {
         self.path = path
         try Self.createFolder(path)
         Self.removeStaleStaging(in: path)
-        var template = Array((Self.join(path, Self.stagingPrefix) + "XXXXXX").utf8CString)
+        var template = Array((Self.join(path, Self.stagingPrefix) + "\(getpid())-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!) != nil }
         guard made else {
             throw ReportError(path: path, reason: "cannot write in it: \(Self.errorText(errno))")
@@ -117,10 +117,15 @@ public final class ReportFolder: @unchecked Sendable {
         return nil
     }
 
-    /// Removes `.tmp-run-*` folders a run killed outright left behind.
+    /// Removes `.tmp-run-PID-*` folders that a run killed outright left behind: those whose process
+    /// is gone (a run going on at the same time into the same folder keeps its own).
     static func removeStaleStaging(in folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where name.hasPrefix(Self.stagingPrefix) {
+            let owner = name.dropFirst(Self.stagingPrefix.count).split(separator: "-").first.flatMap { pid_t($0) }
+            if let owner, owner != getpid(), kill(owner, 0) == 0 || errno == EPERM {
+                continue
+            }
             Self.removeTree(Self.join(folder, name))
         }
     }

@@ -46,7 +46,8 @@ struct DecodeDamagedPacketTests {
         #expect(text.status == 0)
         #expect(
             DecodeCommandTests.lines(text.standardOutput).first
-                == "00:00:00.000000 IP 198.18.0.1.5000 > 198.18.0.2.7: sctp (1) [COOKIE ACK] , (2) [INIT]  (chunk length 4 < 16) (invalid)")
+                == "00:00:00.000000 IP 198.18.0.1.5000 > 198.18.0.2.7: "
+                + "sctp (1) [COOKIE ACK] , (2) [INIT]  (chunk length 4 < 16) (invalid)")
 
         let json = try DecodeCommandTests.decode(["--json", path])
         #expect(json.status == 0)

@@ -55,7 +55,8 @@ struct RunInterruptionTests {
                 #expect(outcome.standardError.contains("interrupted by"))
             }
             #expect(CLI.leftovers(in: reports).isEmpty, "iteration \(iteration): \(CLI.leftovers(in: reports))")
-            #expect(outcome.survivingHelpers.isEmpty, "iteration \(iteration): helpers left: \(outcome.survivingHelpers)")
+            #expect(
+                outcome.survivingHelpers.isEmpty, "iteration \(iteration): helpers left: \(outcome.survivingHelpers)")
             let after = ReportSet.read(reports)
             #expect(after.files["README.md"] == before.files["README.md"], "the user's file was touched")
             // Either the previous set, untouched, or the new run's, whole.
@@ -85,6 +86,23 @@ struct RunInterruptionTests {
         #expect(outcome.survivingHelpers.isEmpty)
         #expect(ReportSet.read(reports) == before)
         #expect(CLI.leftovers(in: reports).isEmpty)
+    }
+
+    @Test("SIGKILL: the helper ends with the harness, and the next run removes the staging folder left behind")
+    func killedOutright() throws {
+        let work = TemporaryDirectory()
+        defer { work.remove() }
+        let reports = work.file("reports")
+        let outcome = try InterruptedRun.run(
+            ["run"] + Self.newScenarios.map(CLI.scenario) + ["--reports", reports], after: .zero, signal: SIGKILL,
+            waitForHelper: true)
+        #expect(!outcome.timedOut)
+        // The helper sees its channel close and exits; nothing could clean up after SIGKILL itself.
+        #expect(outcome.survivingHelpers.isEmpty, "helpers left: \(outcome.survivingHelpers)")
+        let next = try CLI.run(["run", CLI.scenario("handshake.yaml"), "--reports", reports])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(CLI.leftovers(in: reports).isEmpty)
+        #expect(ReportSet.read(reports).isComplete(ids: ["handshake"]))
     }
 }
 
