@@ -22,11 +22,7 @@ public struct ReportWriter: Sendable {
     /// Writes everything; returns the paths written, in order.
     @discardableResult
     public func write(_ results: [ScenarioResult], target: String, seed: UInt64) throws(ReportError) -> [String] {
-        do {
-            try FileManager.default.createDirectory(atPath: self.directory, withIntermediateDirectories: true)
-        } catch {
-            throw ReportError(path: self.directory, reason: error.localizedDescription)
-        }
+        try ReportFolder.createFolder(self.directory)
         var written: [String] = []
         var reportNames: [String: String] = [:]
         for result in results {

@@ -8,7 +8,8 @@ import Targets
 /// `sctpconform run PATH...`: runs scenario files against a target and writes pcap, JSON, JUnit and
 /// HTML reports. Exit status: 0 all passed (skips and known deviations allowed), 1 a FAIL or ERROR (with
 /// `--strict`, also a known deviation), 2 usage or configuration error (bad scenario file, unknown
-/// target, missing file, unwritable reports).
+/// target, missing file, unusable reports folder). SIGINT, SIGTERM or SIGHUP stop the run (see
+/// `RunInterruption`): the helpers are ended and the reports folder keeps the previous run's set.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -22,8 +23,14 @@ struct RunCommand: ParsableCommand {
             DEVIATION and does not fail the run; --strict counts it as a FAIL. A waiver whose deviation \
             no longer occurs is a FAIL.
 
+            The reports folder is checked before any scenario runs. The run writes its reports into a \
+            hidden staging folder inside it and switches them in at the end, removing the files of the \
+            previous run that it did not replace (other files are left alone); an interrupted run \
+            (SIGINT, SIGTERM, SIGHUP) stops the helper processes, removes the staging folder and leaves \
+            the previous run's reports as they were.
+
             Exit status: 0 all passed (skips and known deviations allowed), 1 a scenario FAILed or ended \
-            in ERROR, 2 usage or configuration error.
+            in ERROR, 2 usage or configuration error, 128 + the signal number when interrupted.
             """)
 
     @Argument(help: "Scenario files or folders.")
@@ -48,6 +55,8 @@ struct RunCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        // First, before any other thread starts: a signal from now on stops the run cleanly.
+        let interruption = RunInterruption.install()
         let registry = TargetRegistry.standard
         guard let descriptor = registry.descriptor(named: self.target) else {
             Self.fail("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
@@ -55,6 +64,14 @@ struct RunCommand: ParsableCommand {
         let scenarios = self.loadScenarios()
         if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
             Self.fail("target \(self.target) cannot run here: \(reason)\n  \(hint)")
+        }
+        // The reports folder is checked before any scenario runs; the run writes into a staging
+        // folder inside it and switches its reports in at the end.
+        let folder: ReportFolder
+        do {
+            folder = try interruption.stage { () throws(ReportError) in try ReportFolder(path: self.reports) }
+        } catch {
+            Self.fail("cannot use '\(self.reports)' as the reports folder: \(error.reason)")
         }
 
         var configuration = RunnerConfiguration(seed: self.seed, strict: self.strict)
@@ -76,7 +93,16 @@ struct RunCommand: ParsableCommand {
         }
 
         do {
-            try ReportWriter(directory: self.reports).write(results, target: self.target, seed: self.seed)
+            try interruption.settle { () throws(ReportError) in
+                do throws(ReportError) {
+                    let written = try ReportWriter(directory: folder.stagingPath).write(
+                        results, target: self.target, seed: self.seed)
+                    try folder.commit(written: written)
+                } catch {
+                    folder.discard()
+                    throw error
+                }
+            }
         } catch {
             Self.fail(error.description)
         }

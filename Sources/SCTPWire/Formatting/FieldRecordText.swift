@@ -35,16 +35,21 @@ public enum FieldRecordText {
 
     /// JSON: `{"kind":"data","flags":3,...}`, nested records the same way, lists as arrays.
     public static func json(_ record: FieldRecord, pretty: Bool = false) -> String {
-        var output = ""
-        Self.appendJSON(.record(record), indent: pretty ? "" : nil, into: &output)
-        return output
+        var output = UTF8TextBuffer()
+        Self.appendJSON(record: record, indent: pretty ? 0 : nil, into: &output)
+        return output.string
     }
 
     /// JSON of a field value.
     public static func json(_ value: FieldValue, pretty: Bool = false) -> String {
-        var output = ""
-        Self.appendJSON(value, indent: pretty ? "" : nil, into: &output)
-        return output
+        var output = UTF8TextBuffer()
+        Self.appendJSON(value, indent: pretty ? 0 : nil, into: &output)
+        return output.string
+    }
+
+    /// Appends the compact JSON of `record` (what `json(_:)` returns) to a byte buffer.
+    public static func appendJSON(_ record: FieldRecord, to output: inout UTF8TextBuffer) {
+        Self.appendJSON(record: record, indent: nil, into: &output)
     }
 
     // MARK: Verbose
@@ -129,47 +134,60 @@ public enum FieldRecordText {
 
     // MARK: JSON
 
-    static func appendJSON(_ value: FieldValue, indent: String?, into output: inout String) {
+    /// `indent`: the spaces before the current line when pretty, nil for the compact form.
+    static func appendJSON(_ value: FieldValue, indent: Int?, into output: inout UTF8TextBuffer) {
         switch value {
-        case .unsigned(let number): output += String(number)
-        case .bytes(let bytes): output += "\"" + Self.hex(bytes) + "\""
-        case .text(let text): output += Self.quoted(text)
-        case .flag(let isSet): output += isSet ? "true" : "false"
+        case .unsigned(let number): output.append(decimal: number)
+        case .bytes(let bytes):
+            output.append(ascii: UInt8(ascii: "\""))
+            Self.appendHex(bytes, into: &output)
+            output.append(ascii: UInt8(ascii: "\""))
+        case .text(let text): JSONStringLiteral.write(text, into: &output)
+        case .flag(let isSet): output.append(isSet ? "true" : "false")
         case .list(let items):
-            Self.appendJSONContainer(
-                open: "[", close: "]", count: items.count, indent: indent, into: &output
-            ) { index, inner, output in
-                Self.appendJSON(items[index], indent: inner, into: &output)
+            output.append(ascii: UInt8(ascii: "["))
+            if items.isEmpty {
+                output.append(ascii: UInt8(ascii: "]"))
+                return
             }
+            let inner = indent.map { $0 + 2 }
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(ascii: UInt8(ascii: ",")) }
+                Self.appendLineBreak(indent: inner, into: &output)
+                Self.appendJSON(item, indent: inner, into: &output)
+            }
+            Self.appendLineBreak(indent: indent, into: &output)
+            output.append(ascii: UInt8(ascii: "]"))
         case .record(let record):
-            let members = [FieldRecord.Field("kind", .text(record.kind))] + record.fields
-            let separator = indent == nil ? ":" : ": "
-            Self.appendJSONContainer(
-                open: "{", close: "}", count: members.count, indent: indent, into: &output
-            ) { index, inner, output in
-                output += Self.quoted(members[index].name) + separator
-                Self.appendJSON(members[index].value, indent: inner, into: &output)
-            }
+            Self.appendJSON(record: record, indent: indent, into: &output)
         }
     }
 
-    static func appendJSONContainer(
-        open: String, close: String, count: Int, indent: String?, into output: inout String,
-        element: (Int, String?, inout String) -> Void
-    ) {
-        output += open
-        if count == 0 {
-            output += close
-            return
+    /// `{"kind":…,` then the fields in order.
+    static func appendJSON(record: FieldRecord, indent: Int?, into output: inout UTF8TextBuffer) {
+        let inner = indent.map { $0 + 2 }
+        let separator: StaticString = indent == nil ? ":" : ": "
+        output.append(ascii: UInt8(ascii: "{"))
+        Self.appendLineBreak(indent: inner, into: &output)
+        output.append("\"kind\"")
+        output.append(separator)
+        JSONStringLiteral.write(record.kind, into: &output)
+        for field in record.fields {
+            output.append(ascii: UInt8(ascii: ","))
+            Self.appendLineBreak(indent: inner, into: &output)
+            JSONStringLiteral.write(field.name, into: &output)
+            output.append(separator)
+            Self.appendJSON(field.value, indent: inner, into: &output)
         }
-        let inner = indent.map { $0 + "  " }
-        for index in 0..<count {
-            if index > 0 { output += "," }
-            if let inner { output += "\n" + inner }
-            element(index, inner, &output)
-        }
-        if let indent { output += "\n" + indent }
-        output += close
+        Self.appendLineBreak(indent: indent, into: &output)
+        output.append(ascii: UInt8(ascii: "}"))
+    }
+
+    /// A newline and `indent` spaces when pretty; nothing when compact.
+    static func appendLineBreak(indent: Int?, into output: inout UTF8TextBuffer) {
+        guard let indent else { return }
+        output.append(ascii: UInt8(ascii: "\n"))
+        output.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
     /// A JSON (and YAML double-quoted) string literal.
@@ -179,13 +197,23 @@ public enum FieldRecordText {
 
     /// Lowercase hex without separators.
     static func hex(_ bytes: [UInt8]) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+        var output = UTF8TextBuffer(capacity: bytes.count * 2)
+        Self.appendHex(bytes, into: &output)
+        return output.string
+    }
+
+    static func appendHex(_ bytes: [UInt8], into output: inout UTF8TextBuffer) {
+        let text = [UInt8](unsafeUninitializedCapacity: bytes.count * 2) { buffer, initialized in
+            for (index, byte) in bytes.enumerated() {
+                buffer[2 * index] = Self.hexDigit(byte >> 4)
+                buffer[2 * index + 1] = Self.hexDigit(byte & 0x0f)
+            }
+            initialized = bytes.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
+        output.bytes.append(contentsOf: text)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

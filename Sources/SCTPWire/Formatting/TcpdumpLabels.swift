@@ -36,6 +36,11 @@ enum TcpdumpLabels {
 
     /// Payload protocol identifiers tcpdump prints by name; others print as `0x..`.
     static func ppid(_ ppid: UInt32) -> String {
+        Self.ppidName(ppid) ?? "0x" + String(ppid, radix: 16)
+    }
+
+    /// The name tcpdump prints for a payload protocol identifier, nil for those it prints in hex.
+    static func ppidName(_ ppid: UInt32) -> String? {
         switch ppid {
         case 1: "ISDN Q.921"
         case 2: "M2UA"
@@ -63,7 +68,7 @@ enum TcpdumpLabels {
         case 24: "SBc-AP"
         case 25: "NBAP"
         case 27: "X2AP"
-        default: "0x" + String(ppid, radix: 16)
+        default: nil
         }
     }
 

@@ -6,16 +6,27 @@
 /// 2, < size of chunk descriptor]`, ` (invalid)`). The trailing space tcpdump leaves is dropped.
 /// A chunk or padding running past the data prints tcpdump's truncation mark ` [|sctp]`. The one
 /// difference from tcpdump: AUTH, NR-SACK and PAD are named instead of `Unknown chunk type: 0x..`.
+///
+/// The text is written as UTF-8 bytes straight into a `UTF8TextBuffer` (`append(_:to:)`), so that
+/// `sctpconform decode` prints a line without building a `String` for it.
 public enum TcpdumpSummary {
     /// The summary of an SCTP packet's bytes, from `sctp` on.
     public static func line(for bytes: [UInt8]) -> String {
-        var printer = Printer(bytes: bytes)
+        var output = UTF8TextBuffer()
+        bytes.withUnsafeBytes { Self.append($0, to: &output) }
+        return output.string
+    }
+
+    /// Appends the summary of the SCTP packet in `packet` (from `sctp` on, without the trailing
+    /// space) to `output`.
+    public static func append(_ packet: UnsafeRawBufferPointer, to output: inout UTF8TextBuffer) {
+        let start = output.count
+        var printer = Printer(bytes: packet)
+        // The printer takes the buffer over while it prints (moved, not copied), then hands it back.
+        swap(&printer.output, &output)
         printer.printPacket()
-        var text = printer.output
-        while text.last == " " {
-            text.removeLast()
-        }
-        return text
+        swap(&printer.output, &output)
+        output.removeTrailing(UInt8(ascii: " "), downTo: start)
     }
 
     /// The summary of a typed packet (as it would be encoded).
@@ -36,84 +47,117 @@ public enum TcpdumpSummary {
     struct Invalid: Error {}
 
     struct Printer {
-        let raw: RawPacket
-        var output = "sctp"
+        /// The SCTP packet's bytes.
+        let raw: UnsafeRawBufferPointer
+        var output = UTF8TextBuffer(capacity: 0)
 
-        init(bytes: [UInt8]) {
-            self.raw = RawPacket(bytes)
+        init(bytes: UnsafeRawBufferPointer) {
+            self.raw = bytes
         }
 
         mutating func printPacket() {
+            self.output.append("sctp")
             do {
                 try self.printChunks()
             } catch {
-                self.output += " (invalid)"
+                self.output.append(" (invalid)")
             }
         }
 
         /// tcpdump's `ND_ICHECKMSG`: prints the failed check and stops.
-        mutating func check(_ what: String, _ value: Int, _ op: String, _ limit: Int, fails: Bool) throws(Invalid) {
+        mutating func check(
+            _ what: StaticString, _ value: Int, _ op: StaticString, _ limit: Int, fails: Bool
+        ) throws(Invalid) {
             if fails {
-                self.output += " (\(what) \(value) \(op) \(limit))"
+                self.output.append(" (")
+                self.output.append(what)
+                self.output.append(ascii: UInt8(ascii: " "))
+                self.output.append(decimal: value)
+                self.output.append(ascii: UInt8(ascii: " "))
+                self.output.append(op)
+                self.output.append(ascii: UInt8(ascii: " "))
+                self.output.append(decimal: limit)
+                self.output.append(ascii: UInt8(ascii: ")"))
                 throw Invalid()
             }
         }
 
         mutating func printChunks() throws(Invalid) {
-            let count = self.raw.bytes.count
+            let count = self.raw.count
             try self.check("length", count, "<", CommonHeader.length, fails: count < CommonHeader.length)
-            for port in [self.raw.sourcePort, self.raw.destinationPort] {
-                if let port, let channel = TcpdumpLabels.forcesChannel(port) {
-                    self.output += "[\(channel)]"
+            for port in [self.u16(0), self.u16(2)] {
+                if let channel = TcpdumpLabels.forcesChannel(port) {
+                    self.output.append("[")
+                    self.output.append(channel)
+                    self.output.append("]")
                 }
             }
             var offset = CommonHeader.length
             var number = 1
-            var separator = " ("
+            var separator: StaticString = " ("
             while offset < count {
                 let remaining = count - offset
                 if remaining < 4 {
-                    self.output += "\(separator)\(number)) [chunk descriptor cut off at end of packet]"
+                    self.output.append(separator)
+                    self.output.append(decimal: number)
+                    self.output.append(") [chunk descriptor cut off at end of packet]")
                     return
                 }
-                let chunk = RawChunk(bytes: self.raw.bytes, offset: offset)
-                let length = chunk.declaredLength
+                let length = Int(self.u16(offset + 2))
                 if length < 4 {
-                    self.output += "\(separator)\(number)) [Bad chunk length \(length), < size of chunk descriptor]"
+                    self.output.append(separator)
+                    self.output.append(decimal: number)
+                    self.output.append(") [Bad chunk length ")
+                    self.output.append(decimal: length)
+                    self.output.append(", < size of chunk descriptor]")
                     return
                 }
                 if length > remaining {
                     // tcpdump's ND_TCHECK_LEN on the chunk: the data ends before the chunk does.
-                    self.output += " [|sctp]"
+                    self.output.append(" [|sctp]")
                     return
                 }
-                self.output += "\(separator)\(number)) [\(TcpdumpLabels.chunkLabel(chunk.type.rawValue))] "
-                try self.printValue(of: chunk)
-                if !chunk.isPaddingComplete {
+                let type = self.raw[offset]
+                self.output.append(separator)
+                self.output.append(decimal: number)
+                self.output.append(") [")
+                self.output.append(TcpdumpLabels.chunkLabel(type))
+                self.output.append("] ")
+                try self.printValue(type: type, flags: self.raw[offset + 1], at: offset + 4, length: length - 4)
+                let padded = length + ChunkFraming.paddingLength(after: length)
+                if padded > remaining {
                     // tcpdump's ND_TCHECK_LEN on the padding.
-                    self.output += " [|sctp]"
+                    self.output.append(" [|sctp]")
                     return
                 }
                 separator = ", ("
                 number += 1
-                offset = chunk.nextOffset
+                offset += padded
             }
         }
 
-        mutating func printValue(of chunk: RawChunk) throws(Invalid) {
-            let start = chunk.offset + 4
-            let length = chunk.declaredLength - 4
-            switch chunk.type.rawValue {
-            case 0: try self.printData(flags: chunk.flags, at: start, length: length)
-            case 64: try self.printIData(flags: chunk.flags, at: start, length: length)
+        mutating func printValue(type: UInt8, flags: UInt8, at start: Int, length: Int) throws(Invalid) {
+            switch type {
+            case 0: try self.printData(flags: flags, at: start, length: length)
+            case 64: try self.printIData(flags: flags, at: start, length: length)
             case 194:
                 try self.check("chunk length", length, "<", 4, fails: length < 4)
-                self.output += "[TSN: \(self.u32(start))] "
+                self.output.append("[TSN: ")
+                self.decimal(self.u32(start))
+                self.output.append("] ")
             case 1, 2:
                 try self.check("chunk length", length, "<", 16, fails: length < 16)
-                self.output += "[init tag: \(self.u32(start))] [rwnd: \(self.u32(start + 4))] "
-                self.output += "[OS: \(self.u16(start + 8))] [MIS: \(self.u16(start + 10))] "
-                self.output += "[init TSN: \(self.u32(start + 12))] "
+                self.output.append("[init tag: ")
+                self.decimal(self.u32(start))
+                self.output.append("] [rwnd: ")
+                self.decimal(self.u32(start + 4))
+                self.output.append("] [OS: ")
+                self.decimal(self.u16(start + 8))
+                self.output.append("] [MIS: ")
+                self.decimal(self.u16(start + 10))
+                self.output.append("] [init TSN: ")
+                self.decimal(self.u32(start + 12))
+                self.output.append("] ")
             case 3: try self.printSACK(at: start, length: length)
             case 130: try self.printReConfig(at: start, length: length)
             case 193: try self.printASCONF(at: start, length: length)
@@ -126,37 +170,60 @@ public enum TcpdumpSummary {
             let data = DataChunkFlags(rawValue: flags)
             var any = false
             if immediate, data.contains(.immediate) {
-                self.output += "(I)"
+                self.output.append("(I)")
                 any = true
             }
-            for (bit, label) in [(DataChunkFlags.unordered, "(U)"), (.beginning, "(B)"), (.ending, "(E)")]
-            where data.contains(bit) {
-                self.output += label
+            if data.contains(.unordered) {
+                self.output.append("(U)")
+                any = true
+            }
+            if data.contains(.beginning) {
+                self.output.append("(B)")
+                any = true
+            }
+            if data.contains(.ending) {
+                self.output.append("(E)")
                 any = true
             }
             if any {
-                self.output += " "
+                self.output.append(" ")
             }
         }
 
         mutating func printData(flags: UInt8, at start: Int, length: Int) throws(Invalid) {
             self.printDataFlags(flags, immediate: false)
             try self.check("chunk length", length, "<", 12, fails: length < 12)
-            self.output += "[TSN: \(self.u32(start))] [SID: \(self.u16(start + 4))] [SSEQ \(self.u16(start + 6))] "
-            self.output += "[PPID \(TcpdumpLabels.ppid(self.u32(start + 8)))] "
+            self.output.append("[TSN: ")
+            self.decimal(self.u32(start))
+            self.output.append("] [SID: ")
+            self.decimal(self.u16(start + 4))
+            self.output.append("] [SSEQ ")
+            self.decimal(self.u16(start + 6))
+            self.output.append("] [PPID ")
+            self.ppid(self.u32(start + 8))
+            self.output.append("] ")
             try self.check("chunk length", length - 12, "==", 0, fails: length == 12)
         }
 
         mutating func printIData(flags: UInt8, at start: Int, length: Int) throws(Invalid) {
             self.printDataFlags(flags, immediate: true)
             try self.check("chunk length", length, "<", 16, fails: length < 16)
-            self.output += "[TSN: \(self.u32(start))] [SID: \(self.u16(start + 4))] [MID: \(self.u32(start + 8))] "
+            self.output.append("[TSN: ")
+            self.decimal(self.u32(start))
+            self.output.append("] [SID: ")
+            self.decimal(self.u16(start + 4))
+            self.output.append("] [MID: ")
+            self.decimal(self.u32(start + 8))
+            self.output.append("] ")
             let word = self.u32(start + 12)
             if DataChunkFlags(rawValue: flags).contains(.beginning) {
-                self.output += "[PPID \(TcpdumpLabels.ppid(word))] "
+                self.output.append("[PPID ")
+                self.ppid(word)
             } else {
-                self.output += "[FSN: \(word)] "
+                self.output.append("[FSN: ")
+                self.decimal(word)
             }
+            self.output.append("] ")
             try self.check("chunk length", length - 16, "==", 0, fails: length == 16)
         }
 
@@ -165,8 +232,15 @@ public enum TcpdumpSummary {
             let cumulative = self.u32(start)
             let gaps = Int(self.u16(start + 8))
             let duplicates = Int(self.u16(start + 10))
-            self.output += "[cum ack \(cumulative)] [a_rwnd \(self.u32(start + 4))] "
-            self.output += "[#gap acks \(gaps)] [#dup tsns \(duplicates)] "
+            self.output.append("[cum ack ")
+            self.decimal(cumulative)
+            self.output.append("] [a_rwnd ")
+            self.decimal(self.u32(start + 4))
+            self.output.append("] [#gap acks ")
+            self.output.append(decimal: gaps)
+            self.output.append("] [#dup tsns ")
+            self.output.append(decimal: duplicates)
+            self.output.append("] ")
             var remaining = length - 12
             var offset = start + 12
             var number = 0
@@ -174,7 +248,13 @@ public enum TcpdumpSummary {
                 try self.check("chunk length", remaining, "<", 4, fails: remaining < 4)
                 let blockStart = cumulative &+ UInt32(self.u16(offset))
                 let blockEnd = cumulative &+ UInt32(self.u16(offset + 2))
-                self.output += "\n\t\t[gap ack block #\(number + 1): start = \(blockStart), end = \(blockEnd)] "
+                self.output.append("\n\t\t[gap ack block #")
+                self.output.append(decimal: number + 1)
+                self.output.append(": start = ")
+                self.decimal(blockStart)
+                self.output.append(", end = ")
+                self.decimal(blockEnd)
+                self.output.append("] ")
                 offset += 4
                 remaining -= 4
                 number += 1
@@ -182,7 +262,11 @@ public enum TcpdumpSummary {
             number = 0
             while remaining != 0 && number < duplicates {
                 try self.check("chunk length", remaining, "<", 4, fails: remaining < 4)
-                self.output += "\n\t\t[dup TSN #\(number + 1): \(self.u32(offset))] "
+                self.output.append("\n\t\t[dup TSN #")
+                self.output.append(decimal: number + 1)
+                self.output.append(": ")
+                self.decimal(self.u32(offset))
+                self.output.append("] ")
                 offset += 4
                 remaining -= 4
                 number += 1
@@ -197,12 +281,13 @@ public enum TcpdumpSummary {
                 var parameterLength = Int(self.u16(offset + 2))
                 let padding = ChunkFraming.paddingLength(after: parameterLength)
                 try self.check("parameter length", parameterLength, "<", 4, fails: parameterLength < 4)
-                self.output += "[\(TcpdumpLabels.reConfigParameter(type))"
+                self.output.append("[")
+                self.output.append(TcpdumpLabels.reConfigParameter(type))
                 parameterLength -= 4
                 remaining -= 4
                 offset += 4
                 try self.check("chunk length", remaining, "<", parameterLength, fails: remaining < parameterLength)
-                self.output += "]"
+                self.output.append("]")
                 offset += parameterLength
                 remaining -= parameterLength
                 if remaining > 4 {
@@ -215,20 +300,26 @@ public enum TcpdumpSummary {
         mutating func printASCONF(at start: Int, length: Int) throws(Invalid) {
             var needed = 4 + 8
             try self.check("chunk length", length, "<", needed, fails: length < needed)
-            self.output += "[SEQ: \(self.u32(start)), "
+            self.output.append("[SEQ: ")
+            self.decimal(self.u32(start))
+            self.output.append(", ")
             let addressType = self.u16(start + 4)
             if addressType == 5 {
                 let address = IPv4AddressValue(rawValue: self.u32(start + 8))
-                self.output += "ADDR: \(address)] "
+                self.output.append("ADDR: ")
+                self.output.append(address.description)
+                self.output.append("] ")
             } else if addressType == 6 {
                 needed = 4 + 20
                 try self.check("chunk length", length, "<", needed, fails: length < needed)
-                let bytes = (0..<16).map { self.raw.uint8(at: start + 8 + $0) ?? 0 }
-                self.output += "ADDR: \(IPv6AddressValue(bytes: bytes).map { "\($0)" } ?? "?")] "
+                let bytes = (0..<16).map { self.u8(start + 8 + $0) }
+                self.output.append("ADDR: ")
+                self.output.append(IPv6AddressValue(bytes: bytes).map { "\($0)" } ?? "?")
+                self.output.append("] ")
             } else {
                 needed = 4 + Int(self.u16(start + 6))
                 try self.check("chunk length", length, "<", needed, fails: length < needed)
-                self.output += "ADDR: bogus address type]"
+                self.output.append("ADDR: bogus address type]")
             }
             var remaining = length - needed
             var offset = start + needed
@@ -237,7 +328,9 @@ public enum TcpdumpSummary {
                 let parameterLength = Int(self.u16(offset + 2))
                 try self.check("parameter length", parameterLength, "<", 2, fails: parameterLength < 2)
                 try self.check("chunk length", remaining, "<", parameterLength, fails: remaining < parameterLength)
-                self.output += "[\(TcpdumpLabels.asconfParameter(self.u16(offset)))]"
+                self.output.append("[")
+                self.output.append(TcpdumpLabels.asconfParameter(self.u16(offset)))
+                self.output.append("]")
                 offset += parameterLength
                 remaining -= parameterLength
             }
@@ -245,7 +338,9 @@ public enum TcpdumpSummary {
 
         mutating func printASCONFAck(at start: Int, length: Int) throws(Invalid) {
             try self.check("chunk length", length, "<", 4, fails: length < 4)
-            self.output += "[SEQ: \(self.u32(start))] "
+            self.output.append("[SEQ: ")
+            self.decimal(self.u32(start))
+            self.output.append("] ")
             var remaining = length - 4
             var offset = start + 4
             while remaining != 0 {
@@ -253,18 +348,44 @@ public enum TcpdumpSummary {
                 let parameterLength = Int(self.u16(offset + 2))
                 try self.check("parameter length", parameterLength, "<", 8, fails: parameterLength < 8)
                 try self.check("chunk length", remaining, "<", parameterLength, fails: remaining < parameterLength)
-                self.output += "[\(TcpdumpLabels.asconfParameter(self.u16(offset)))] "
+                self.output.append("[")
+                self.output.append(TcpdumpLabels.asconfParameter(self.u16(offset)))
+                self.output.append("] ")
                 offset += parameterLength
                 remaining -= parameterLength
             }
         }
 
-        func u16(_ offset: Int) -> UInt16 {
-            self.raw.uint16(at: offset) ?? 0
+        /// A payload protocol identifier by tcpdump's name, or `0x..`.
+        mutating func ppid(_ value: UInt32) {
+            if let name = TcpdumpLabels.ppidName(value) {
+                self.output.append(name)
+            } else {
+                self.output.append("0x")
+                self.output.append(hex: UInt64(value))
+            }
         }
 
+        mutating func decimal(_ value: some FixedWidthInteger & UnsignedInteger) {
+            self.output.append(decimal: UInt64(value))
+        }
+
+        /// The byte at `offset`, 0 past the end (as the raw view reads).
+        func u8(_ offset: Int) -> UInt8 {
+            offset >= 0 && offset < self.raw.count ? self.raw[offset] : 0
+        }
+
+        /// The big-endian 16-bit value at `offset`, 0 if not all there.
+        func u16(_ offset: Int) -> UInt16 {
+            guard offset >= 0, offset <= self.raw.count - 2 else { return 0 }
+            return UInt16(self.raw[offset]) << 8 | UInt16(self.raw[offset + 1])
+        }
+
+        /// The big-endian 32-bit value at `offset`, 0 if not all there.
         func u32(_ offset: Int) -> UInt32 {
-            self.raw.uint32(at: offset) ?? 0
+            guard offset >= 0, offset <= self.raw.count - 4 else { return 0 }
+            return UInt32(self.raw[offset]) << 24 | UInt32(self.raw[offset + 1]) << 16
+                | UInt32(self.raw[offset + 2]) << 8 | UInt32(self.raw[offset + 3])
         }
     }
 }

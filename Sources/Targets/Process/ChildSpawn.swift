@@ -135,6 +135,7 @@ enum ChildSpawn {
             status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         }
         guard status == 0 else { throw Failure(operation: "posix_spawn \(path)", errno: status) }
+        LiveChildProcesses.shared.add(pid)
         return pid
     }
 
@@ -145,7 +146,14 @@ enum ChildSpawn {
         while true {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
-            if result == pid, let exit = ChildExit(waitStatus: status) { return exit }
+            if result == pid, let exit = ChildExit(waitStatus: status) {
+                LiveChildProcesses.shared.remove(pid)
+                return exit
+            }
+            if result < 0 && errno == ECHILD {
+                LiveChildProcesses.shared.remove(pid)  // reaped already (by another thread)
+                return nil
+            }
             if result < 0 && errno != EINTR { return nil }
             if LivenessClock.milliseconds() >= deadline { return nil }
             _ = poll(nil, 0, pause)
