@@ -73,7 +73,10 @@ let package = Package(
         ),
         .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime"]),
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire"]),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["Scenario", "SCTPWire", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers"]),
         .testTarget(

@@ -7,17 +7,29 @@ import Yams
 /// problems as can be found in one pass are reported together. No input makes the loader crash.
 public struct ScenarioLoader: Sendable {
     public var vocabulary: ScenarioVocabulary
+    /// Folders searched first for the preamble a scenario names with `from:`, before the `preambles/`
+    /// folder next to the scenario file and next to its parent folders.
+    public var preambleFolders: [String]
 
     /// Largest scenario file accepted (a scenario is a few kilobytes; this only bounds the work).
     public static let maximumFileSize = 4 << 20
 
-    public init(vocabulary: ScenarioVocabulary = .standard) {
+    public init(vocabulary: ScenarioVocabulary = .standard, preambleFolders: [String] = []) {
         self.vocabulary = vocabulary
+        self.preambleFolders = preambleFolders
     }
 
     /// Loads the file at `path` (reported in errors and results as written).
     public func load(path: String) throws(ScenarioLoadFailure) -> Scenario {
         let start = FileLocation(file: path, line: 1, column: 1)
+        if PreambleLibrary.isInPreambleFolder(path) {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            throw ScenarioLoadFailure(errors: [
+                ScenarioError(
+                    .invalidValue, at: start, "this file is a preamble, not a scenario",
+                    expected: "a scenario that starts from it with 'from: \(name)'")
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ScenarioLoadFailure(errors: [
@@ -37,7 +49,8 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads scenario text; `file` names it in errors.
     public func load(yaml text: String, file: String) throws(ScenarioLoadFailure) -> Scenario {
-        let parser = ScenarioParser(file: file, vocabulary: self.vocabulary)
+        let parser = ScenarioParser(
+            file: file, vocabulary: self.vocabulary, preambles: PreambleLibrary(folders: self.preambleFolders))
         let scenario = parser.parse(text)
         let errors = parser.reader.errors.sorted { $0.location < $1.location }
         if let scenario, errors.isEmpty {
@@ -52,7 +65,8 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// The scenario files named by `paths`: files as given, folders searched recursively for `*.yaml`
-    /// and `*.yml`, each folder's files sorted by path. Missing paths are returned in `missing`.
+    /// and `*.yml`, each folder's files sorted by path, leaving out `preambles/` folders (preambles are
+    /// not scenarios). Missing paths are returned in `missing`.
     public static func scenarioFiles(in paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
@@ -70,6 +84,7 @@ public struct ScenarioLoader: Sendable {
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             let found = (manager.subpaths(atPath: path) ?? [])
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { !PreambleLibrary.isInPreambleFolder($0) }
                 .sorted()
                 .map { base + "/" + $0 }
             files.append(contentsOf: found)
