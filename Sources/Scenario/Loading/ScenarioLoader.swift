@@ -30,11 +30,11 @@ public struct ScenarioLoader: Sendable {
                     expected: "a scenario that starts from it with 'from: \(name)'")
             ])
         }
+        if let problem = ScenarioFileCheck.problem(at: path) {
+            throw ScenarioLoadFailure(errors: [ScenarioError(.unreadableFile, at: start, problem)])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioLoadFailure(errors: [
-                ScenarioError(.unreadableFile, at: start, exists ? "cannot read the file" : "no such file")
-            ])
+            throw ScenarioLoadFailure(errors: [ScenarioError(.unreadableFile, at: start, "cannot read the file")])
         }
         guard data.count <= Self.maximumFileSize else {
             throw ScenarioLoadFailure(errors: [
@@ -52,7 +52,7 @@ public struct ScenarioLoader: Sendable {
         let parser = ScenarioParser(
             file: file, vocabulary: self.vocabulary, preambles: PreambleLibrary(folders: self.preambleFolders))
         let scenario = parser.parse(text)
-        let errors = parser.reader.errors.sorted { $0.location < $1.location }
+        let errors = parser.reader.collectedErrors
         if let scenario, errors.isEmpty {
             return scenario
         }
@@ -74,7 +74,12 @@ public struct ScenarioLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                missing.append(path)
+                // A link that leads nowhere (or in a loop) is loaded, so the loader says which it is.
+                if ScenarioFileCheck.existsUnfollowed(path) {
+                    files.append(path)
+                } else {
+                    missing.append(path)
+                }
                 continue
             }
             guard isDirectory.boolValue else {
@@ -105,8 +110,8 @@ extension ScenarioParser {
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = problem
-            if let context { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
+            var message = Self.plainWording(problem)
+            if let context { message = "\(message) (\(context.text) at line \(context.mark.line))" }
             self.reader.report(
                 ScenarioError(.yamlSyntax, at: at(mark), "invalid YAML: \(message)", expected: Self.hint(for: message)))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -126,6 +131,18 @@ extension ScenarioParser {
                     .yamlSyntax, at: FileLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)"))
         }
     }
+
+    /// libyaml's message in the user's terms where it speaks of its own internals.
+    static func plainWording(_ problem: String) -> String {
+        if problem.lowercased().contains("nesting level") {
+            return "the values are nested too deeply (YAML allows at most \(Self.maximumNesting) levels of lists "
+                + "and mappings inside each other)"
+        }
+        return problem
+    }
+
+    /// libyaml's default limit on nested collections.
+    static let maximumNesting = 1000
 
     /// What usually causes a libyaml complaint in scenario files: a pattern starting with a character
     /// YAML reserves (`>= 1`, `*`, `!= 0`, `&x`).

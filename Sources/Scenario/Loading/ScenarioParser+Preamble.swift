@@ -46,7 +46,7 @@ extension ScenarioParser {
         }
         let parser = ScenarioParser(file: path, vocabulary: self.vocabulary, preambles: self.preambles)
         let preamble = parser.parsePreamble(text, name: name)
-        for error in parser.reader.errors {
+        for error in parser.reader.collectedErrors {
             self.reader.report(error)
         }
         guard let preamble, parser.reader.errors.isEmpty else { return nil }
