@@ -14,7 +14,9 @@ struct SeedAndInputKindTests {
         let result = try CLI.run(["run", CLI.scenario("handshake.yaml"), "--seed", "-1", "--reports", "/nonexistent"])
         #expect(result.status == 64 || result.status == 2, "\(result.standardError)")
         #expect(!result.standardError.contains("Missing value"))
-        #expect(result.standardError.contains("'-1' is not a seed: a seed is a whole number from 0 to 18446744073709551615"))
+        #expect(
+            result.standardError.contains(
+                "'-1' is not a seed: a seed is a whole number from 0 to 18446744073709551615"))
     }
 
     @Test func aFIFOIsRefusedByDecodeAndCheck() throws {

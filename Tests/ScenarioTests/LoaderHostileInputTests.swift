@@ -35,7 +35,8 @@ import Testing
     @Test func rangesInOrderStillLoad() throws {
         let scenario = try LoaderTestSupport.load(
             LoaderTestSupport.scenario(
-                steps: "  - expect: {init-ack: {outbound_streams: \"1..5\", inbound_streams: 5..5, a_rwnd: \"$our_tsn..1\"}}"))
+                steps: "  - expect: {init-ack: {outbound_streams: \"1..5\", inbound_streams: 5..5, "
+                    + "a_rwnd: \"$our_tsn..1\"}}"))
         #expect(scenario.steps.count == 1)
     }
 
@@ -65,16 +66,17 @@ import Testing
             return
         }
         #expect(expectation.chunks[0].record.fields.first?.pattern == .bytes(Array("hello".utf8)))
-        #expect(
-            scenario.steps[3].action
-                == .application(.perform(.send(stream: 0, ppid: 0, payload: Array("hi".utf8), unordered: false), expectFailure: false)))
+        let message = ApplicationCommand.send(stream: 0, ppid: 0, payload: Array("hi".utf8), unordered: false)
+        #expect(scenario.steps[3].action == .application(.perform(message, expectFailure: false)))
     }
 
     @Test func binaryValuesElsewhereAreRefusedClearly() {
         let errors = LoaderTestSupport.errors(
             LoaderTestSupport.scenario(steps: "  - send: {data: {tsn: !!binary AQID, user_data: !!binary \"%%%\"}}"))
         #expect(errors.count == 2)
-        #expect(errors.first?.message.contains("is a !!binary value (base64 bytes), which only a bytes field takes") == true)
+        #expect(
+            errors.first?.message.contains(
+                "is a !!binary value (base64 bytes), which only a bytes field takes") == true)
         #expect(errors.last?.message.contains("the !!binary value is not base64") == true)
     }
 

@@ -123,8 +123,9 @@ struct ScenarioGenerators {
             switch c.below(3) {
             case 0:
                 let op = c.element(ComparisonOperator.allCases)
+                let literal = op == .equal && c.chance(50)
                 return .comparison(
-                    op, op == .equal && c.chance(50) ? .literal(self.literal(&c, bits: bits)) : self.expression(&c, bits: bits))
+                    op, literal ? .literal(self.literal(&c, bits: bits)) : self.expression(&c, bits: bits))
             case 1:
                 let lower = self.literal(&c, bits: bits)
                 let upper = lower + UInt64(c.below(1000))
@@ -223,13 +224,15 @@ struct ScenarioGenerators {
             }
             return ChunkPattern(
                 record: RecordPattern(kind: "chunk", fields: fields),
-                flags: c.chance(40) ? self.located(&c, bits: 8) : nil, length: c.chance(40) ? self.located(&c, bits: 16) : nil,
+                flags: c.chance(40) ? self.located(&c, bits: 8) : nil,
+                length: c.chance(40) ? self.located(&c, bits: 16) : nil,
                 location: Self.noLocation)
         }
         let schema = c.element(self.vocabulary.chunks.keys.sorted().compactMap { self.vocabulary.chunks[$0] })
         var record = RecordPattern(kind: schema.kind, fields: self.patternFields(&c, schema: schema, depth: depth))
         if c.chance(10) { record.capture = self.captureName(&c) }
-        return ChunkPattern(record: record, length: c.chance(20) ? self.located(&c, bits: 16) : nil, location: Self.noLocation)
+        return ChunkPattern(
+            record: record, length: c.chance(20) ? self.located(&c, bits: 16) : nil, location: Self.noLocation)
     }
 
     func located(_ c: inout Choices, bits: Int) -> LocatedPattern {
@@ -287,7 +290,8 @@ struct ScenarioGenerators {
         let length = c.chance(15) ? self.expression(&c, bits: 16) : nil
         if c.chance(15) {
             return ChunkTemplate(
-                body: .raw(type: self.expression(&c, bits: 8), flags: self.expression(&c, bits: 8), value: self.bytes(&c)),
+                body: .raw(
+                    type: self.expression(&c, bits: 8), flags: self.expression(&c, bits: 8), value: self.bytes(&c)),
                 length: length, location: Self.noLocation)
         }
         let schema = c.element(self.vocabulary.chunks.keys.sorted().compactMap { self.vocabulary.chunks[$0] })

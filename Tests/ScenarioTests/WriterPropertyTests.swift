@@ -16,24 +16,35 @@ import Testing
             let reloaded = try ScenarioLoader().load(yaml: text, file: "generated.yaml")
             #expect(
                 reloaded.locationsErased == scenario.locationsErased,
-                "loaded back differently:\n\(text)--- the loaded scenario writes as:\n\(ScenarioWriter().write(reloaded))")
+                "loaded back differently:\n\(text)--- the loaded scenario writes as:\n\(Self.written(reloaded))")
         } catch {
             Issue.record("the written scenario does not load:\n\(error)\n--- written:\n\(text)")
         }
+    }
+
+    static func written(_ scenario: Scenario) -> String {
+        ScenarioWriter().write(scenario)
     }
 
     /// A scenario around `steps` (numbered by position).
     static func wrapping(_ steps: [Step]) -> Scenario {
         var numbered = steps
         for index in numbered.indices { numbered[index].number = index + 1 }
-        return Scenario(id: "generated", title: "generated", file: "", role: .server, sutPort: 5001, peerPort: 5000, steps: numbered)
+        return Scenario(
+            id: "generated", title: "generated", file: "", role: .server, sutPort: 5001, peerPort: 5000,
+            steps: numbered)
+    }
+
+    /// A scenario of one step doing `action`.
+    static func step(_ action: Step.Action) -> Scenario {
+        Self.wrapping([Step(number: 1, location: Scenario.erasedLocation, action: action)])
     }
 
     @Test func durationsRoundTrip() async {
         await propertyCheck(count: 300, input: ScenarioGenerators.choiceStreams) { stream in
             var choices = Choices(stream)
             let duration = self.generators.duration(&choices)
-            Self.expectRoundTrip(Self.wrapping([Step(number: 1, location: Scenario.erasedLocation, action: .wait(duration))]))
+            Self.expectRoundTrip(Self.step(.wait(duration)))
         }
     }
 
@@ -41,7 +52,7 @@ import Testing
         await propertyCheck(count: 400, input: ScenarioGenerators.choiceStreams) { stream in
             var choices = Choices(stream)
             let template = self.generators.packetTemplate(&choices)
-            Self.expectRoundTrip(Self.wrapping([Step(number: 1, location: Scenario.erasedLocation, action: .send(template))]))
+            Self.expectRoundTrip(Self.step(.send(template)))
         }
     }
 
@@ -49,7 +60,7 @@ import Testing
         await propertyCheck(count: 400, input: ScenarioGenerators.choiceStreams) { stream in
             var choices = Choices(stream)
             let expectation = self.generators.expectation(&choices)
-            Self.expectRoundTrip(Self.wrapping([Step(number: 1, location: Scenario.erasedLocation, action: .expect(expectation))]))
+            Self.expectRoundTrip(Self.step(.expect(expectation)))
         }
     }
 

@@ -9,7 +9,9 @@ import Testing
 @Suite struct WriterRoundTripTests {
     /// Writes `scenario`, loads the text as if it were at the scenario's own path (so `from:` finds the
     /// same preambles), and returns the text and the result.
-    static func roundTrip(_ scenario: Scenario, loader: ScenarioLoader = ScenarioLoader()) -> (String, Result<Scenario, ScenarioLoadFailure>) {
+    static func roundTrip(
+        _ scenario: Scenario, loader: ScenarioLoader = ScenarioLoader()
+    ) -> (String, Result<Scenario, ScenarioLoadFailure>) {
         let text = ScenarioWriter().write(scenario)
         do {
             return (text, .success(try loader.load(yaml: text, file: scenario.file)))

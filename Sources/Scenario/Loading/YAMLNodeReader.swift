@@ -66,7 +66,8 @@ final class YAMLNodeReader {
         var listed = zip(self.errors, self.repeats).map { error, repeats in
             var error = error
             if repeats > 0 {
-                error.message += " (and \(repeats) more time\(repeats == 1 ? "" : "s") where YAML aliases reuse this value)"
+                let times = repeats == 1 ? "time" : "times"
+                error.message += " (and \(repeats) more \(times) where YAML aliases reuse this value)"
             }
             return error
         }

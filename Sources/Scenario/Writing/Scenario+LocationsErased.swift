@@ -106,7 +106,8 @@ extension RecordPattern {
     var locationsErased: RecordPattern {
         var copy = self
         copy.fields = self.fields.map { field in
-            FieldPatternEntry(name: field.name, pattern: field.pattern.locationsErased, location: Scenario.erasedLocation)
+            FieldPatternEntry(
+                name: field.name, pattern: field.pattern.locationsErased, location: Scenario.erasedLocation)
         }
         return copy
     }

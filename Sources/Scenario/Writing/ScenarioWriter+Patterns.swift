@@ -24,7 +24,8 @@ extension ScenarioWriter {
             if let text = self.scalarPattern(pattern, type: type) {
                 return .plain(text)
             }
-            return .mapping([("capture", .plain(name)), ("match", self.fieldPattern(inner, type: type, hexOnly: hexOnly))])
+            let match = self.fieldPattern(inner, type: type, hexOnly: hexOnly)
+            return .mapping([("capture", .plain(name)), ("match", match)])
         case .list(let list):
             let element: FieldRecordSchema.ValueType? =
                 switch type.map(Self.listSide) {

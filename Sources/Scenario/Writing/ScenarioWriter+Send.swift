@@ -12,7 +12,9 @@ extension ScenarioWriter {
     func chunkTemplate(_ chunk: ChunkTemplate) -> YAMLText {
         switch chunk.body {
         case .raw(let type, let flags, let value):
-            var entries: [(key: String, value: YAMLText)] = [("type", self.expression(type)), ("flags", self.expression(flags))]
+            var entries: [(key: String, value: YAMLText)] = [
+                ("type", self.expression(type)), ("flags", self.expression(flags)),
+            ]
             if let length = chunk.length { entries.append(("length", self.expression(length))) }
             entries.append(("value", self.bytes(value, hexOnly: true)))
             return .single("chunk", .mapping(entries))
