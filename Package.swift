@@ -78,7 +78,12 @@ let package = Package(
         ),
         .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime"]),
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire", "NetworkLayers"]),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: [
+                "Scenario", "SCTPWire", "NetworkLayers", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers"]),
         .testTarget(

@@ -39,7 +39,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The system under test (see the target registry).")
     var target = "usrsctp"
 
-    @Option(help: "Seed for the target's and the harness's randomness.")
+    @Option(
+        parsing: .unconditional, help: "Seed for the target's and the harness's randomness (0 to 2^64-1).",
+        transform: RunCommand.seed)
     var seed: UInt64 = RunnerConfiguration.defaultSeed
 
     @Option(help: "Directory for the pcap, JSON, JUnit and HTML reports.")
@@ -158,6 +160,17 @@ struct RunCommand: ParsableCommand {
             Self.fail(problems.joined(separator: "\n"))
         }
         return scenarios
+    }
+
+    /// `--seed N`: taken whatever it looks like (so `-1` is judged as a seed, not read as an option)
+    /// and refused unless it is a whole number that fits in 64 bits.
+    static func seed(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError(
+                "'\(text)' is not a seed: a seed is a whole number from 0 to \(UInt64.max)"
+                    + (text.hasPrefix("-") ? " (negative numbers are not seeds)" : ""))
+        }
+        return value
     }
 
     /// Prints to stderr and exits with status 2.

@@ -71,6 +71,9 @@ struct RunCommandTests {
         #expect(edited != original)
         let file = folder.file("wrong-expectation.yaml")
         try edited.write(toFile: file, atomically: true, encoding: .utf8)
+        // The scenario starts from a preamble, found in a preambles folder beside it.
+        try FileManager.default.copyItem(
+            atPath: repositoryRoot() + "/Scenarios/preambles", toPath: folder.file("preambles"))
         let result = try CLI.run(["run", file, "--reports", folder.file("reports"), "--seed", "3"])
         #expect(result.status == 1)
         let output = result.standardOutput

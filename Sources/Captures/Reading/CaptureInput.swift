@@ -11,13 +11,39 @@ final class OpenFile {
     let descriptor: Int32
     let path: String
 
+    /// Opens a regular file for reading. Anything else is refused before a byte is read: a FIFO would
+    /// block until something writes to it (opening it without blocking is how this is found out), a
+    /// folder or device is not a capture.
     init(path: String) throws(CaptureError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
-            let reason: CaptureError.Reason = code == ENOENT ? .noSuchFile : .cannotOpen(CaptureInput.errorText(code))
+            let reason: CaptureError.Reason =
+                switch code {
+                case ENOENT: .noSuchFile
+                case ELOOP: .cannotOpen("a loop of symbolic links (following them never reaches a file)")
+                default: .cannotOpen(CaptureInput.errorText(code))
+                }
             throw CaptureError(offset: 0, context: path, reason: reason)
         }
+        var status = stat()
+        let kind: String? =
+            if fstat(descriptor, &status) != 0 {
+                CaptureInput.errorText(errno)
+            } else {
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: nil
+                case S_IFIFO: "a FIFO (named pipe), not a capture file; reading it would wait for a writer"
+                case S_IFDIR: "a folder, not a capture file"
+                case S_IFSOCK: "a socket, not a capture file"
+                default: "a device, not a capture file"
+                }
+            }
+        if let kind {
+            close(descriptor)
+            throw CaptureError(offset: 0, context: path, reason: .cannotOpen(kind))
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.descriptor = descriptor
         self.path = path
     }

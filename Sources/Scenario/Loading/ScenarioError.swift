@@ -26,6 +26,8 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
         case undefinedVariable = "undefined-variable"
         /// An ETSI TS 102 369 test purpose that is not in the index.
         case unknownTestPurpose = "unknown-test-purpose"
+        /// The last line of a long list: how many more errors the file has.
+        case tooManyErrors = "too-many-errors"
     }
 
     public var kind: Kind

@@ -7,22 +7,34 @@ import Yams
 /// problems as can be found in one pass are reported together. No input makes the loader crash.
 public struct ScenarioLoader: Sendable {
     public var vocabulary: ScenarioVocabulary
+    /// Folders searched first for the preamble a scenario names with `from:`, before the `preambles/`
+    /// folder next to the scenario file and next to its parent folders.
+    public var preambleFolders: [String]
 
     /// Largest scenario file accepted (a scenario is a few kilobytes; this only bounds the work).
     public static let maximumFileSize = 4 << 20
 
-    public init(vocabulary: ScenarioVocabulary = .standard) {
+    public init(vocabulary: ScenarioVocabulary = .standard, preambleFolders: [String] = []) {
         self.vocabulary = vocabulary
+        self.preambleFolders = preambleFolders
     }
 
     /// Loads the file at `path` (reported in errors and results as written).
     public func load(path: String) throws(ScenarioLoadFailure) -> Scenario {
         let start = FileLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
+        if PreambleLibrary.isInPreambleFolder(path) {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             throw ScenarioLoadFailure(errors: [
-                ScenarioError(.unreadableFile, at: start, exists ? "cannot read the file" : "no such file")
+                ScenarioError(
+                    .invalidValue, at: start, "this file is a preamble, not a scenario",
+                    expected: "a scenario that starts from it with 'from: \(name)'")
             ])
+        }
+        if let problem = ScenarioFileCheck.problem(at: path) {
+            throw ScenarioLoadFailure(errors: [ScenarioError(.unreadableFile, at: start, problem)])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioLoadFailure(errors: [ScenarioError(.unreadableFile, at: start, "cannot read the file")])
         }
         guard data.count <= Self.maximumFileSize else {
             throw ScenarioLoadFailure(errors: [
@@ -37,9 +49,10 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads scenario text; `file` names it in errors.
     public func load(yaml text: String, file: String) throws(ScenarioLoadFailure) -> Scenario {
-        let parser = ScenarioParser(file: file, vocabulary: self.vocabulary)
+        let parser = ScenarioParser(
+            file: file, vocabulary: self.vocabulary, preambles: PreambleLibrary(folders: self.preambleFolders))
         let scenario = parser.parse(text)
-        let errors = parser.reader.errors.sorted { $0.location < $1.location }
+        let errors = parser.reader.collectedErrors
         if let scenario, errors.isEmpty {
             return scenario
         }
@@ -52,7 +65,8 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// The scenario files named by `paths`: files as given, folders searched recursively for `*.yaml`
-    /// and `*.yml`, each folder's files sorted by path. Missing paths are returned in `missing`.
+    /// and `*.yml`, each folder's files sorted by path, leaving out `preambles/` folders (preambles are
+    /// not scenarios). Missing paths are returned in `missing`.
     public static func scenarioFiles(in paths: [String]) -> (files: [String], missing: [String]) {
         var files: [String] = []
         var missing: [String] = []
@@ -60,7 +74,12 @@ public struct ScenarioLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                missing.append(path)
+                // A link that leads nowhere (or in a loop) is loaded, so the loader says which it is.
+                if ScenarioFileCheck.existsUnfollowed(path) {
+                    files.append(path)
+                } else {
+                    missing.append(path)
+                }
                 continue
             }
             guard isDirectory.boolValue else {
@@ -70,6 +89,7 @@ public struct ScenarioLoader: Sendable {
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             let found = (manager.subpaths(atPath: path) ?? [])
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { !PreambleLibrary.isInPreambleFolder($0) }
                 .sorted()
                 .map { base + "/" + $0 }
             files.append(contentsOf: found)
@@ -90,8 +110,8 @@ extension ScenarioParser {
         switch yamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = problem
-            if let context { message = "\(problem) (\(context.text) at line \(context.mark.line))" }
+            var message = Self.plainWording(problem)
+            if let context { message = "\(message) (\(context.text) at line \(context.mark.line))" }
             self.reader.report(
                 ScenarioError(.yamlSyntax, at: at(mark), "invalid YAML: \(message)", expected: Self.hint(for: message)))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -111,6 +131,18 @@ extension ScenarioParser {
                     .yamlSyntax, at: FileLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)"))
         }
     }
+
+    /// libyaml's message in the user's terms where it speaks of its own internals.
+    static func plainWording(_ problem: String) -> String {
+        if problem.lowercased().contains("nesting level") {
+            return "the values are nested too deeply (YAML allows at most \(Self.maximumNesting) levels of lists "
+                + "and mappings inside each other)"
+        }
+        return problem
+    }
+
+    /// libyaml's default limit on nested collections.
+    static let maximumNesting = 1000
 
     /// What usually causes a libyaml complaint in scenario files: a pattern starting with a character
     /// YAML reserves (`>= 1`, `*`, `!= 0`, `&x`).

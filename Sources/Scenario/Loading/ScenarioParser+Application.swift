@@ -140,6 +140,7 @@ extension ScenarioParser {
 
     /// Text, `0x`-hex, or `{hex: ...}` / `{text: ...}` / `{size: n, fill: b}`.
     private func payload(_ node: Node, path: String) -> [UInt8]? {
+        if self.reader.isBinary(node) { return self.reader.binary(node, path) }
         if case .mapping = node { return self.explicitBytes(node, path: path) }
         guard let text = self.reader.scalarText(node, path, expected: "text or 0x-prefixed hex") else { return nil }
         return self.bytesLiteral(text, at: node, path: path, defaultHex: false)

@@ -145,12 +145,32 @@ extension ScenarioParser {
         case .success(let pattern):
             self.checkVariablesDefined(pattern.variablesRead, at: self.reader.location(of: node))
             if case .capture(let name, _) = pattern { self.defineCapture(name) }
+            if let (lower, upper) = Self.emptyRange(in: pattern) {
+                let offset = text.range(of: "..").map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
+                self.reader.report(
+                    ScenarioError(
+                        .invalidPattern, at: self.location(in: node, offset: offset),
+                        "\(path): the range \(lower)..\(upper) is empty (its lower end is above its upper end), "
+                            + "so it can never match",
+                        expected: "lower..upper with lower <= upper, e.g. \(upper)..\(lower)"))
+                return nil
+            }
             if case .comparison(.equal, .literal(let value)) = pattern, value > YAMLNodeReader.maximum(bits: bits) {
                 self.reader.report(
                     .invalidValue, at: node, "\(path) is a \(bits)-bit field; \(text) can never match",
                     expected: "0...\(YAMLNodeReader.maximum(bits: bits))")
             }
             return pattern
+        }
+    }
+
+    /// The ends of a range between two numbers whose lower end is above its upper (`5..1`), also under
+    /// a capture; nil for any other pattern (a range with a variable end is judged when it runs).
+    static func emptyRange(in pattern: FieldPattern) -> (UInt64, UInt64)? {
+        switch pattern {
+        case .range(.literal(let lower)?, .literal(let upper)?) where lower > upper: (lower, upper)
+        case .capture(_, let inner): Self.emptyRange(in: inner)
+        default: nil
         }
     }
 
@@ -187,6 +207,9 @@ extension ScenarioParser {
     }
 
     private func bytesPattern(_ node: Node, path: String, defaultHex: Bool) -> FieldPattern? {
+        if self.reader.isBinary(node) {
+            return self.reader.binary(node, path).map { .bytes($0) }
+        }
         if case .mapping = node {
             return self.explicitBytes(node, path: path).map { .bytes($0) }
         }

@@ -98,7 +98,9 @@ extension ScenarioParser {
             case "flags": flags = self.expression(entry.value, bits: 8, path: "chunk.flags") ?? flags
             case "length": length = self.expression(entry.value, bits: 16, path: "chunk.length")
             case "value":
-                if case .mapping = entry.value {
+                if self.reader.isBinary(entry.value) {
+                    value = self.reader.binary(entry.value, "chunk.value") ?? []
+                } else if case .mapping = entry.value {
                     value = self.explicitBytes(entry.value, path: "chunk.value") ?? []
                 } else if let text = self.reader.scalarText(entry.value, "chunk.value", expected: "hex bytes") {
                     value = self.bytesLiteral(text, at: entry.value, path: "chunk.value", defaultHex: true) ?? []
@@ -143,6 +145,7 @@ extension ScenarioParser {
         case .unsigned(let bits):
             return self.expression(node, bits: bits, path: path).map { .expression($0) }
         case .bytes:
+            if self.reader.isBinary(node) { return self.reader.binary(node, path).map { .bytes($0) } }
             if case .mapping(let mapping) = node, mapping.keys.contains(where: { $0.scalar?.string == "from" }) {
                 return self.flippedBytes(node, path: path)
             }

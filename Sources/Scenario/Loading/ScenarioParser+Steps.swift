@@ -9,15 +9,17 @@ extension ScenarioParser {
     /// The addresses a `send` or packet `expect` may name.
     static let addressModifierKeys = ["from", "to"]
 
-    func steps(_ node: Node) -> [Step] {
+    /// The steps of `node`, numbered after the `stepOffset` steps of a preamble; `allowEmpty` when a
+    /// preamble already gives the run its steps.
+    func steps(_ node: Node, allowEmpty: Bool = false) -> [Step] {
         guard let elements = self.reader.sequence(node, "steps") else { return [] }
-        if elements.isEmpty {
+        if elements.isEmpty && !allowEmpty {
             self.reader.report(.invalidValue, at: node, "steps must not be empty", expected: "at least one step")
         }
         var steps: [Step] = []
         for (index, element) in elements.enumerated() {
-            self.currentStep = index + 1
-            if let step = self.step(element, number: index + 1) {
+            self.currentStep = self.stepOffset + index + 1
+            if let step = self.step(element, number: self.stepOffset + index + 1) {
                 steps.append(step)
             }
         }
@@ -178,7 +180,7 @@ extension ScenarioParser {
             }
         }
         for (index, step) in steps.enumerated() {
-            walk(step, step: index + 1)
+            walk(step, step: self.stepOffset + index + 1)
         }
         return found
     }

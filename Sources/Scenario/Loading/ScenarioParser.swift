@@ -16,38 +16,50 @@ final class ScenarioParser {
     /// The SUT's and the harness's addresses, read before the steps (whose `from:`/`to:` name them).
     var sutAddresses: [IPAddress] = [Scenario.standardSUTAddress]
     var peerAddresses: [IPAddress] = [Scenario.standardPeerAddress]
+    /// The number of steps a preamble put before the file's own (`from:`), so these are numbered after them.
+    var stepOffset = 0
+    /// Where `from:` names are looked up.
+    let preambles: PreambleLibrary
 
     static let topLevelKeys = [
-        "id", "title", "rfc", "etsi", "sut", "peer", "requires", "options", "ignore", "defaults", "notes", "steps",
-        "known_deviations",
+        "id", "title", "rfc", "etsi", "from", "sut", "peer", "requires", "options", "ignore", "defaults", "notes",
+        "steps", "known_deviations",
     ]
     static let defaultSUTPort: UInt16 = 5001
     static let defaultPeerPort: UInt16 = 5000
 
-    init(file: String, vocabulary: ScenarioVocabulary) {
+    init(file: String, vocabulary: ScenarioVocabulary, preambles: PreambleLibrary = PreambleLibrary(folders: [])) {
         self.reader = YAMLNodeReader(file: file)
         self.vocabulary = vocabulary
+        self.preambles = preambles
     }
 
-    func parse(_ text: String) -> Scenario? {
-        let root: Node
+    /// The YAML document of `text`, nil (with an error) when it is empty or not YAML.
+    func compose(_ text: String, expected: String) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 self.reader.report(
                     ScenarioError(
                         .missingKey, at: FileLocation(file: self.reader.file, line: 1, column: 1),
-                        "the file is empty", expected: "a mapping with id, title, sut and steps"))
+                        "the file is empty", expected: expected))
                 return nil
             }
-            root = node
+            return node
         } catch {
             self.reportYAMLError(error, in: text)
             return nil
         }
+    }
+
+    func parse(_ text: String) -> Scenario? {
+        guard let root = self.compose(text, expected: "a mapping with id, title, sut and steps") else { return nil }
         guard let entries = self.reader.mapping(root, "a scenario file") else { return nil }
+        let hasPreamble = entries.contains { $0.key == "from" }
         self.reader.checkKeys(
-            entries, in: root, allowed: Self.topLevelKeys, required: ["id", "title", "sut", "steps"], "the scenario")
+            entries, in: root, allowed: Self.topLevelKeys,
+            required: hasPreamble ? ["id", "title", "steps"] : ["id", "title", "sut", "steps"], "the scenario")
         let value = { (key: String) in entries.first(where: { $0.key == key })?.value }
+        let preamble = value("from").flatMap { self.preamble($0) }
 
         let id = value("id").flatMap { self.identifier($0) }
         let title = value("title").flatMap { self.reader.string($0, "title") }
@@ -78,18 +90,23 @@ final class ScenarioParser {
         if let stepsNode = value("steps") {
             self.laterCaptures = self.findCaptures(in: stepsNode)
         }
-        let steps = value("steps").map { self.steps($0) } ?? []
+        let ownSteps = value("steps").map { self.steps($0, allowEmpty: preamble != nil) } ?? []
         let knownDeviations =
             value("known_deviations").map {
-                self.knownDeviations($0, stepCount: value("steps").flatMap(Self.stepCount))
+                self.knownDeviations(
+                    $0, stepCount: value("steps").flatMap(Self.stepCount).map { $0 + self.stepOffset })
             } ?? []
+        let role = self.role(scenario: sut?.role, at: value("sut"), preamble: preamble)
 
-        guard let id, let title, let sut, let sutRole = sut.role else { return nil }
+        guard let id, let title, let role, value("from") == nil || preamble != nil else { return nil }
         return Scenario(
-            id: id, title: title, file: self.reader.file, rfc: rfc, etsi: etsi, role: sutRole,
-            sutPort: sut.port ?? Self.defaultSUTPort, peerPort: peer?.port ?? Self.defaultPeerPort,
-            sutAddresses: self.sutAddresses, peerAddresses: self.peerAddresses, requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin,
-            quietPeriod: quietPeriod, notes: notes, steps: steps, knownDeviations: knownDeviations)
+            id: id, title: title, file: self.reader.file, rfc: rfc, etsi: etsi, role: role,
+            sutPort: sut?.port ?? preamble?.sutPort ?? Self.defaultSUTPort,
+            peerPort: peer?.port ?? preamble?.peerPort ?? Self.defaultPeerPort,
+            sutAddresses: self.sutAddresses, peerAddresses: self.peerAddresses,
+            requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin,
+            quietPeriod: quietPeriod, notes: notes, steps: (preamble?.steps ?? []) + ownSteps,
+            knownDeviations: knownDeviations, preamble: preamble)
     }
 
     // MARK: Header
@@ -137,7 +154,7 @@ final class ScenarioParser {
         }
     }
 
-    private func endpoint(
+    func endpoint(
         _ node: Node, _ what: String, needsRole: Bool
     ) -> (role: Scenario.Role?, port: UInt16?, addresses: [(address: IPAddress, node: Node)])? {
         guard let entries = self.reader.mapping(node, what) else { return nil }

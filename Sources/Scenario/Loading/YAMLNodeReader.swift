@@ -12,7 +12,18 @@ struct MappingEntry {
 /// instead of stopping at the first one. Each reading method returns nil after recording an error.
 final class YAMLNodeReader {
     let file: String
+    /// The errors so far, each once (see `report`).
     private(set) var errors: [ScenarioError] = []
+    /// For each error, how many more times it was reported at the same place (a value reused through
+    /// YAML aliases is read, and found wrong, once per use).
+    private var repeats: [Int] = []
+    /// Errors beyond `errorLimit`, counted but not kept.
+    private(set) var omittedErrors = 0
+    /// The index of each error by place, kind and message with its numbers blanked (`step 3` and
+    /// `step 4` of one aliased value are one problem).
+    private var errorIndex: [String: Int] = [:]
+    /// The most errors listed for one file.
+    static let errorLimit = 200
     /// Nodes visited so far; a document built from aliases can be exponentially larger than its text.
     private var visitedNodes = 0
     static let nodeBudget = 200_000
@@ -28,10 +39,47 @@ final class YAMLNodeReader {
         return FileLocation(file: self.file, line: mark.line, column: mark.column)
     }
 
+    /// Records an error, once per place: the same problem at the same line and column again (an
+    /// aliased value read at each use) only counts as a repeat. Past `errorLimit` errors are counted only.
     func report(_ error: ScenarioError) {
-        if self.errors.count < 200 {
-            self.errors.append(error)
+        var digitsBlanked = ""
+        for character in error.message where !(character.isNumber && digitsBlanked.last == "#") {
+            digitsBlanked.append(character.isNumber ? "#" : character)
         }
+        let key = "\(error.kind.rawValue)|\(error.location)|\(digitsBlanked)"
+        if let index = self.errorIndex[key] {
+            self.repeats[index] += 1
+            return
+        }
+        guard self.errors.count < Self.errorLimit else {
+            self.omittedErrors += 1
+            return
+        }
+        self.errorIndex[key] = self.errors.count
+        self.errors.append(error)
+        self.repeats.append(0)
+    }
+
+    /// Every error for the user, in file order: repeats noted on the error they repeat, and a last line
+    /// saying how many errors were not listed.
+    var collectedErrors: [ScenarioError] {
+        var listed = zip(self.errors, self.repeats).map { error, repeats in
+            var error = error
+            if repeats > 0 {
+                let times = repeats == 1 ? "time" : "times"
+                error.message += " (and \(repeats) more \(times) where YAML aliases reuse this value)"
+            }
+            return error
+        }
+        listed.sort { $0.location < $1.location }
+        if self.omittedErrors > 0 {
+            listed.append(
+                ScenarioError(
+                    .tooManyErrors, at: FileLocation(file: self.file, line: 1, column: 1),
+                    "\(self.omittedErrors) more error\(self.omittedErrors == 1 ? "" : "s") not listed "
+                        + "(only the first \(Self.errorLimit) are)"))
+        }
+        return listed
     }
 
     func report(
@@ -127,7 +175,33 @@ final class YAMLNodeReader {
             self.report(.wrongType, at: node, "\(what): \(hint)", expected: expected)
             return nil
         }
+        if scalar.tag.rawValue == Tag.Name.binary.rawValue {
+            self.report(
+                .wrongType, at: node, "\(what) is a !!binary value (base64 bytes), which only a bytes field takes",
+                expected: expected)
+            return nil
+        }
         return scalar.string
+    }
+
+    /// Whether `node` is a `!!binary` scalar (YAML's base64-encoded bytes).
+    func isBinary(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.tag.rawValue == Tag.Name.binary.rawValue
+    }
+
+    /// The bytes of a `!!binary` scalar, decoded from base64 (line breaks and spaces allowed, as YAML
+    /// writes them); nil with an error when the text is not base64.
+    func binary(_ node: Node, _ what: String) -> [UInt8]? {
+        guard self.visit(node), case .scalar(let scalar) = node else { return nil }
+        let text = scalar.string.filter { !$0.isWhitespace }
+        guard let data = Data(base64Encoded: text) else {
+            self.report(
+                .invalidValue, at: node, "\(what): the !!binary value is not base64",
+                expected: "base64 text (A-Z, a-z, 0-9, +, /, = padding)")
+            return nil
+        }
+        return Array(data)
     }
 
     /// A non-empty string.

@@ -48,6 +48,8 @@ public struct Scenario: Hashable, Sendable {
     public var steps: [Step]
     /// Triaged failures of particular targets at particular steps (`known_deviations:`).
     public var knownDeviations: [KnownDeviation]
+    /// The named state the scenario starts from (`from: established`); its steps are the first of `steps`.
+    public var preamble: ScenarioPreamble?
 
     /// The window of an `expect` without `within:` unless the file says otherwise.
     public static let standardWithin = ScenarioDuration.seconds(1)
@@ -67,7 +69,7 @@ public struct Scenario: Hashable, Sendable {
         options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
         quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step],
-        knownDeviations: [KnownDeviation] = []
+        knownDeviations: [KnownDeviation] = [], preamble: ScenarioPreamble? = nil
     ) {
         self.id = id
         self.title = title
@@ -87,6 +89,7 @@ public struct Scenario: Hashable, Sendable {
         self.notes = notes
         self.steps = steps
         self.knownDeviations = knownDeviations
+        self.preamble = preamble
     }
 
     /// The waivers that apply to the target named `target`, by step number.

@@ -1,0 +1,41 @@
+import Foundation
+import Scenario
+import Testing
+
+/// Every shipped scenario, written by `ScenarioWriter` and loaded again, is the same scenario: equal
+/// once `file` and the source locations are erased (`Scenario.locationsErased`; the writer lays the text
+/// out its own way, so lines and columns cannot survive, and the file name is not part of the text).
+/// Step numbers are compared: they follow positions, so a step lost or added shows.
+@Suite struct WriterRoundTripTests {
+    /// Writes `scenario`, loads the text as if it were at the scenario's own path (so `from:` finds the
+    /// same preambles), and returns the text and the result.
+    static func roundTrip(
+        _ scenario: Scenario, loader: ScenarioLoader = ScenarioLoader()
+    ) -> (String, Result<Scenario, ScenarioLoadFailure>) {
+        let text = ScenarioWriter().write(scenario)
+        do {
+            return (text, .success(try loader.load(yaml: text, file: scenario.file)))
+        } catch {
+            return (text, .failure(error))
+        }
+    }
+
+    @Test func everyShippedScenarioSurvivesWritingAndLoading() throws {
+        let (files, _) = ScenarioLoader.scenarioFiles(in: [LoaderTestSupport.scenariosDirectory])
+        #expect(files.count >= 30)
+        for file in files {
+            let original = try ScenarioLoader().load(path: file)
+            let (text, result) = Self.roundTrip(original)
+            switch result {
+            case .failure(let failure):
+                Issue.record("\(file): the written text does not load:\n\(failure)\n--- written:\n\(text)")
+            case .success(let reloaded):
+                #expect(
+                    reloaded.locationsErased == original.locationsErased,
+                    "\(file): written and loaded back differs\n--- written:\n\(text)")
+                // Writing is stable: the reloaded scenario writes the same text.
+                #expect(ScenarioWriter().write(reloaded) == text, "\(file)")
+            }
+        }
+    }
+}
