@@ -46,7 +46,10 @@ let package = Package(
         .target(
             name: "Targets",
             dependencies: ["SCTPWire", "Transports", "VirtualTime"],
-            resources: [.copy("USRSCTP/sctpconform-usrsctp.c")]
+            resources: [
+                .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
+                .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
+            ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "CMemoryHints"]),
         .target(name: "Runner", dependencies: ["SCTPWire", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures"]),
