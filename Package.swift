@@ -46,7 +46,10 @@ let package = Package(
         .target(
             name: "Targets",
             dependencies: ["SCTPWire", "NetworkLayers", "Transports", "VirtualTime"],
-            resources: [.copy("USRSCTP/sctpconform-usrsctp.c")]
+            resources: [
+                .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
+                .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
+            ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),
         .target(

@@ -1,8 +1,8 @@
 import Foundation
 import VirtualTime
 
-/// Targets kept between runs, so that a run resets one (`Target.reset`, a few microseconds for
-/// usrsctp) instead of starting a new one (a new helper process).
+/// Targets kept between runs, so that a run resets one (`Target.reset`: for usrsctp one command to
+/// its helper) instead of starting a new one (a new helper process).
 ///
 /// A target comes back to the pool after its run; it is kept only while it is healthy (no
 /// `terminationError`): a crashed, killed or hung target is shut down, so the next run gets a new

@@ -59,6 +59,12 @@ import VirtualTime
                 """)
         let source = directory.appendingPathComponent("sctpconform-usrsctp.c")
         try patched.write(to: source, atomically: true, encoding: .utf8)
+        // The files it #includes sit beside it.
+        for name in ["sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c"] {
+            try files.copyItem(
+                at: root.appendingPathComponent("Sources/Targets/USRSCTP/\(name)"),
+                to: directory.appendingPathComponent(name))
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["SCTPCONFORM_USRSCTP_SOURCE"] = source.path
         environment["SCTPCONFORM_CACHE_DIR"] = directory.appendingPathComponent("cache").path

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// Environment overrides: `SCTPCONFORM_CACHE_DIR` (cache root), `SCTPCONFORM_USRSCTP_LIBRARY`
 /// (path of `libusrsctp.a`), `SCTPCONFORM_USRSCTP_INCLUDE` (directory holding `usrsctp.h`),
-/// `SCTPCONFORM_USRSCTP_SOURCE` (helper source), `CC` (compiler).
+/// `SCTPCONFORM_USRSCTP_SOURCE` (helper source, with the files it includes beside it), `CC` (compiler).
 public enum USRSCTPHelperBuilder {
     /// What to do when something is missing.
     public static let installHint =
@@ -72,11 +72,14 @@ public enum USRSCTPHelperBuilder {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(TargetError) -> String {
         let toolchain = try Self.locateToolchain(environment: environment).get()
-        let sourceBytes: [UInt8]
-        do {
-            sourceBytes = Array(try Data(contentsOf: URL(fileURLWithPath: toolchain.source)))
-        } catch {
-            throw .unavailable(reason: "cannot read \(toolchain.source): \(error)", hint: Self.installHint)
+        var sourceBytes: [UInt8] = []
+        let directory = URL(fileURLWithPath: toolchain.source).deletingLastPathComponent()
+        for path in [toolchain.source] + Self.includedSources.map({ directory.appendingPathComponent($0).path }) {
+            do {
+                sourceBytes += Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw .unavailable(reason: "cannot read \(path): \(error)", hint: Self.installHint)
+            }
         }
         let key = Self.cacheKey(toolchain: toolchain, source: sourceBytes)
         let entry = "\(Self.cacheRoot(environment: environment))/\(String(key, radix: 16))"
@@ -84,6 +87,12 @@ public enum USRSCTPHelperBuilder {
             try Self.build(toolchain: toolchain, key: key, environment: environment)
         }
     }
+
+    /// The files `sctpconform-usrsctp.c` #includes from its own directory (one concern each): they
+    /// are part of the cache key.
+    static let includedSources = [
+        "sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c",
+    ]
 
     /// Compiler arguments, except the output path.
     static func compilerArguments(toolchain: Toolchain) -> [String] {
