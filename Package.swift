@@ -5,14 +5,15 @@ import PackageDescription
 //   CCRC32C        C: CRC32c with an SSE4.2 path chosen at run time (RFC 9260 Appendix A)
 //   CMemoryHints   C: cache prefetch hints for the offline checker's hot loop
 //   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode
-//   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951)
+//   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951); the
+//                  AddressedPacket envelope and PacketDirection every layer shares
 //   Captures       pcap and pcapng files, read and write
 //   VirtualTime    the discrete-event clock every timer runs on
 //   Scenario       the YAML scenario DSL: model, loader, patterns, variables
 //   Transports     the Transport protocol and its decorators (pcap capture, fault injection)
 //   Targets        systems under test (usrsctp on virtual time, ...)
 //   Rules          the RFC rule checker and association tracker
-//   Runner         runs scenarios against targets and produces verdicts
+//   Runner         the open HarnessSession, and the scenario interpreter on it that produces verdicts
 //   Reports        console, JSON, JUnit XML, pcap, HTML
 //   Fuzz           the property-based fuzzer
 //   sctpconform    the command-line tool

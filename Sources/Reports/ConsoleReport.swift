@@ -47,8 +47,12 @@ public enum ConsoleReport {
             lines.append(Self.knownDeviation(outcome))
         }
         for finding in result.findings where finding.severity != .note {
-            var text = "finding [\(finding.severity.rawValue)] \(finding.section): \(finding.message)"
-            if let packet = finding.packetNumber { text += " (packet #\(packet))" }
+            var text = "finding [\(finding.severity.rawValue)] \(finding.section) \(finding.rule): \(finding.message)"
+            var context: [String] = []
+            if let packet = finding.packetNumber { context.append("packet #\(packet)") }
+            let violator = finding.violatorDescription
+            if !violator.isEmpty { context.append("by \(violator)") }
+            if !context.isEmpty { text += " (" + context.joined(separator: ", ") + ")" }
             lines.append(text)
         }
         if result.verdict == .fail || result.verdict == .deviation {

@@ -240,7 +240,7 @@ public enum HTMLReport {
             html += "<tr class=\"severity-\(Self.text(severity.lowercased()))\">"
             html += "<td><code>\(Self.text(finding.rule))</code></td><td>\(Self.text(severity))</td>"
             html += "<td>\(Self.text(finding.section))</td>"
-            html += "<td>\(Self.text(Self.violator(finding)))</td>"
+            html += "<td>\(Self.text(finding.violatorDescription))</td>"
             html += "<td class=\"num\">\(finding.associationID.map(String.init) ?? "")</td>"
             var packets = finding.packetNumber.map { Self.packetLink(result, $0) } ?? ""
             if !finding.relatedPackets.isEmpty {
@@ -257,12 +257,6 @@ public enum HTMLReport {
 
     // MARK: Pieces
 
-    /// `SUT 198.18.0.2:5001`, `harness 198.18.0.1:5000`, or empty for the runner's own notes.
-    static func violator(_ finding: ScenarioFinding) -> String {
-        guard let violator = finding.violator else { return "" }
-        let party = violator == .systemUnderTest ? "SUT" : "harness"
-        return finding.violatorEndpoint.map { "\(party) \($0)" } ?? party
-    }
 
     static func text(_ text: String) -> String {
         HTMLEscaping.escape(text)

@@ -51,7 +51,7 @@ extension LiveRuleChecker {
         #expect(echo.allSatisfy { $0.violator == .harness })
         #expect(expected.isExpected)
         #expect(!expected.failsScenario)
-        #expect(expected.finding.violator.host == .harness)
+        #expect(expected.finding.violator.host == .ip(LiveRuleChecker.harness))
         #expect(expected.finding.time == 20)
         // The SUT accepts it anyway.
         let accepted = checker.observe(
@@ -61,7 +61,7 @@ extension LiveRuleChecker {
         #expect(failure.violator == .systemUnderTest)
         #expect(failure.finding.ruleID == "cookie.invalid-echo-ignored")
         #expect(failure.failsScenario)
-        #expect(failure.finding.violator == TransportEndpoint(host: .systemUnderTest, port: 7))
+        #expect(failure.finding.violator == TransportEndpoint(host: .ip(LiveRuleChecker.sut), port: 7))
         #expect(checker.associations.count == 1)
     }
 
@@ -116,5 +116,36 @@ extension LiveRuleChecker {
         #expect(finding.violator == .systemUnderTest)
         #expect(finding.violatorEndpoint == TransportEndpoint(host: .ip(sut), port: 7))
         #expect(finding.violatorEndpoint.description == "[2001:db8::2]:7")
+    }
+
+    /// A harness that sends from a second address once the association is up stays in it (found by
+    /// tag), and a rule it breaks from there is the harness's, named by that address.
+    @Test func multihomedHarnessIsOneParty() throws {
+        var checker = LiveRuleChecker()
+        let second = IPAddress.v4(IPv4Address(198, 18, 0, 3))
+        func send(_ bytes: [UInt8], from source: IPAddress, number: Int) -> [LiveFinding] {
+            checker.observe(
+                AddressedPacket(
+                    source: source, destination: LiveRuleChecker.sut, time: VirtualInstant(nanoseconds: UInt64(number)),
+                    bytes: bytes), direction: .toSUT, number: number)
+        }
+        #expect(send(Self.packet(0, [Self.initChunk]), from: LiveRuleChecker.harness, number: 1).isEmpty)
+        #expect(
+            checker.observe(
+                Self.packet(0xa, [Self.initAck], from: 7, to: 5000), direction: .fromSUT, number: 2, time: 2).isEmpty)
+        let echo = Self.packet(0xb, [.cookieEcho(CookieEchoChunk(cookie: [1, 2, 3]))])
+        #expect(send(echo, from: LiveRuleChecker.harness, number: 3).isEmpty)
+        #expect(
+            checker.observe(
+                Self.packet(0xa, [.cookieAck(CookieAckChunk())], from: 7, to: 5000), direction: .fromSUT, number: 4,
+                time: 4
+            ).isEmpty)
+        // DATA from the second address on stream 9, past the SUT's 4 inbound streams.
+        let data = Self.packet(0xb, [.data(DataChunk(tsn: 1, streamID: 9, userData: [1]))])
+        let found = send(data, from: second, number: 5)
+        #expect(found.map(\.finding.ruleID) == ["streams.within-negotiated"])
+        #expect(found.allSatisfy { $0.violator == .harness && $0.violatorEndpoint.host == .ip(second) })
+        #expect(found.first?.finding.associationID == 1)
+        #expect(checker.associations.count == 1)
     }
 }

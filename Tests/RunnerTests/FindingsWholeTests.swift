@@ -67,5 +67,11 @@ import Testing
                     + "<td><a href=\"#scenario-t-packet-2\">#2</a> (see <a href=\"#scenario-t-packet-1\">#1</a>, "
                     + "<a href=\"#scenario-t-packet-2\">#2</a>)</td>"))
         #expect(page.contains("<td>harness 198.18.0.1:5000</td><td class=\"num\"></td>"))
+        // The console names the rule and the violator too (notes are left out).
+        let console = ConsoleReport.details(result)
+        #expect(
+            console.contains(
+                "finding [MUST] RFC 9260 §3.3.8 shutdown.cum-tsn-ack: too far (packet #2, by SUT 198.18.0.2:5001)"))
+        #expect(!console.contains { $0.contains("init.mis-zero") })
     }
 }

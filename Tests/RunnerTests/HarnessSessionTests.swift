@@ -102,6 +102,14 @@ import VirtualTime
         #expect(session.model.peerTag == nil)
         try session.send(Self.initPacket(session))
         #expect(session.packets.map(\.number) == [1])
+        // Another seed and other endpoints: another harness tag, and sends from the new address.
+        let tag = session.model.ourTag
+        let other = SessionEndpoints(
+            harnessAddresses: [IPAddress("198.18.0.9")!], sutPort: 5001, harnessPort: 5000)
+        try session.reset(Self.configuration, seed: 8, endpoints: other)
+        #expect(session.model.ourTag != tag)
+        try session.send(Self.initPacket(session))
+        #expect(target.received.map(\.source) == [IPAddress("198.18.0.9")!])
     }
 
     @Test func sendFromAnotherHarnessAddressAndAdvanceTheClock() throws {

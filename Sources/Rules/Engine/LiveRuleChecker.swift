@@ -22,8 +22,7 @@ public enum LiveParty: String, Hashable, Sendable, Codable {
 public struct LiveFinding: Hashable, Sendable {
     public var finding: Finding
     public var violator: LiveParty
-    /// The violator's address and port in the packet judged (`198.18.0.2:5001`, `[2001:db8::2]:5001`);
-    /// for a requirement judged at the end of the run, the party's address as last seen.
+    /// The violator's address and port (`198.18.0.2:5001`, `[2001:db8::2]:5001`).
     public var violatorEndpoint: TransportEndpoint
 
     /// A rule the harness broke on purpose (a scenario sending malformed traffic).
@@ -34,16 +33,20 @@ public struct LiveFinding: Hashable, Sendable {
 }
 
 /// The rule engine fed from a live run: packets come in their envelopes (addresses, carriage,
-/// instant) with a direction; ports come from the common headers.
+/// instant) with a direction, and are judged between their real endpoints (address and SCTP port), as
+/// a capture of the run would be; the direction says which endpoints are the harness's, so each finding
+/// is attributed to a party.
 ///
-/// The engine tracks associations by party (harness, system under test) rather than by address: a
-/// multihomed harness sends one association's packets from several addresses (RFC 9260 §6.4), and the
-/// live run knows which party each address belongs to. The real addresses are kept for the findings.
+/// A multihomed harness sends one association's packets from several addresses (RFC 9260 §6.4); the
+/// engine finds their association by its verification tags, as it does in captures.
 public struct LiveRuleChecker: Sendable {
     private var engine: RuleEngine
-    /// The harness's and the SUT's addresses in the latest packet, for findings judged at the end.
-    private var lastHarnessAddress: IPAddress?
-    private var lastSUTAddress: IPAddress?
+    /// Every endpoint the harness and the SUT used so far (a multihomed party has several), and the
+    /// latest of each, so that a packet from the same endpoints costs no set update.
+    private var harnessEndpoints: Set<TransportEndpoint> = []
+    private var sutEndpoints: Set<TransportEndpoint> = []
+    private var lastHarness: TransportEndpoint?
+    private var lastSUT: TransportEndpoint?
 
     public init(configuration: RuleConfiguration = .live) {
         self.engine = RuleEngine(configuration: configuration)
@@ -55,13 +58,26 @@ public struct LiveRuleChecker: Sendable {
     ///   - direction: `.toSUT` for the harness's packets, `.fromSUT` for the SUT's.
     ///   - number: the packet's 1-based position in the run, both directions counted.
     public mutating func observe(_ packet: AddressedPacket, direction: PacketDirection, number: Int) -> [LiveFinding] {
-        let toSUT = direction == .toSUT
-        let (source, destination): (EndpointHost, EndpointHost) =
-            toSUT ? (.harness, .systemUnderTest) : (.systemUnderTest, .harness)
-        self.lastHarnessAddress = toSUT ? packet.source : packet.destination
-        self.lastSUTAddress = toSUT ? packet.destination : packet.source
+        var sourceUDP: UInt16?
+        var destinationUDP: UInt16?
+        if case .udpEncapsulated(let sourcePort, let destinationPort) = packet.carriage {
+            (sourceUDP, destinationUDP) = (sourcePort, destinationPort)
+        }
+        let source = TransportEndpoint(host: .ip(packet.source), port: packet.sourcePort, udpPort: sourceUDP)
+        let destination = TransportEndpoint(
+            host: .ip(packet.destination), port: packet.destinationPort, udpPort: destinationUDP)
+        let (harness, sut) = direction == .toSUT ? (source, destination) : (destination, source)
+        if harness != self.lastHarness {
+            self.harnessEndpoints.insert(harness)
+            self.lastHarness = harness
+        }
+        if sut != self.lastSUT {
+            self.sutEndpoints.insert(sut)
+            self.lastSUT = sut
+        }
         let observation = SCTPObservation(
-            number: number, time: packet.time.nanoseconds, from: source, to: destination, bytes: packet.bytes)
+            number: number, time: packet.time.nanoseconds, source: source, destination: destination,
+            bytes: packet.bytes)
         let found = self.engine.process(observation)
         if found.isEmpty { return [] }
         return found.map(self.attribute)
@@ -77,11 +93,12 @@ public struct LiveRuleChecker: Sendable {
         self.engine.associations
     }
 
+    /// The party whose endpoint broke the rule: the harness when the endpoint is only ever the
+    /// harness's, the SUT otherwise.
     private func attribute(_ finding: Finding) -> LiveFinding {
-        let party: LiveParty = finding.violator.host == .harness ? .harness : .systemUnderTest
-        let address = party == .harness ? self.lastHarnessAddress : self.lastSUTAddress
-        var endpoint = finding.violator
-        if let address { endpoint.host = .ip(address) }
-        return LiveFinding(finding: finding, violator: party, violatorEndpoint: endpoint)
+        let byHarness =
+            self.harnessEndpoints.contains(finding.violator) && !self.sutEndpoints.contains(finding.violator)
+        return LiveFinding(
+            finding: finding, violator: byHarness ? .harness : .systemUnderTest, violatorEndpoint: finding.violator)
     }
 }

@@ -2,11 +2,11 @@ import NetworkLayers
 
 /// Where an SCTP endpoint lives, as far as the checker can tell.
 public enum EndpointHost: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// An IP address, from a capture.
+    /// An IP address, from a capture or a live run's envelopes.
     case ip(IPAddress)
-    /// The test harness, in a live run (which has no addresses).
+    /// The test harness, for packets judged without addresses (`SCTPObservation(from:to:)`).
     case harness
-    /// The system under test, in a live run.
+    /// The system under test, for packets judged without addresses.
     case systemUnderTest
 
     public var description: String {

@@ -104,6 +104,15 @@ public struct ScenarioFinding: Hashable, Sendable {
     }
 }
 
+extension ScenarioFinding {
+    /// `SUT 198.18.0.2:5001`, `harness 198.18.0.1:5000`, or empty for the runner's own notes.
+    public var violatorDescription: String {
+        guard let violator = self.violator else { return "" }
+        let party = violator == .systemUnderTest ? "SUT" : "harness"
+        return self.violatorEndpoint.map { "\(party) \($0)" } ?? party
+    }
+}
+
 /// The hook for a live RFC rule checker: the runner calls it for every packet of a run, in both
 /// directions and in order, then once at the end. MUST-level findings make the scenario FAIL;
 /// others are reported without changing the verdict.

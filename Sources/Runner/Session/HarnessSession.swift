@@ -230,13 +230,16 @@ public final class HarnessSession {
 
     /// Returns the target to a fresh stack (`Target.reset`) with the clock at `start`, and the session
     /// to a fresh run: no packets, findings, events or captures; new checkers; the harness's
-    /// association state from `seed` again. Throws when the target cannot reset (`TargetError
-    /// .unsupported`): the caller then makes a new target and a new session.
+    /// association state from `seed` (default: the session's) again, for `endpoints` (default: the
+    /// same; they should agree with `configuration`'s ports and addresses). Throws when the target
+    /// cannot reset (`TargetError.unsupported`): the caller then makes a new target and a new session.
     public func reset(
-        _ configuration: TargetConfiguration, start: VirtualInstant = .zero, seed: UInt64? = nil
+        _ configuration: TargetConfiguration, start: VirtualInstant = .zero, seed: UInt64? = nil,
+        endpoints: SessionEndpoints? = nil
     ) throws(TargetError) {
         try self.target.reset(configuration, start: start)
         self.seed = seed ?? self.seed
+        self.endpoints = endpoints ?? self.endpoints
         self.scheduler = EventScheduler(start: start)
         (self.model, _) = Self.harnessState(seed: self.seed, endpoints: self.endpoints)
         self.modelChanged = true
