@@ -80,7 +80,10 @@ let package = Package(
             dependencies: ["SCTPWire", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CapturesTests", dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime"]),
+        .testTarget(
+            name: "CapturesTests",
+            dependencies: ["Captures", "NetworkLayers", "SCTPWire", "Transports", "VirtualTime", "TransportTestSupport"]
+        ),
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
         .testTarget(
             name: "ScenarioTests",
@@ -89,17 +92,23 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers"]),
+            name: "TargetsTests",
+            dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers", "TransportTestSupport"]
+        ),
         .testTarget(
             name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: [
                 "Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime", "NetworkLayers",
-                "Rules", "ProcessTestSupport", "Captures",
+                "Rules", "ProcessTestSupport", "Captures", "TransportTestSupport",
             ]
         ),
         .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport"),
+        .target(
+            name: "TransportTestSupport", dependencies: ["NetworkLayers", "Transports", "VirtualTime"],
+            path: "Tests/TransportTestSupport"
+        ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),

@@ -4,6 +4,7 @@ import SCTPWire
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// The open session API: packets, time, application actions and resets without a scenario file.

@@ -6,6 +6,7 @@ import Scenario
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// The runner is event-driven: it jumps to the earlier of its own next deadline and the SUT's next

@@ -2,6 +2,7 @@ import NetworkLayers
 import SCTPWire
 import Targets
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// A test double for `Target` and `Transport`: a scripted SUT that answers the harness's packets

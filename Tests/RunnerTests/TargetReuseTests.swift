@@ -7,6 +7,7 @@ import Scenario
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// One runner keeps its target between runs (`TargetPool`): each run resets the previous run's

@@ -1,6 +1,7 @@
 import NetworkLayers
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// A stand-in wire: remembers what was sent, replays scripted packets from the peer.

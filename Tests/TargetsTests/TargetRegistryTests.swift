@@ -1,6 +1,7 @@
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 @Suite struct TargetRegistryTests {

@@ -4,6 +4,7 @@ import Glibc
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// A helper that dies is a `.crashed` finding (or, killed from outside, `.killed`), never a harness

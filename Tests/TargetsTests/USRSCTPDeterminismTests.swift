@@ -2,6 +2,7 @@ import NetworkLayers
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// One seed reproduces every byte usrsctp emits (its tags, TSNs, cookie secrets, heartbeat nonces

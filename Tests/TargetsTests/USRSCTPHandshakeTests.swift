@@ -2,6 +2,7 @@ import SCTPWire
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// The hosted usrsctp as a server and as a client, driven with hand-built packets (RFC 9260 §5.1).

@@ -1,6 +1,7 @@
 @testable import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// The frames exchanged with the C helper: exact bytes (the C side reads these offsets), and

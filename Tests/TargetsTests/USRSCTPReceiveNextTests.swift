@@ -1,6 +1,7 @@
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// `receiveNext(until:)` on the hosted usrsctp: the stack runs to the first instant with output, so

@@ -5,6 +5,7 @@ import NetworkLayers
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// `Target.reset` in the usrsctp helper (the `RESET` command): the same process, the state of a new

@@ -1,6 +1,7 @@
 import Targets
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// usrsctp's timers run on virtual time: they fire at the right virtual instants and cost no real

@@ -2,6 +2,7 @@ import Captures
 import NetworkLayers
 import Testing
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// A peer that answers each packet 1 ms later with its ports swapped, and refuses packets that

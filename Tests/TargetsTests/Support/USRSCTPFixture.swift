@@ -1,6 +1,7 @@
 import NetworkLayers
 import Targets
 import Transports
+import TransportTestSupport
 import VirtualTime
 
 /// Starts a usrsctp target and drives the common exchanges, so each test reads as its scenario.
