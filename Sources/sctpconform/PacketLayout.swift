@@ -42,26 +42,15 @@ enum PacketLayout {
         return text
     }
 
-    /// What a chunk type carries as TLVs: the offset of the first in the chunk value, and whether
-    /// they are parameters or error causes.
-    private static func elements(in type: ChunkType) -> (start: Int, kind: TLVKind)? {
-        switch type {
-        case .initiation, .initiationAck: (16, .parameter)
-        case .heartbeat, .heartbeatAck, .reConfig: (0, .parameter)
-        case .asconf, .asconfAck: (4, .parameter)
-        case .abort, .error: (0, .cause)
-        default: nil
-        }
-    }
-
-    private enum TLVKind {
-        case parameter
-        case cause
+    /// What a chunk type carries as TLVs (the chunk registry's `tlvList`): the offset of the first in
+    /// the chunk value, and whether they are parameters or error causes.
+    private static func elements(in type: ChunkType) -> (start: Int, kind: TLVListLayout.Element)? {
+        type.registration?.tlvList.map { ($0.valueOffset, $0.element) }
     }
 
     /// One line per TLV in `bytes[start..<end]`; stops at the first that does not fit.
     private static func appendTLVs(
-        _ bytes: [UInt8], from start: Int, to end: Int, kind: TLVKind, into lines: inout [String]
+        _ bytes: [UInt8], from start: Int, to end: Int, kind: TLVListLayout.Element, into lines: inout [String]
     ) {
         var offset = start
         var index = 1
@@ -70,12 +59,12 @@ enum PacketLayout {
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
             var text: String
             switch kind {
-            case .parameter:
+            case .parameters:
                 let parameterType = ParameterType(type)
                 text =
                     "    parameter \(index): "
                     + (parameterType.isKnown ? parameterType.description : "type \(Self.hex(UInt64(type), digits: 4))")
-            case .cause:
+            case .errorCauses:
                 let code = ErrorCauseCode(type)
                 text =
                     "    cause \(index): "
@@ -90,7 +79,7 @@ enum PacketLayout {
             let expected = offset + length == end ? 0 : (4 - length % 4) % 4
             let padding = bytes[(offset + length)..<min(end, offset + length + expected)]
             text += ", " + Self.padding(padding, expected: expected)
-            if kind == .parameter, !ParameterType(type).isKnown {
+            if kind == .parameters, !ParameterType(type).isKnown {
                 let action = UnrecognizedParameterAction(parameterType: type)
                 text += ", unrecognized: \(action) (type bits \(Self.bits(UInt8(type >> 14))))"
             }

@@ -29,15 +29,9 @@ enum ChunkFieldRules {
         }
     }
 
-    /// The flag bits RFC 9260 (and RFC 8260 for I-DATA) define, nil for types not judged here.
+    /// The flag bits the chunk registry says `type` defines, nil for types not judged here.
+    @inline(__always)
     static func definedFlags(_ type: ChunkType) -> UInt8? {
-        switch type {
-        case .data, .iData: 0x0F
-        case .abort, .shutdownComplete: 0x01
-        case .initiation, .initiationAck, .sack, .heartbeat, .heartbeatAck, .shutdown, .shutdownAck, .error,
-            .cookieEcho, .cookieAck:
-            0x00
-        default: nil
-        }
+        ChunkRegistry.definedFlags(type)
     }
 }

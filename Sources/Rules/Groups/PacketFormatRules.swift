@@ -111,13 +111,10 @@ enum PacketFormatRules {
     }
 
     /// Where the parameters (or error causes) of a chunk of `type` start, counted from the chunk's
-    /// first byte; nil for chunks that carry none at top level.
-    private static func tlvListOffset(of type: ChunkType) -> Int? {
-        switch type {
-        case .initiation, .initiationAck: 20
-        case .heartbeat, .heartbeatAck, .abort, .error: 4
-        default: nil
-        }
+    /// first byte (the chunk registry's `tlvList`); nil for chunks that carry none at top level.
+    @inline(__always)
+    static func tlvListOffset(of type: ChunkType) -> Int? {
+        ChunkRegistry.tlvListOffset(type)
     }
 
     /// Judges the padding between the parameters or error causes in `start..<end` (a chunk's value).
@@ -138,7 +135,7 @@ enum PacketFormatRules {
             let paddingEnd = min(paddingStart + (4 - length % 4) % 4, end)
             if bytes[paddingStart..<paddingEnd].contains(where: { $0 != 0 }) {
                 let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
-                let what = type == .abort || type == .error ? "error cause" : "parameter"
+                let what = type.registration?.tlvList?.elementName ?? "parameter"
                 report(
                     Self.parameterPaddingZero,
                     "\(what) \(position) (type \(RuleText.hex16(code))) of chunk \(index) (\(Self.name(type))) is "
