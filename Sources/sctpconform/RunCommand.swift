@@ -50,11 +50,11 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let registry = TargetRegistry.standard
         guard let descriptor = registry.descriptor(named: self.target) else {
-            Self.fail("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
+            throw CommandFailure("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
         }
-        let scenarios = self.loadScenarios()
+        let scenarios = try self.loadScenarios()
         if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
-            Self.fail("target \(self.target) cannot run here: \(reason)\n  \(hint)")
+            throw CommandFailure("target \(self.target) cannot run here: \(reason)\n  \(hint)")
         }
 
         var configuration = RunnerConfiguration(seed: self.seed, strict: self.strict)
@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
         do {
             try ReportWriter(directory: self.reports).write(results, target: self.target, seed: self.seed)
         } catch {
-            Self.fail(error.description)
+            throw CommandFailure(error.description)
         }
         if self.json {
             let document = JSONValue.object([
@@ -107,7 +107,7 @@ struct RunCommand: ParsableCommand {
 
     /// Finds and loads every scenario; any problem in any file is a configuration error (exit 2)
     /// after all problems have been printed.
-    private func loadScenarios() -> [Scenario] {
+    private func loadScenarios() throws(CommandFailure) -> [Scenario] {
         let (files, missing) = ScenarioLoader.scenarioFiles(in: self.paths)
         var problems = missing.map { "\($0): error: no such file or folder" }
         if files.isEmpty && missing.isEmpty {
@@ -129,14 +129,8 @@ struct RunCommand: ParsableCommand {
             }
         }
         if !problems.isEmpty {
-            Self.fail(problems.joined(separator: "\n"))
+            throw CommandFailure(problems.joined(separator: "\n"))
         }
         return scenarios
-    }
-
-    /// Prints to stderr and exits with status 2.
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(2)
     }
 }
