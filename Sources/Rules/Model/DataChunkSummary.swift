@@ -32,20 +32,19 @@ struct DataChunkSummary: Sendable {
         self.isIData = true
     }
 
-    /// A DATA chunk read in place: `raw[start...]` holds its header and `length` (at least 16, the
-    /// fixed part of §3.3.1; the user data follows it) bytes fit. Gives exactly what
-    /// `init(_: DataChunk)` gives for the decoded chunk.
-    init(dataChunkIn raw: UnsafeRawBufferPointer, at start: Int, length: Int) {
-        let streamID = UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt16.self))
-        let sequence = UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 10, as: UInt16.self))
-        self.tsn = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self))
+    /// A DATA chunk read in place through its raw view, whose declared length (at least 16, the
+    /// fixed part of §3.3.1; the user data follows it) the caller has checked fits the bytes. Gives
+    /// exactly what `init(_: DataChunk)` gives for the decoded chunk.
+    @inline(__always)
+    init(_ chunk: DataChunkView<UnsafeRawBufferPointer>) {
+        let streamID = chunk.streamID ?? 0
+        self.tsn = chunk.tsn ?? 0
         self.streamID = streamID
+        let userData = chunk.userDataRange ?? 0..<0
         self.digest = ChunkDigest(
-            streamID: streamID, sequence: UInt32(sequence),
-            ppid: UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self)),
-            flags: Self.contentFlags(DataChunkFlags(rawValue: raw[start + 1])),
-            userData: UnsafeRawBufferPointer(rebasing: raw[(start + 16)..<(start + length)]))
-        self.isEmpty = length == 16
+            streamID: streamID, sequence: UInt32(chunk.streamSequence ?? 0), ppid: chunk.ppid ?? 0,
+            flags: Self.contentFlags(chunk.flags ?? []), userData: UnsafeRawBufferPointer(rebasing: chunk.bytes[userData]))
+        self.isEmpty = userData.isEmpty
         self.isIData = false
     }
 
