@@ -4,16 +4,19 @@ import PackageDescription
 // Module map (read the folder names top to bottom):
 //   CCRC32C        C: CRC32c with an SSE4.2 path chosen at run time (RFC 9260 Appendix A)
 //   CMemoryHints   C: cache prefetch hints for the offline checker's hot loop
-//   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode
+//   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode, and the
+//                  chunk registry every per-chunk-type table derives from
 //   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951)
 //   Captures       pcap and pcapng files, read and write
 //   VirtualTime    the discrete-event clock every timer runs on
 //   Scenario       the YAML scenario DSL: model, loader, patterns, variables
 //   Transports     the Transport protocol and its decorators (pcap capture, fault injection)
 //   Targets        systems under test (usrsctp on virtual time, ...)
-//   Rules          the RFC rule checker and association tracker
+//   Rules          the RFC rule checker and association tracker, live and offline (the offline
+//                  capture pipeline, `CaptureChecker`, is in Rules/Report); the findings' model
 //   Runner         runs scenarios against targets and produces verdicts
-//   Reports        console, JSON, JUnit XML, pcap, HTML
+//   Reports        every rendering of results: `run`'s console lines, JSON, JUnit XML and HTML, and
+//                  `check`'s text and JSON reports (one renderer family for both commands)
 //   Fuzz           the property-based fuzzer
 //   sctpconform    the command-line tool
 //   Benchmarks     `sctpconform-bench`, figures printed, never timed tests
@@ -75,7 +78,7 @@ let package = Package(
         .testTarget(name: "VirtualTimeTests", dependencies: ["VirtualTime"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SCTPWire"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Reports", "SCTPWire", "Captures", "NetworkLayers"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: ["Runner", "Scenario", "Targets", "Reports", "SCTPWire", "Transports", "VirtualTime"]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Rules
 
 /// `sctpconform check FILE...`: judges both sides of every association in pcap or pcapng captures
