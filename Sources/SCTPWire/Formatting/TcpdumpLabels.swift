@@ -5,7 +5,7 @@ enum TcpdumpLabels {
     /// `I-FORWARD-FSN` spelling), our name for the types tcpdump does not know (AUTH, NR-SACK, PAD),
     /// and tcpdump's `Unknown chunk type: 0x..` for the rest.
     static func chunkLabel(_ type: UInt8) -> String {
-        ChunkRegistry.entry(ChunkType(type))?.tcpdumpLabel ?? "Unknown chunk type: 0x" + String(type, radix: 16)
+        ChunkRegistry.tcpdumpLabelByCode[Int(type)] ?? "Unknown chunk type: 0x" + String(type, radix: 16)
     }
 
     /// Payload protocol identifiers tcpdump prints by name; others print as `0x..`.

@@ -145,6 +145,9 @@ public enum ChunkRegistry {
         entry?.definedFlags.map(UInt16.init) ?? 0x100
     }
 
+    /// `tcpdumpLabel` per type code, nil for an unregistered type: read for every chunk `decode` prints.
+    static let tcpdumpLabelByCode: [String?] = Self.byCode.map { $0?.tcpdumpLabel }
+
     /// `tlvList.offset` per type code, 0 for none: read for every chunk of a capture.
     static let tlvListOffsetByCode: [UInt8] = Self.byCode.map { entry in
         UInt8(entry?.tlvList?.offset ?? 0)
