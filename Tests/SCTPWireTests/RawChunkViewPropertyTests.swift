@@ -27,10 +27,14 @@ import Testing
             #expect(view.streamSequence == UInt16(prefix))
             #expect(view.declaredLength == UInt16(16 + userData.count))
             #expect(view.userDataRange.map { Array(bytes[$0]) } == userData)
+            let fixed = view.fixedFields
+            #expect(fixed?.tsn == tsn && fixed?.streamID == stream && fixed?.ppid == ppid)
+            #expect(fixed?.streamSequence == UInt16(prefix) && fixed?.flags == chunk.flags)
             bytes.withUnsafeBytes { raw in
                 let unsafe = DataChunkView(raw, at: prefix)
                 #expect(unsafe.tsn == tsn && unsafe.streamID == stream && unsafe.ppid == ppid)
                 #expect(unsafe.userDataRange == view.userDataRange)
+                #expect(unsafe.fixedFields?.tsn == tsn && unsafe.fixedFields?.streamSequence == UInt16(prefix))
             }
         }
     }
@@ -171,6 +175,10 @@ import Testing
         await propertyCheck(count: 600, input: Gen.uint8().array(of: 0...64), Gen.int(in: -8...72)) { bytes, offset in
             let data = DataChunkView(bytes, at: offset)
             _ = (data.type, data.flags, data.tsn, data.streamID, data.streamSequence, data.ppid, data.declaredEnd)
+            #expect((data.fixedFields != nil) == (max(0, offset) + 16 <= bytes.count))
+            bytes.withUnsafeBytes { raw in
+                #expect(DataChunkView(raw, at: offset).fixedFields?.ppid == data.fixedFields?.ppid)
+            }
             if let range = data.userDataRange { _ = bytes[range] }
             let iData = IDataChunkView(bytes, at: offset)
             _ = (iData.tsn, iData.messageID, iData.ppidOrFSN, iData.reserved)

@@ -11,13 +11,17 @@ enum ChunkFieldRules {
     /// Reads each chunk's type and flags from the bytes (undecodable chunks included).
     static func judge(_ view: PacketView, into findings: inout PacketFindings) {
         let bytes = view.bytes
+        // The chunk registry's flat table, read once per packet.
+        let definedFlags = ChunkRegistry.definedFlagsByCode
         var offset = 12
         var index = 0
         while offset + 4 <= bytes.count {
             index += 1
             let type = ChunkType(bytes[offset])
             let flags = bytes[offset + 1]
-            if let defined = Self.definedFlags(type), flags & ~defined != 0 {
+            let entry = definedFlags[Int(type.rawValue)]
+            if entry <= 0xFF, flags & ~UInt8(truncatingIfNeeded: entry) != 0 {
+                let defined = UInt8(truncatingIfNeeded: entry)
                 findings.report(
                     Self.reservedFlags,
                     "chunk \(index) (\(PacketFormatRules.name(type))) has flags \(RuleText.hex8(flags)); "

@@ -73,6 +73,8 @@ enum PacketFormatRules {
             report(Self.hasChunks, "the packet has no chunks")
             return true
         }
+        // The chunk registry's flat table, read once per packet.
+        let tlvListOffsets = ChunkRegistry.tlvListOffsetByCode
         var offset = CommonHeader.length
         var index = 0
         while offset < count {
@@ -101,7 +103,7 @@ enum PacketFormatRules {
                 let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
                 report(Self.paddingZero, "chunk \(index) (\(Self.name(type))) is padded with \(values)")
             }
-            if Self.tlvListOffset(of: type) != nil {
+            if tlvListOffsets[Int(type.rawValue)] != 0 {
                 Self.judgeTLVPadding(bytes, chunkAt: offset, chunk: index, type: type, report: report)
             }
             offset = paddingStart + padding

@@ -32,18 +32,18 @@ struct DataChunkSummary: Sendable {
         self.isIData = true
     }
 
-    /// A DATA chunk read in place through its raw view, whose declared length (at least 16, the
-    /// fixed part of §3.3.1; the user data follows it) the caller has checked fits the bytes. Gives
-    /// exactly what `init(_: DataChunk)` gives for the decoded chunk.
+    /// A DATA chunk read in place through its raw view: `length` (at least 16, the fixed part of
+    /// §3.3.1; the user data follows it) is its declared length, which the caller has checked fits
+    /// the bytes. Gives exactly what `init(_: DataChunk)` gives for the decoded chunk.
     @inline(__always)
-    init(_ chunk: DataChunkView<UnsafeRawBufferPointer>) {
-        let streamID = chunk.streamID ?? 0
-        self.tsn = chunk.tsn ?? 0
-        self.streamID = streamID
-        let userData = chunk.userDataRange ?? 0..<0
+    init(_ chunk: DataChunkView<UnsafeRawBufferPointer>, length: Int) {
+        let fields = chunk.fixedFields ?? ([], 0, 0, 0, 0)
+        self.tsn = fields.tsn
+        self.streamID = fields.streamID
+        let userData = (chunk.offset + DataChunkView<UnsafeRawBufferPointer>.fixedLength)..<(chunk.offset + length)
         self.digest = ChunkDigest(
-            streamID: streamID, sequence: UInt32(chunk.streamSequence ?? 0), ppid: chunk.ppid ?? 0,
-            flags: Self.contentFlags(chunk.flags ?? []), userData: UnsafeRawBufferPointer(rebasing: chunk.bytes[userData]))
+            streamID: fields.streamID, sequence: UInt32(fields.streamSequence), ppid: fields.ppid,
+            flags: Self.contentFlags(fields.flags), userData: UnsafeRawBufferPointer(rebasing: chunk.bytes[userData]))
         self.isEmpty = userData.isEmpty
         self.isIData = false
     }

@@ -205,7 +205,7 @@ final class PacketView: @unchecked Sendable {
             switch raw[start] {
             case ChunkType.data.rawValue where length >= dataFixed && length <= available:
                 reader.skipUpTo((length + 3) & ~3)
-                return .data(DataChunkSummary(DataChunkView(raw, at: start)))
+                return .data(DataChunkSummary(DataChunkView(raw, at: start), length: length))
             case ChunkType.sack.rawValue where length == sackFixed:
                 let sack = SACKChunkView(raw, at: start)
                 // No gap blocks, no duplicate TSNs (both counts zero).

@@ -6,6 +6,11 @@ public protocol RawBytes {
     var count: Int { get }
     /// The byte at `index`, which the caller has checked lies in `0..<count`.
     func uncheckedByte(at index: Int) -> UInt8
+    /// The big-endian 16-bit value at `offset`, which the caller has checked lies in the bytes
+    /// (one check for several fields: `DataChunkView.fixedFields`).
+    func uncheckedBigEndianUInt16(at offset: Int) -> UInt16
+    /// The big-endian 32-bit value at `offset`, which the caller has checked lies in the bytes.
+    func uncheckedBigEndianUInt32(at offset: Int) -> UInt32
     /// The big-endian 16-bit value at `offset`, nil unless `offset..<offset + 2` lies in the bytes.
     func bigEndianUInt16(at offset: Int) -> UInt16?
     /// The big-endian 32-bit value at `offset`, nil unless `offset..<offset + 4` lies in the bytes.
@@ -27,16 +32,26 @@ extension RawBytes {
     }
 
     @inlinable
+    public func uncheckedBigEndianUInt16(at offset: Int) -> UInt16 {
+        UInt16(self.uncheckedByte(at: offset)) << 8 | UInt16(self.uncheckedByte(at: offset + 1))
+    }
+
+    @inlinable
+    public func uncheckedBigEndianUInt32(at offset: Int) -> UInt32 {
+        UInt32(self.uncheckedByte(at: offset)) << 24 | UInt32(self.uncheckedByte(at: offset + 1)) << 16
+            | UInt32(self.uncheckedByte(at: offset + 2)) << 8 | UInt32(self.uncheckedByte(at: offset + 3))
+    }
+
+    @inlinable
     public func bigEndianUInt16(at offset: Int) -> UInt16? {
         guard offset >= 0, offset <= self.count &- 2 else { return nil }
-        return UInt16(self.uncheckedByte(at: offset)) << 8 | UInt16(self.uncheckedByte(at: offset + 1))
+        return self.uncheckedBigEndianUInt16(at: offset)
     }
 
     @inlinable
     public func bigEndianUInt32(at offset: Int) -> UInt32? {
         guard offset >= 0, offset <= self.count &- 4 else { return nil }
-        return UInt32(self.uncheckedByte(at: offset)) << 24 | UInt32(self.uncheckedByte(at: offset + 1)) << 16
-            | UInt32(self.uncheckedByte(at: offset + 2)) << 8 | UInt32(self.uncheckedByte(at: offset + 3))
+        return self.uncheckedBigEndianUInt32(at: offset)
     }
 }
 
@@ -88,14 +103,12 @@ extension UnsafeRawBufferPointer: RawBytes {
     }
 
     @inlinable
-    public func bigEndianUInt16(at offset: Int) -> UInt16? {
-        guard offset >= 0, offset <= self.count &- 2 else { return nil }
-        return UInt16(bigEndian: self.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+    public func uncheckedBigEndianUInt16(at offset: Int) -> UInt16 {
+        UInt16(bigEndian: self.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
     }
 
     @inlinable
-    public func bigEndianUInt32(at offset: Int) -> UInt32? {
-        guard offset >= 0, offset <= self.count &- 4 else { return nil }
-        return UInt32(bigEndian: self.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    public func uncheckedBigEndianUInt32(at offset: Int) -> UInt32 {
+        UInt32(bigEndian: self.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 }

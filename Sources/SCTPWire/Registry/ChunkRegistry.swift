@@ -140,22 +140,24 @@ public enum ChunkRegistry {
     private static let byKind: [String: ChunkDescription] = Dictionary(
         uniqueKeysWithValues: Self.entries.map { ($0.kind, $0) })
 
-    /// `definedFlags` per type code, with 0x100 for "not judged": read for every chunk of a capture.
-    static let definedFlagsByCode: [UInt16] = Self.byCode.map { entry in
+    /// `definedFlags` per type code, with 0x100 for "not judged": read for every chunk of a capture
+    /// (a loop over chunks reads the table once).
+    public static let definedFlagsByCode: [UInt16] = Self.byCode.map { entry in
         entry?.definedFlags.map(UInt16.init) ?? 0x100
     }
 
     /// `tcpdumpLabel` per type code, nil for an unregistered type: read for every chunk `decode` prints.
     static let tcpdumpLabelByCode: [String?] = Self.byCode.map { $0?.tcpdumpLabel }
 
-    /// `tlvList.offset` per type code, 0 for none: read for every chunk of a capture.
-    static let tlvListOffsetByCode: [UInt8] = Self.byCode.map { entry in
+    /// `tlvList.offset` per type code, 0 for none: read for every chunk of a capture (a loop over
+    /// chunks reads the table once).
+    public static let tlvListOffsetByCode: [UInt8] = Self.byCode.map { entry in
         UInt8(entry?.tlvList?.offset ?? 0)
     }
 
     /// The flag bits `type` defines, nil for a type whose flags are not judged (unregistered, or an
     /// extension whose entry leaves them out). A table read, for the per-chunk rules.
-    @inline(__always)
+    @inlinable
     public static func definedFlags(_ type: ChunkType) -> UInt8? {
         let value = Self.definedFlagsByCode[Int(type.rawValue)]
         return value > 0xFF ? nil : UInt8(truncatingIfNeeded: value)
@@ -163,7 +165,7 @@ public enum ChunkRegistry {
 
     /// Where the top-level parameters or error causes of a chunk of `type` start, counted from the
     /// chunk's first byte; nil for a type that carries none. A table read, for the per-chunk rules.
-    @inline(__always)
+    @inlinable
     public static func tlvListOffset(_ type: ChunkType) -> Int? {
         let value = Self.tlvListOffsetByCode[Int(type.rawValue)]
         return value == 0 ? nil : Int(value)
