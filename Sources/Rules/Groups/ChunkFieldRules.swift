@@ -11,15 +11,14 @@ enum ChunkFieldRules {
     /// Reads each chunk's type and flags from the bytes (undecodable chunks included).
     static func judge(_ view: PacketView, into findings: inout PacketFindings) {
         let bytes = view.bytes
-        // The chunk registry's flat table, read once per packet.
-        let definedFlags = ChunkRegistry.definedFlagsByCode
         var offset = 12
         var index = 0
         while offset + 4 <= bytes.count {
             index += 1
             let type = ChunkType(bytes[offset])
             let flags = bytes[offset + 1]
-            let entry = definedFlags[Int(type.rawValue)]
+            // The chunk registry's flat table, read in place (a copy would cost a retain per packet).
+            let entry = ChunkRegistry.definedFlagsByCode[Int(type.rawValue)]
             if entry <= 0xFF, flags & ~UInt8(truncatingIfNeeded: entry) != 0 {
                 let defined = UInt8(truncatingIfNeeded: entry)
                 findings.report(

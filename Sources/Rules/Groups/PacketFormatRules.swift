@@ -73,8 +73,6 @@ enum PacketFormatRules {
             report(Self.hasChunks, "the packet has no chunks")
             return true
         }
-        // The chunk registry's flat table, read once per packet.
-        let tlvListOffsets = ChunkRegistry.tlvListOffsetByCode
         var offset = CommonHeader.length
         var index = 0
         while offset < count {
@@ -103,7 +101,8 @@ enum PacketFormatRules {
                 let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
                 report(Self.paddingZero, "chunk \(index) (\(Self.name(type))) is padded with \(values)")
             }
-            if tlvListOffsets[Int(type.rawValue)] != 0 {
+            // The chunk registry's flat table, read in place (a copy would cost a retain per packet).
+            if ChunkRegistry.tlvListOffsetByCode[Int(type.rawValue)] != 0 {
                 Self.judgeTLVPadding(bytes, chunkAt: offset, chunk: index, type: type, report: report)
             }
             offset = paddingStart + padding

@@ -140,8 +140,7 @@ public enum ChunkRegistry {
     private static let byKind: [String: ChunkDescription] = Dictionary(
         uniqueKeysWithValues: Self.entries.map { ($0.kind, $0) })
 
-    /// `definedFlags` per type code, with 0x100 for "not judged": read for every chunk of a capture
-    /// (a loop over chunks reads the table once).
+    /// `definedFlags` per type code, with 0x100 for "not judged": read for every chunk of a capture.
     public static let definedFlagsByCode: [UInt16] = Self.byCode.map { entry in
         entry?.definedFlags.map(UInt16.init) ?? 0x100
     }
@@ -149,8 +148,7 @@ public enum ChunkRegistry {
     /// `tcpdumpLabel` per type code, nil for an unregistered type: read for every chunk `decode` prints.
     static let tcpdumpLabelByCode: [String?] = Self.byCode.map { $0?.tcpdumpLabel }
 
-    /// `tlvList.offset` per type code, 0 for none: read for every chunk of a capture (a loop over
-    /// chunks reads the table once).
+    /// `tlvList.offset` per type code, 0 for none: read for every chunk of a capture.
     public static let tlvListOffsetByCode: [UInt8] = Self.byCode.map { entry in
         UInt8(entry?.tlvList?.offset ?? 0)
     }
