@@ -4,7 +4,8 @@ import PackageDescription
 // Module map (read the folder names top to bottom):
 //   CCRC32C        C: CRC32c with an SSE4.2 path chosen at run time (RFC 9260 Appendix A)
 //   CMemoryHints   C: cache prefetch hints for the offline checker's hot loop
-//   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode
+//   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode, and the
+//                  chunk registry every per-chunk-type table derives from
 //   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951); the
 //                  AddressedPacket envelope and PacketDirection every layer shares
 //   Captures       pcap and pcapng files, read and write
@@ -12,9 +13,11 @@ import PackageDescription
 //   Scenario       the YAML scenario DSL: model, loader, patterns, variables
 //   Transports     the Transport protocol and its decorators (pcap capture, fault injection)
 //   Targets        systems under test (usrsctp on virtual time, ...)
-//   Rules          the RFC rule checker and association tracker
+//   Rules          the RFC rule checker and association tracker, live and offline (the offline
+//                  capture pipeline, `CaptureChecker`, is in Rules/Report); the findings' model
 //   Runner         the open HarnessSession, and the scenario interpreter on it that produces verdicts
-//   Reports        console, JSON, JUnit XML, pcap, HTML
+//   Reports        every rendering of results: `run`'s console lines, JSON, JUnit XML and HTML, and
+//                  `check`'s text and JSON reports (one renderer family for both commands)
 //   Fuzz           the property-based fuzzer
 //   sctpconform    the command-line tool
 //   Benchmarks     `sctpconform-bench`, figures printed, never timed tests
@@ -96,7 +99,7 @@ let package = Package(
             dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers", "TransportTestSupport"]
         ),
         .testTarget(
-            name: "RulesTests", dependencies: ["Rules", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
+            name: "RulesTests", dependencies: ["Rules", "Reports", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Rules
 
 /// `sctpconform check FILE...`: judges both sides of every association in pcap or pcapng captures
@@ -32,11 +33,10 @@ struct CheckCommand: ParsableCommand {
             valueName: "ids"))
     var rules: String?
 
-    @Option(help: ArgumentHelp("Least severity reported: must, should or suspicious.", valueName: "severity"))
-    var minSeverity: String = "suspicious"
+    @Option(help: ArgumentHelp("Least severity reported.", valueName: "severity"))
+    var minSeverity: RuleSeverity = .suspicious
 
-    @Option(help: ArgumentHelp("Another UDP port carrying SCTP (repeatable).", valueName: "port"))
-    var udpPort: [UInt16] = []
+    @OptionGroup var input: CaptureInputOptions
 
     @Flag(help: "Do not take UDP payloads with a valid SCTP checksum as SCTP on other ports.")
     var noUdpDetection = false
@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
             "verify: a wrong SCTP checksum is a finding and its packet one to discard; ignore: take every "
                 + "checksum as correct (captures taken with checksum offload).",
             valueName: "verify|ignore"))
-    var checksums: String = ChecksumVerification.verify.rawValue
+    var checksums: ChecksumVerification = .verify
 
     @Option(
         help: ArgumentHelp(
@@ -55,31 +55,32 @@ struct CheckCommand: ParsableCommand {
             valueName: "n"))
     var ruleThreads: Int?
 
-    func run() throws {
-        guard let severity = RuleSeverity(name: self.minSeverity) else {
-            Self.fail("--min-severity must be must, should or suspicious, not '\(self.minSeverity)'")
-        }
-        let ruleList = self.rules.map {
+    /// The `--rules` list, split and trimmed.
+    private var ruleList: [String]? {
+        self.rules.map {
             $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        let filter = FindingFilter(minimumSeverity: severity, rules: ruleList)
-        let unknown = filter.unknownRules()
+    }
+
+    func validate() throws {
+        let unknown = FindingFilter(minimumSeverity: self.minSeverity, rules: self.ruleList).unknownRules()
         guard unknown.isEmpty else {
-            Self.fail("unknown rule(s): \(unknown.joined(separator: ", ")) (see `sctpconform rules`)")
-        }
-        guard let checksums = ChecksumVerification(rawValue: self.checksums) else {
-            Self.fail("--checksums must be verify or ignore, not '\(self.checksums)'")
+            throw ValidationError("unknown rule(s): \(unknown.joined(separator: ", ")) (see `sctpconform rules`)")
         }
         if let threads = self.ruleThreads, !(1...64).contains(threads) {
-            Self.fail("--rule-threads must be between 1 and 64, not \(threads)")
+            throw ValidationError("--rule-threads must be between 1 and 64, not \(threads)")
         }
+    }
+
+    func run() throws {
+        let filter = FindingFilter(minimumSeverity: self.minSeverity, rules: self.ruleList)
         var options = CaptureCheckOptions()
         if let threads = self.ruleThreads {
             options.ruleThreads = threads
         }
-        options.udpEncapsulationPorts.formUnion(self.udpPort)
+        options.udpEncapsulationPorts.formUnion(self.input.udpEncapsulationPorts)
         options.detectsUDPEncapsulationByChecksum = !self.noUdpDetection
-        options.checksums = checksums
+        options.checksums = self.checksums
         let results = self.files.map { CaptureChecker.check(path: $0, options: options) }
         let report = CheckReport(results: results, filter: filter)
         print(self.json ? report.json() : report.text(), terminator: "")
@@ -92,10 +93,5 @@ struct CheckCommand: ParsableCommand {
         if status != 0 {
             throw ExitCode(status)
         }
-    }
-
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("sctpconform check: \(message)\n".utf8))
-        Foundation.exit(2)
     }
 }

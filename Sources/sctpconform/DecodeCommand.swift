@@ -27,8 +27,7 @@ struct DecodeCommand: ParsableCommand {
         abstract: "Decode the SCTP packets of a pcap/pcapng capture.",
         discussion: """
             Reads Ethernet (with VLAN tags), raw IP, Linux cooked (SLL, SLL2), IPv4 and IPv6 link types; \
-            SCTP directly over IP or UDP-encapsulated (RFC 6951, port 9899 unless --udp-port says \
-            otherwise). The line after the addresses is what `tcpdump -n` prints for SCTP; a checksum \
+            SCTP directly over IP or UDP-encapsulated (RFC 6951, port 9899 and any --udp-port). The line after the addresses is what `tcpdump -n` prints for SCTP; a checksum \
             that is not the CRC32c of the packet is flagged at the end of the line, and a packet cut \
             short by the capture's snapshot length is marked as not verifiable.
 
@@ -66,8 +65,7 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: "How to print packet times: clock (UTC time of day), epoch or relative.")
     var timeFormat: TimeFormat = .clock
 
-    @Option(name: .customLong("udp-port"), help: "A UDP port that carries SCTP (RFC 6951); repeatable.")
-    var udpPorts: [UInt16] = [UDPHeader.sctpEncapsulationPort]
+    @OptionGroup var input: CaptureInputOptions
 
     func validate() throws {
         if self.json && self.verbose {
@@ -78,7 +76,7 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         let output = BufferedOutput()
         var decoder = CaptureDecoder(
-            extractor: SCTPExtractor(udpEncapsulationPorts: Set(self.udpPorts)), timeFormat: self.timeFormat,
+            extractor: SCTPExtractor(udpEncapsulationPorts: self.input.udpEncapsulationPorts), timeFormat: self.timeFormat,
             verbose: self.verbose, json: self.json)
         let reader: CaptureReader
         do {

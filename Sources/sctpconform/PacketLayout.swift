@@ -42,64 +42,49 @@ enum PacketLayout {
         return text
     }
 
-    /// What a chunk type carries as TLVs: the offset of the first in the chunk value, and whether
-    /// they are parameters or error causes.
-    private static func elements(in type: ChunkType) -> (start: Int, kind: TLVKind)? {
-        switch type {
-        case .initiation, .initiationAck: (16, .parameter)
-        case .heartbeat, .heartbeatAck, .reConfig: (0, .parameter)
-        case .asconf, .asconfAck: (4, .parameter)
-        case .abort, .error: (0, .cause)
-        default: nil
-        }
+    /// What a chunk type carries as TLVs (the chunk registry's `tlvList`): the offset of the first in
+    /// the chunk value, and whether they are parameters or error causes.
+    private static func elements(in type: ChunkType) -> (start: Int, kind: TLVListLayout.Element)? {
+        type.registration?.tlvList.map { ($0.valueOffset, $0.element) }
     }
 
-    private enum TLVKind {
-        case parameter
-        case cause
-    }
-
-    /// One line per TLV in `bytes[start..<end]`; stops at the first that does not fit.
+    /// One line per TLV in `bytes[start..<end]` (walked by `TLVListView`); stops at the first that
+    /// does not fit.
     private static func appendTLVs(
-        _ bytes: [UInt8], from start: Int, to end: Int, kind: TLVKind, into lines: inout [String]
+        _ bytes: [UInt8], from start: Int, to end: Int, kind: TLVListLayout.Element, into lines: inout [String]
     ) {
-        var offset = start
-        var index = 1
-        while end - offset >= 4 {
-            let type = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
-            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+        for (index, element) in TLVListView(bytes, from: start, to: end).enumerated() {
+            guard let type = element.type, let declared = element.declaredLength else {
+                lines.append("    \(end - element.offset) trailing bytes, too short for a header")
+                return
+            }
+            let length = Int(declared)
             var text: String
             switch kind {
-            case .parameter:
+            case .parameters:
                 let parameterType = ParameterType(type)
                 text =
-                    "    parameter \(index): "
+                    "    parameter \(index + 1): "
                     + (parameterType.isKnown ? parameterType.description : "type \(Self.hex(UInt64(type), digits: 4))")
-            case .cause:
+            case .errorCauses:
                 let code = ErrorCauseCode(type)
                 text =
-                    "    cause \(index): "
+                    "    cause \(index + 1): "
                     + (code.isKnown ? code.description : "code \(Self.hex(UInt64(type), digits: 4))")
             }
             text += ", length \(length)"
-            guard length >= 4, length <= end - offset else {
-                lines.append(text + " (does not fit the \(end - offset) bytes left)")
+            guard element.isLengthSane else {
+                lines.append(text + " (does not fit the \(end - element.offset) bytes left)")
                 return
             }
             // The last TLV's padding is the chunk's (the chunk length leaves it out, RFC 9260 §3.2).
-            let expected = offset + length == end ? 0 : (4 - length % 4) % 4
-            let padding = bytes[(offset + length)..<min(end, offset + length + expected)]
-            text += ", " + Self.padding(padding, expected: expected)
-            if kind == .parameter, !ParameterType(type).isKnown {
+            let expected = element.offset + length == end ? 0 : (4 - length % 4) % 4
+            text += ", " + Self.padding(bytes[element.paddingRange], expected: expected)
+            if kind == .parameters, !ParameterType(type).isKnown {
                 let action = UnrecognizedParameterAction(parameterType: type)
                 text += ", unrecognized: \(action) (type bits \(Self.bits(UInt8(type >> 14))))"
             }
             lines.append(text)
-            offset += length + padding.count
-            index += 1
-        }
-        if offset < end {
-            lines.append("    \(end - offset) trailing bytes, too short for a header")
         }
     }
 

@@ -61,11 +61,11 @@ struct RunCommand: ParsableCommand {
         let interruption = RunInterruption.install()
         let registry = TargetRegistry.standard
         guard let descriptor = registry.descriptor(named: self.target) else {
-            Self.fail("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
+            throw CommandFailure("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
         }
-        let scenarios = self.loadScenarios()
+        let scenarios = try self.loadScenarios()
         if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
-            Self.fail("target \(self.target) cannot run here: \(reason)\n  \(hint)")
+            throw CommandFailure("target \(self.target) cannot run here: \(reason)\n  \(hint)")
         }
         // The reports folder is checked before any scenario runs; the run writes into a staging
         // folder inside it and switches its reports in at the end.
@@ -73,7 +73,7 @@ struct RunCommand: ParsableCommand {
         do {
             folder = try interruption.stage { () throws(ReportError) in try ReportFolder(path: self.reports) }
         } catch {
-            Self.fail("cannot use '\(self.reports)' as the reports folder: \(error.reason)")
+            throw CommandFailure("cannot use '\(self.reports)' as the reports folder: \(error.reason)")
         }
 
         var configuration = RunnerConfiguration(seed: self.seed, strict: self.strict)
@@ -106,7 +106,7 @@ struct RunCommand: ParsableCommand {
                 }
             }
         } catch {
-            Self.fail(error.description)
+            throw CommandFailure(error.description)
         }
         if self.json {
             let document = JSONValue.object([
@@ -135,7 +135,7 @@ struct RunCommand: ParsableCommand {
 
     /// Finds and loads every scenario; any problem in any file is a configuration error (exit 2)
     /// after all problems have been printed.
-    private func loadScenarios() -> [Scenario] {
+    private func loadScenarios() throws(CommandFailure) -> [Scenario] {
         let (files, missing) = ScenarioLoader.scenarioFiles(in: self.paths)
         var problems = missing.map { "\($0): error: no such file or folder" }
         if files.isEmpty && missing.isEmpty {
@@ -157,7 +157,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         if !problems.isEmpty {
-            Self.fail(problems.joined(separator: "\n"))
+            throw CommandFailure(problems.joined(separator: "\n"))
         }
         return scenarios
     }
@@ -171,11 +171,5 @@ struct RunCommand: ParsableCommand {
                     + (text.hasPrefix("-") ? " (negative numbers are not seeds)" : ""))
         }
         return value
-    }
-
-    /// Prints to stderr and exits with status 2.
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(2)
     }
 }

@@ -14,12 +14,16 @@ struct SCTPConform: ParsableCommand {
         subcommands: [DecodeCommand.self, TargetsCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self]
     )
 
-    /// Runs the command, mapping argument-parser's usage errors (exit 64) to our exit code 2 so that
-    /// every usage, configuration or input error exits the same way.
+    /// Runs the command, mapping argument-parser's usage errors (exit 64) and a command's
+    /// `CommandFailure` to our exit code 2 so that every usage, configuration or input error exits the
+    /// same way. The only place the tool exits.
     static func main() {
         do {
             var command = try Self.parseAsRoot()
             try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Self.exit(withError: ExitCode(2))
         } catch {
             let code = Self.exitCode(for: error)
             if code == .validationFailure {

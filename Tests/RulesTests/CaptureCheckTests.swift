@@ -1,6 +1,7 @@
 import Captures
 import Foundation
 import NetworkLayers
+import Reports
 import Rules
 import SCTPWire
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Rules
 import SCTPWire
 import Testing

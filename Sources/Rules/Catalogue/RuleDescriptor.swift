@@ -26,6 +26,17 @@ public struct RuleDescriptor: Hashable, Sendable, Codable {
         self.sections.first ?? .sctp("1")
     }
 
+    /// The rule citing `section` as its main one, for a finding that one of its sections states
+    /// more exactly than the first (an INIT ACK's fields are §3.3.3, where the rule starts with the
+    /// INIT's §3.3.2). A section the rule does not list leaves it unchanged.
+    public func citing(_ section: RFCSection) -> RuleDescriptor {
+        guard let index = self.sections.firstIndex(of: section), index > 0 else { return self }
+        var rule = self
+        rule.sections.remove(at: index)
+        rule.sections.insert(section, at: 0)
+        return rule
+    }
+
     /// Every section, `RFC 9260 §3.3.2, §3.3.3` (grouped by RFC).
     public var sectionsText: String {
         var parts: [String] = []

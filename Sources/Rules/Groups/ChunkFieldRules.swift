@@ -17,7 +17,10 @@ enum ChunkFieldRules {
             index += 1
             let type = ChunkType(bytes[offset])
             let flags = bytes[offset + 1]
-            if let defined = Self.definedFlags(type), flags & ~defined != 0 {
+            // The chunk registry's flat table, read in place (a copy would cost a retain per packet).
+            let entry = ChunkRegistry.definedFlagsByCode[Int(type.rawValue)]
+            if entry <= 0xFF, flags & ~UInt8(truncatingIfNeeded: entry) != 0 {
+                let defined = UInt8(truncatingIfNeeded: entry)
                 findings.report(
                     Self.reservedFlags,
                     "chunk \(index) (\(PacketFormatRules.name(type))) has flags \(RuleText.hex8(flags)); "
@@ -29,15 +32,9 @@ enum ChunkFieldRules {
         }
     }
 
-    /// The flag bits RFC 9260 (and RFC 8260 for I-DATA) define, nil for types not judged here.
+    /// The flag bits the chunk registry says `type` defines, nil for types not judged here.
+    @inline(__always)
     static func definedFlags(_ type: ChunkType) -> UInt8? {
-        switch type {
-        case .data, .iData: 0x0F
-        case .abort, .shutdownComplete: 0x01
-        case .initiation, .initiationAck, .sack, .heartbeat, .heartbeatAck, .shutdown, .shutdownAck, .error,
-            .cookieEcho, .cookieAck:
-            0x00
-        default: nil
-        }
+        ChunkRegistry.definedFlags(type)
     }
 }

@@ -36,7 +36,7 @@ enum CookieRules {
         }
         if let invalidAt = association.sides[sender].invalidInitAcks[tag] {
             sink.report(
-                InitiationRules.invalidNotAccepted,
+                InitiationRules.invalidNotAccepted.citing(.sctp("3.3.3")),
                 "COOKIE ECHO answers the INIT ACK of packet #\(invalidAt), which carried a zero Initiate Tag, "
                     + "OS or MIS", context, related: [invalidAt])
         }

@@ -50,7 +50,7 @@ enum InitiationRules {
         _ chunk: InitChunk, _ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink
     ) {
         let proposal = InitiationProposal(chunk, packet: context.number)
-        Self.judgeFields(proposal, name: "INIT", context, sink: &sink)
+        Self.judgeFields(proposal, name: "INIT", section: .sctp("3.3.2"), context, sink: &sink)
         let sender = context.sender
         association.sides[sender].remember(proposal)
         switch association.sides[sender].state {
@@ -78,7 +78,7 @@ enum InitiationRules {
         _ chunk: InitAckChunk, _ context: PacketContext, _ association: inout AssociationState, sink: inout FindingSink
     ) {
         let proposal = InitiationProposal(chunk, answering: context.tag, packet: context.number)
-        Self.judgeFields(proposal, name: "INIT ACK", context, sink: &sink)
+        Self.judgeFields(proposal, name: "INIT ACK", section: .sctp("3.3.3"), context, sink: &sink)
         if proposal.cookie == nil {
             sink.report(Self.stateCookie, "INIT ACK without a State Cookie parameter", context)
         }
@@ -126,15 +126,18 @@ enum InitiationRules {
         }
     }
 
+    /// The fields an INIT (RFC 9260 §3.3.2) or an INIT ACK (§3.3.3) must not leave zero; findings
+    /// cite the chunk's own `section`.
     private static func judgeFields(
-        _ proposal: InitiationProposal, name: String, _ context: PacketContext, sink: inout FindingSink
+        _ proposal: InitiationProposal, name: String, section: RFCSection, _ context: PacketContext,
+        sink: inout FindingSink
     ) {
         if proposal.tag == 0 {
-            sink.report(Self.initiateTagNonzero, "\(name) with Initiate Tag 0", context)
+            sink.report(Self.initiateTagNonzero.citing(section), "\(name) with Initiate Tag 0", context)
         }
         if proposal.outboundStreams == 0 || proposal.inboundStreams == 0 {
             sink.report(
-                Self.streamsNonzero,
+                Self.streamsNonzero.citing(section),
                 "\(name) with OS \(proposal.outboundStreams) and MIS \(proposal.inboundStreams)", context)
         }
     }

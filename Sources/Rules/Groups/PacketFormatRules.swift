@@ -103,9 +103,9 @@ enum PacketFormatRules {
                 let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
                 report(Self.paddingZero, "chunk \(index) (\(Self.name(type))) is padded with \(values)")
             }
-            if let listStart = Self.tlvListOffset(of: type) {
-                Self.judgeTLVPadding(
-                    bytes, from: offset + listStart, to: paddingStart, chunk: index, type: type, report: report)
+            // The chunk registry's flat table, read in place (a copy would cost a retain per packet).
+            if ChunkRegistry.tlvListOffsetByCode[Int(type.rawValue)] != 0 {
+                Self.judgeTLVPadding(bytes, chunkAt: offset, chunk: index, type: type, report: report)
             }
             offset = paddingStart + padding
         }
@@ -113,42 +113,28 @@ enum PacketFormatRules {
     }
 
     /// Where the parameters (or error causes) of a chunk of `type` start, counted from the chunk's
-    /// first byte; nil for chunks that carry none at top level.
-    private static func tlvListOffset(of type: ChunkType) -> Int? {
-        switch type {
-        case .initiation, .initiationAck: 20
-        case .heartbeat, .heartbeatAck, .abort, .error: 4
-        default: nil
-        }
+    /// first byte (the chunk registry's `tlvList`); nil for chunks that carry none at top level.
+    @inline(__always)
+    static func tlvListOffset(of type: ChunkType) -> Int? {
+        ChunkRegistry.tlvListOffset(type)
     }
 
-    /// Judges the padding between the parameters or error causes in `start..<end` (a chunk's value).
-    /// The last one's padding may lie past the chunk's length, where it is the chunk's padding. Stops
-    /// at a length that does not fit, which the layout rule reports.
+    /// Judges the padding between the parameters or error causes of the chunk at `offset` (its TLV
+    /// list, `TLVListView`). The last one's padding may lie past the chunk's length, where it is the
+    /// chunk's padding. Stops at a length that does not fit, which the layout rule reports.
     private static func judgeTLVPadding(
-        _ bytes: [UInt8], from start: Int, to end: Int, chunk index: Int, type: ChunkType,
+        _ bytes: [UInt8], chunkAt offset: Int, chunk index: Int, type: ChunkType,
         report: (RuleDescriptor, String) -> Void
     ) {
-        var offset = start
-        var position = 0
-        while offset + 4 <= end {
-            position += 1
-            let code = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
-            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-            guard length >= 4, offset + length <= end else { return }
-            let paddingStart = offset + length
-            let paddingEnd = min(paddingStart + (4 - length % 4) % 4, end)
-            if bytes[paddingStart..<paddingEnd].contains(where: { $0 != 0 }) {
-                let values = bytes[paddingStart..<paddingEnd].map { RuleText.hex8($0) }.joined(separator: " ")
-                let what = type == .abort || type == .error ? "error cause" : "parameter"
-                report(
-                    Self.parameterPaddingZero,
-                    "\(what) \(position) (type \(RuleText.hex16(code))) of chunk \(index) (\(Self.name(type))) is "
-                        + "padded with \(values)")
-                return
-            }
-            offset = paddingStart + (4 - length % 4) % 4
-        }
+        guard let list = TLVListView(chunkIn: bytes, at: offset),
+            let (position, element) = list.firstNonZeroPadding()
+        else { return }
+        let values = bytes[element.paddingRange].map { RuleText.hex8($0) }.joined(separator: " ")
+        let what = type.registration?.tlvList?.elementName ?? "parameter"
+        report(
+            Self.parameterPaddingZero,
+            "\(what) \(position) (type \(RuleText.hex16(element.type ?? 0))) of chunk \(index) (\(Self.name(type))) is "
+                + "padded with \(values)")
     }
 
     private static func reportBrokenChunk(

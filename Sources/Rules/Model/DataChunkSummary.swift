@@ -32,20 +32,19 @@ struct DataChunkSummary: Sendable {
         self.isIData = true
     }
 
-    /// A DATA chunk read in place: `raw[start...]` holds its header and `length` (at least 16, the
-    /// fixed part of §3.3.1; the user data follows it) bytes fit. Gives exactly what
-    /// `init(_: DataChunk)` gives for the decoded chunk.
-    init(dataChunkIn raw: UnsafeRawBufferPointer, at start: Int, length: Int) {
-        let streamID = UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt16.self))
-        let sequence = UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: start + 10, as: UInt16.self))
-        self.tsn = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self))
-        self.streamID = streamID
+    /// A DATA chunk read in place through its raw view: `length` (at least 16, the fixed part of
+    /// §3.3.1; the user data follows it) is its declared length, which the caller has checked fits
+    /// the bytes. Gives exactly what `init(_: DataChunk)` gives for the decoded chunk.
+    @inline(__always)
+    init(_ chunk: DataChunkView<UnsafeRawBufferPointer>, length: Int) {
+        let fields = chunk.fixedFields ?? ([], 0, 0, 0, 0)
+        self.tsn = fields.tsn
+        self.streamID = fields.streamID
+        let userData = (chunk.offset + DataChunkView<UnsafeRawBufferPointer>.fixedLength)..<(chunk.offset + length)
         self.digest = ChunkDigest(
-            streamID: streamID, sequence: UInt32(sequence),
-            ppid: UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self)),
-            flags: Self.contentFlags(DataChunkFlags(rawValue: raw[start + 1])),
-            userData: UnsafeRawBufferPointer(rebasing: raw[(start + 16)..<(start + length)]))
-        self.isEmpty = length == 16
+            streamID: fields.streamID, sequence: UInt32(fields.streamSequence), ppid: fields.ppid,
+            flags: Self.contentFlags(fields.flags), userData: UnsafeRawBufferPointer(rebasing: chunk.bytes[userData]))
+        self.isEmpty = userData.isEmpty
         self.isIData = false
     }
 

@@ -188,8 +188,9 @@ final class PacketView: @unchecked Sendable {
     }
 
     /// Decodes the chunk at `reader` as `SCTPPacket` would. DATA, and SACK without gap blocks or
-    /// duplicate TSNs (most chunks of a capture), are read in place from `raw` (the reader's bytes)
-    /// when their lengths are sound; anything else goes through `Chunk.decode`.
+    /// duplicate TSNs (most chunks of a capture), are read in place through their raw views
+    /// (`DataChunkView`, `SACKChunkView`) over `raw` (the reader's bytes) when their lengths are sound;
+    /// anything else goes through `Chunk.decode`.
     @inline(__always)
     private static func decodeChunk(
         _ reader: inout ByteReader, _ raw: UnsafeRawBufferPointer
@@ -204,18 +205,17 @@ final class PacketView: @unchecked Sendable {
             switch raw[start] {
             case ChunkType.data.rawValue where length >= dataFixed && length <= available:
                 reader.skipUpTo((length + 3) & ~3)
-                return .data(DataChunkSummary(dataChunkIn: raw, at: start, length: length))
-            case ChunkType.sack.rawValue
-            where length == sackFixed && raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self) == 0:
+                return .data(DataChunkSummary(DataChunkView(raw, at: start), length: length))
+            case ChunkType.sack.rawValue where length == sackFixed:
+                let sack = SACKChunkView(raw, at: start)
                 // No gap blocks, no duplicate TSNs (both counts zero).
+                guard sack.gapBlockCount == 0, sack.duplicateCount == 0 else { break }
                 reader.skipUpTo(sackFixed)
                 return .sack(
                     SACKChunk(
-                        flags: ReservedChunkFlags(rawValue: raw[start + 1]),
-                        cumulativeTSNAck: UInt32(
-                            bigEndian: raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)),
-                        advertisedReceiverWindow: UInt32(
-                            bigEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self))))
+                        flags: ReservedChunkFlags(rawValue: sack.flagsByte ?? 0),
+                        cumulativeTSNAck: sack.cumulativeTSNAck ?? 0,
+                        advertisedReceiverWindow: sack.advertisedReceiverWindow ?? 0))
             default:
                 break
             }

@@ -68,14 +68,6 @@ struct Obligation: Hashable, Sendable {
 
     /// Whether reported parameter bytes (TLVs back to back) include one of `type`.
     static func reports(_ bytes: [UInt8], type: UInt16) -> Bool {
-        var offset = 0
-        while offset + 4 <= bytes.count {
-            let found = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
-            if found == type { return true }
-            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-            guard length >= 4 else { return false }
-            offset += (length + 3) & ~3
-        }
-        return false
+        TLVListView(bytes, from: 0, to: bytes.count).contains { $0.type == type }
     }
 }

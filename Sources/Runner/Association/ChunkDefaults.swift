@@ -4,8 +4,9 @@ import Scenario
 /// The field values a `send` chunk gets for every field the scenario leaves out, taken from the
 /// association model so that a bare `send: cookie-echo` or `send: sack` is correct.
 ///
-/// Kinds without a rule here get zero values for their required fields (numbers 0, empty bytes and
-/// lists, flags clear).
+/// Which defaults a kind gets is its chunk registry entry's `defaults` recipe; `zeroFields` (and
+/// kinds the registry does not know) gets zero values for the required fields (numbers 0, empty bytes
+/// and lists, flags clear).
 struct ChunkDefaults {
     var model: AssociationModel
     /// Bytes for default payloads, cookies and heartbeat info (drawn from the run's seed).
@@ -20,44 +21,45 @@ struct ChunkDefaults {
         let model = self.model
         func set(_ name: String, _ value: FieldValue) { record[name] = value }
         func number<T: BinaryInteger>(_ value: T) -> FieldValue { .unsigned(UInt64(value)) }
-        switch kind {
-        case "data":
+        let recipe = ChunkRegistry.entry(kind: kind)?.defaults ?? .zeroFields
+        switch recipe {
+        case .data:
             set("flags", number(DataChunkFlags.completeMessage.rawValue))
             set("tsn", number(model.ourNextTSN))
             set("stream_id", number(0))
             set("stream_seq", number(model.nextStreamSequence[0] ?? 0))
             set("ppid", number(0))
             set("user_data", .bytes(Self.defaultUserData))
-        case "init", "init-ack":
+        case .initiation, .initiationAck:
             set("initiate_tag", number(model.ourTag))
             set("a_rwnd", number(model.ourWindow))
             let outbound =
-                kind == "init-ack"
+                recipe == .initiationAck
                 ? min(model.ourOutboundStreams, model.peerInboundStreams ?? .max)
                 : model.ourOutboundStreams
             set("outbound_streams", number(outbound))
             set("inbound_streams", number(model.ourInboundStreams))
             set("initial_tsn", number(model.ourInitialTSN))
-            if kind == "init-ack" {
+            if recipe == .initiationAck {
                 set(
                     "parameters",
                     .list([.record(Parameter.stateCookie(StateCookieParameter(cookie: self.filler)).fieldRecord)]))
             }
-        case "sack":
+        case .sack:
             set("cumulative_tsn_ack", number(self.cumulativeTSNAck))
             set("a_rwnd", number(model.ourWindow))
             set("gap_blocks", .list(model.gapBlocks.map { .record($0.fieldRecord) }))
-        case "shutdown":
+        case .shutdown:
             set("cumulative_tsn_ack", number(self.cumulativeTSNAck))
-        case "cookie-echo":
+        case .cookieEcho:
             set("cookie", .bytes(model.cookie ?? []))
-        case "heartbeat":
+        case .heartbeat:
             let info = HeartbeatInfoParameter(info: Array(self.filler.prefix(8)))
             set("parameters", .list([.record(Parameter.heartbeatInfo(info).fieldRecord)]))
-        case "heartbeat-ack":
+        case .heartbeatAck:
             let info = HeartbeatInfoParameter(info: model.heartbeatInfo ?? [])
             set("parameters", .list([.record(Parameter.heartbeatInfo(info).fieldRecord)]))
-        default:
+        case .zeroFields:
             break
         }
         for field in schema?.fields ?? [] where !field.isOptional && record[field.name] == nil {

@@ -65,11 +65,7 @@ public struct ChunkType: RawRepresentable, Hashable, Sendable, Comparable, Custo
     @inlinable public static var iForwardTSN: ChunkType { ChunkType(194) }
 
     /// Every chunk type this module decodes into a typed value, in type-code order.
-    public static let known: [ChunkType] = [
-        .data, .initiation, .initiationAck, .sack, .heartbeat, .heartbeatAck, .abort, .shutdown, .shutdownAck,
-        .error, .cookieEcho, .cookieAck, .ecne, .cwr, .shutdownComplete, .auth, .nrSack, .iData, .asconfAck,
-        .reConfig, .pad, .forwardTSN, .asconf, .iForwardTSN,
-    ]
+    public static let known: [ChunkType] = KnownChunkType.allCases.map(\.chunkType)
 
     /// What a receiver that does not recognize this type does with it (RFC 9260 §3.2).
     public var action: UnrecognizedChunkAction {
@@ -78,107 +74,33 @@ public struct ChunkType: RawRepresentable, Hashable, Sendable, Comparable, Custo
 
     /// Whether this type has a typed representation in this module.
     public var isKnown: Bool {
-        self.name != nil
+        self.knownType != nil
+    }
+
+    /// The registry's entry for this type, nil for an unknown type.
+    public var registration: ChunkDescription? {
+        ChunkRegistry.entry(self)
     }
 
     /// The name as the RFCs write it (`INIT ACK`, `I-FORWARD-TSN`), or nil for an unknown type.
     public var name: String? {
-        switch self.rawValue {
-        case 0: "DATA"
-        case 1: "INIT"
-        case 2: "INIT ACK"
-        case 3: "SACK"
-        case 4: "HEARTBEAT"
-        case 5: "HEARTBEAT ACK"
-        case 6: "ABORT"
-        case 7: "SHUTDOWN"
-        case 8: "SHUTDOWN ACK"
-        case 9: "ERROR"
-        case 10: "COOKIE ECHO"
-        case 11: "COOKIE ACK"
-        case 12: "ECNE"
-        case 13: "CWR"
-        case 14: "SHUTDOWN COMPLETE"
-        case 15: "AUTH"
-        case 16: "NR-SACK"
-        case 64: "I-DATA"
-        case 128: "ASCONF-ACK"
-        case 130: "RE-CONFIG"
-        case 132: "PAD"
-        case 192: "FORWARD TSN"
-        case 193: "ASCONF"
-        case 194: "I-FORWARD-TSN"
-        default: nil
-        }
+        self.registration?.name
     }
 
     /// The field-record kind (`init-ack`, `cookie-echo`), or `unknown-chunk` for an unknown type.
     public var kind: String {
-        switch self.rawValue {
-        case 0: "data"
-        case 1: "init"
-        case 2: "init-ack"
-        case 3: "sack"
-        case 4: "heartbeat"
-        case 5: "heartbeat-ack"
-        case 6: "abort"
-        case 7: "shutdown"
-        case 8: "shutdown-ack"
-        case 9: "error"
-        case 10: "cookie-echo"
-        case 11: "cookie-ack"
-        case 12: "ecne"
-        case 13: "cwr"
-        case 14: "shutdown-complete"
-        case 15: "auth"
-        case 16: "nr-sack"
-        case 64: "i-data"
-        case 128: "asconf-ack"
-        case 130: "re-config"
-        case 132: "pad"
-        case 192: "forward-tsn"
-        case 193: "asconf"
-        case 194: "i-forward-tsn"
-        default: UnknownChunk.kind
-        }
+        self.registration?.kind ?? UnknownChunk.kind
     }
 
     /// The known type whose field-record kind is `kind` (`init-ack`), or nil.
     public init?(kind: String) {
-        guard let type = Self.known.first(where: { $0.kind == kind }) else { return nil }
-        self = type
+        guard let entry = ChunkRegistry.entry(kind: kind) else { return nil }
+        self = entry.type.chunkType
     }
 
-    /// What a decoder of this type reports in errors (`INIT ACK chunk`); literals, so that building a
-    /// reader costs no allocation.
+    /// What a decoder of this type reports in errors (`INIT ACK chunk`); built only when an error is.
     var decodingContext: String {
-        switch self.rawValue {
-        case 0: "DATA chunk"
-        case 1: "INIT chunk"
-        case 2: "INIT ACK chunk"
-        case 3: "SACK chunk"
-        case 4: "HEARTBEAT chunk"
-        case 5: "HEARTBEAT ACK chunk"
-        case 6: "ABORT chunk"
-        case 7: "SHUTDOWN chunk"
-        case 8: "SHUTDOWN ACK chunk"
-        case 9: "ERROR chunk"
-        case 10: "COOKIE ECHO chunk"
-        case 11: "COOKIE ACK chunk"
-        case 12: "ECNE chunk"
-        case 13: "CWR chunk"
-        case 14: "SHUTDOWN COMPLETE chunk"
-        case 15: "AUTH chunk"
-        case 16: "NR-SACK chunk"
-        case 64: "I-DATA chunk"
-        case 128: "ASCONF-ACK chunk"
-        case 130: "RE-CONFIG chunk"
-        case 132: "PAD chunk"
-        case 192: "FORWARD TSN chunk"
-        case 193: "ASCONF chunk"
-        case 194: "I-FORWARD-TSN chunk"
-        default: "unknown chunk"
-        }
+        self.name.map { $0 + " chunk" } ?? "unknown chunk"
     }
 
     /// `INIT ACK (2)`, or `chunk 0x55` for an unknown type.

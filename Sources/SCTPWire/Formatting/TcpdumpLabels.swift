@@ -5,33 +5,7 @@ enum TcpdumpLabels {
     /// `I-FORWARD-FSN` spelling), our name for the types tcpdump does not know (AUTH, NR-SACK, PAD),
     /// and tcpdump's `Unknown chunk type: 0x..` for the rest.
     static func chunkLabel(_ type: UInt8) -> String {
-        switch type {
-        case 0: "DATA"
-        case 1: "INIT"
-        case 2: "INIT ACK"
-        case 3: "SACK"
-        case 4: "HB REQ"
-        case 5: "HB ACK"
-        case 6: "ABORT"
-        case 7: "SHUTDOWN"
-        case 8: "SHUTDOWN ACK"
-        case 9: "OP ERR"
-        case 10: "COOKIE ECHO"
-        case 11: "COOKIE ACK"
-        case 12: "ECN ECHO"
-        case 13: "ECN CWR"
-        case 14: "SHUTDOWN COMPLETE"
-        case 15: "AUTH"
-        case 16: "NR-SACK"
-        case 64: "I-DATA"
-        case 128: "ASCONF-ACK"
-        case 130: "RE-CONFIG"
-        case 132: "PAD"
-        case 192: "FOR CUM TSN"
-        case 193: "ASCONF"
-        case 194: "I-FORWARD-FSN"
-        default: "Unknown chunk type: 0x" + String(type, radix: 16)
-        }
+        ChunkRegistry.tcpdumpLabelByCode[Int(type)] ?? "Unknown chunk type: 0x" + String(type, radix: 16)
     }
 
     /// Payload protocol identifiers tcpdump prints by name; others print as `0x..`.

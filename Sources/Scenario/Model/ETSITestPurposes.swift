@@ -1,6 +1,6 @@
-/// The test purposes of ETSI TS 102 369 (SCTP conformance), copied from
-/// `/work/shared/reference/etsi-ts-102-369-index.tsv`: scenarios cite them under `etsi:` and the loader
-/// rejects identifiers not listed here.
+/// The test purposes of ETSI TS 102 369 (SCTP conformance), copied from the index of that
+/// specification's test purposes: scenarios cite them under `etsi:` and the loader rejects
+/// identifiers not listed here.
 public enum ETSITestPurposes {
     /// One test purpose: its group (`as` association setup, `at` termination, ...), id and title.
     public struct TestPurpose: Hashable, Sendable {

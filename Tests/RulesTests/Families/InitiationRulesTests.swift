@@ -3,6 +3,31 @@ import SCTPWire
 import Testing
 
 @Suite struct InitiationRulesTests {
+    /// Issue 11, item 16: a zero field of an INIT ACK cites the INIT ACK's section (RFC 9260 §3.3.3),
+    /// one of an INIT the INIT's (§3.3.2).
+    @Test func zeroFieldsCiteTheirChunksSection() throws {
+        var conversation = Conversation()
+        let initFindings = conversation.send(
+            .a, conversation.initChunk(tag: conversation.tagA, tsn: 1000, outbound: 0), tag: 0)
+        #expect(initFindings.map(\.section) == [.sctp("3.3.2")], "\(initFindings)")
+
+        var answered = Conversation()
+        answered.send(.a, answered.initChunk(tag: answered.tagA, tsn: 1000), tag: 0)
+        let streams = answered.send(.b, answered.initAckChunk(tag: answered.tagB, tsn: 1, cookie: [1], outbound: 0))
+        #expect(streams.map(\.ruleID) == ["init.streams-nonzero"])
+        #expect(streams.map(\.section) == [.sctp("3.3.3")], "\(streams)")
+        let echo = answered.send(.a, .cookieEcho(CookieEchoChunk(cookie: [1])))
+        #expect(echo.filter { $0.ruleID == "init.invalid-not-accepted" }.map(\.section) == [.sctp("3.3.3")])
+
+        var zeroTag = Conversation()
+        zeroTag.send(.a, zeroTag.initChunk(tag: zeroTag.tagA, tsn: 1000), tag: 0)
+        let tag = zeroTag.send(.b, zeroTag.initAckChunk(tag: 0, tsn: 1, cookie: [1]))
+        let tagFinding = try #require(tag.first { $0.ruleID == "init.initiate-tag-nonzero" })
+        #expect(tagFinding.section == .sctp("3.3.3"))
+        // The catalogue keeps both sections for the rule.
+        #expect(RuleCatalogue.rule("init.streams-nonzero")?.sections == [.sctp("3.3.2"), .sctp("3.3.3")])
+    }
+
     @Test func initWithTagZeroIsFlaggedAndMustNotBeAnswered() {
         var conversation = Conversation()
         let sent = conversation.send(.a, conversation.initChunk(tag: 0, tsn: 1000), tag: 0)

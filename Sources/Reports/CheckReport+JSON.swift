@@ -1,4 +1,7 @@
 import Foundation
+import Rules
+
+/// The JSON rendering of `sctpconform check`'s report (keys in snake case, sorted), for machines.
 
 extension CheckReport {
     struct FindingJSON: Codable, Equatable {
