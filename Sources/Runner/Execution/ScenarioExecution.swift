@@ -35,8 +35,9 @@ final class ScenarioExecution {
     let builder: PacketBuilder
 
     var matcher: PatternMatcher
-    /// Model variables as last copied into `matcher.variables` (only changes are copied).
-    var publishedModelVariables: [String: FieldValue] = [:]
+    /// The model as it stood when its variables were last copied into `matcher.variables` (only
+    /// changes are copied); nil before the first copy.
+    var publishedModel: AssociationModel?
     /// How far the target has run: the session's clock.
     var now: VirtualInstant { self.session.now }
     var stepClock = VirtualInstant.zero
@@ -252,11 +253,11 @@ final class ScenarioExecution {
     func publishVariables() {
         guard self.session.modelChanged else { return }
         self.session.modelChanged = false
-        let current = self.session.model.variables
-        for (name, value) in current where self.publishedModelVariables[name] != value {
+        let current = self.session.model
+        current.forEachVariable(changedSince: self.publishedModel) { name, value in
             self.matcher.variables[name] = value
         }
-        self.publishedModelVariables = current
+        self.publishedModel = current
     }
 
     func setDisposition(_ number: Int, _ disposition: ExchangedPacket.Disposition) {
