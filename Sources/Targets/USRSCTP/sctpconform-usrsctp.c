@@ -588,13 +588,36 @@ static int reset(uint64_t seed, uint64_t start_ns, uint16_t local_port, uint16_t
 
 /* ------------------------------------------------------------------ the channel */
 
-static int read_exactly(uint8_t *buffer, size_t length) {
-    size_t done = 0;
-    while (done < length) {
-        ssize_t n = read(0, buffer + done, length - done);
+/* Commands read from fd 0 and not handled yet: in_buffer[in_start..in_end). One read(2) takes as
+ * much as the channel holds, so a command costs one read, not one for its length and one for its body. */
+static uint8_t *in_buffer;
+static size_t in_start, in_end, in_capacity;
+
+/* Makes in_buffer hold at least `length` bytes from in_start (moving what is held to the front, growing
+ * the buffer when needed) and reads until it does; -1 when the harness closed the channel. */
+static int fill_input(size_t length) {
+    if (in_start + length > in_capacity) {
+        size_t held = in_end - in_start;
+        if (held > 0 && in_start > 0) { memmove(in_buffer, in_buffer + in_start, held); }
+        in_start = 0;
+        in_end = held;
+        if (length > in_capacity) {
+            size_t capacity = in_capacity ? in_capacity : 65536;
+            while (capacity < length) { capacity *= 2; }
+            uint8_t *grown = realloc(in_buffer, capacity);
+            if (grown == NULL) {
+                fprintf(stderr, "sctpconform-usrsctp: out of memory\n");
+                exit(4);
+            }
+            in_buffer = grown;
+            in_capacity = capacity;
+        }
+    }
+    while (in_end - in_start < length) {
+        ssize_t n = read(0, in_buffer + in_end, in_capacity - in_end);
         if (n < 0 && errno == EINTR) { continue; }
         if (n <= 0) { return -1; }
-        done += (size_t)n;
+        in_end += (size_t)n;
     }
     return 0;
 }
@@ -612,7 +635,6 @@ static void protocol_error(const char *message) {
 /* ------------------------------------------------------------------ main loop */
 
 int main(int argc, char **argv) {
-    static uint8_t *frame;
     int initialized = 0;
     if (argc == 3 && strcmp(argv[1], "--ceiling") == 0) { return run_ceiling(atol(argv[2])); }
     signal(SIGPIPE, SIG_IGN); /* a vanished harness is seen as EPIPE, and the helper exits cleanly */
@@ -620,16 +642,17 @@ int main(int argc, char **argv) {
     crash_on_chunk = hook_from_environment("SCTPCONFORM_TEST_CRASH_ON_CHUNK");
     hang_on_chunk = hook_from_environment("SCTPCONFORM_TEST_HANG_ON_CHUNK");
     for (;;) {
-        uint8_t header[4];
-        if (read_exactly(header, 4) < 0) {
+        if (fill_input(4) < 0) {
             return 0; /* the harness closed the channel */
         }
+        const uint8_t *header = in_buffer + in_start;
         uint32_t length = (uint32_t)header[0] << 24 | (uint32_t)header[1] << 16 | header[2] << 8 | header[3];
         if (length == 0 || length > MAX_FRAME) { protocol_error("frame length out of range"); }
-        uint8_t *grown = realloc(frame, length);
-        if (grown == NULL) { protocol_error("out of memory"); }
-        frame = grown;
-        if (read_exactly(frame, length) < 0) { return 0; }
+        if (fill_input(4 + (size_t)length) < 0) { return 0; }
+        /* The frame stays in in_buffer until the next command is read: nothing below reads the channel. */
+        uint8_t *frame = in_buffer + in_start + 4;
+        in_start += 4 + (size_t)length;
+        if (in_start == in_end) { in_start = in_end = 0; }
         struct reader r = {frame + 1, length - 1, 0, 0};
         uint8_t type = frame[0];
         if (type != CMD_INIT && type != CMD_RESET && type != CMD_QUIT && !initialized) {
