@@ -50,7 +50,7 @@ final class ScenarioExecution {
             target: target, endpoints: Self.endpoints(of: scenario), seed: configuration.seed,
             checkers: configuration.makeCheckers, decorate: configuration.decorateTransport)
         self.builder = PacketBuilder(vocabulary: configuration.vocabulary)
-        self.matcher = PatternMatcher(variables: VariableStore())
+        self.matcher = PatternMatcher(variables: VariableStore(minimumCapacity: 32))
         self.publishVariables()
     }
 
@@ -74,32 +74,32 @@ final class ScenarioExecution {
         }
         if interruption == nil {
             for (index, step) in self.scenario.steps.enumerated() {
+                // The step's result is updated in place (no copy of it per step).
                 let start = self.stepClock
-                var stepResult = result.steps[index]
-                stepResult.start = start
+                result.steps[index].start = start
                 do {
                     let record = try self.execute(step)
-                    stepResult.status = .passed
-                    stepResult.packets = record.packets
-                    stepResult.events = record.events
+                    result.steps[index].status = .passed
+                    result.steps[index].packets = record.packets
+                    result.steps[index].events = record.events
                 } catch {
                     interruption = error
                     switch error {
                     case .failed(var failure):
                         failure.rfc = self.citations(step, mismatches: failure.mismatches)
-                        stepResult.status = .failed
-                        stepResult.failure = failure
-                        stepResult.packets = failure.packetNumber.map { [$0] } ?? []
+                        result.steps[index].status = .failed
+                        result.steps[index].packets = failure.packetNumber.map { [$0] } ?? []
+                        result.steps[index].failure = failure
                     case .error(let message):
-                        stepResult.status = .error
-                        stepResult.packets = self.session.packets.filter { $0.disposition == .sent(step: step.number) }
+                        let packets = self.session.packets.filter { $0.disposition == .sent(step: step.number) }
                             .map(\.number)
-                        stepResult.failure = StepFailure(
-                            message: message, packetNumber: stepResult.packets.last, rfc: self.citations(step))
+                        result.steps[index].status = .error
+                        result.steps[index].packets = packets
+                        result.steps[index].failure = StepFailure(
+                            message: message, packetNumber: packets.last, rfc: self.citations(step))
                     }
                 }
-                stepResult.end = max(self.stepClock, start)
-                result.steps[index] = stepResult
+                result.steps[index].end = max(self.stepClock, start)
                 if interruption != nil { break }
             }
         }
