@@ -65,10 +65,38 @@ final class USRSCTPSession {
         }
     }
 
+    /// Commands sent with `post` whose results have not been read yet, oldest first. The helper
+    /// answers in order, so if it dies the first of them is the command it died on.
+    private(set) var posted: [USRSCTPHelperProtocol.Command] = []
+
+    /// Sends one command without waiting for its result (read later by `collectPosted`). Only for
+    /// commands answered by a result alone (`RESET`).
+    func post(_ command: USRSCTPHelperProtocol.Command) throws(TargetError) {
+        try self.helper.send(command.encoded())
+        self.posted.append(command)
+    }
+
+    /// Reads the result of the oldest posted command.
+    func collectPosted() throws(TargetError) -> (command: USRSCTPHelperProtocol.Command, errno: Int32, message: String)
+    {
+        guard !self.posted.isEmpty else { throw .failed("internal: no posted command to collect") }
+        let command = self.posted.removeFirst()
+        let result = try self.readResult()
+        return (command, result.errno, result.message)
+    }
+
     /// Sends one command and collects every reply up to its result.
     @discardableResult
     func run(_ command: USRSCTPHelperProtocol.Command) throws(TargetError) -> (errno: Int32, message: String) {
+        if !self.posted.isEmpty {
+            throw .failed("internal: a command was sent while the result of \(self.posted[0]) was still owed")
+        }
         try self.helper.send(command.encoded())
+        return try self.readResult()
+    }
+
+    /// Collects every reply up to the next result.
+    private func readResult() throws(TargetError) -> (errno: Int32, message: String) {
         while true {
             let frame = try self.helper.receive()
             let reply: USRSCTPHelperProtocol.Reply
