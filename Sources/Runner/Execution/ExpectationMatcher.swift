@@ -270,7 +270,8 @@ struct ExpectationMatcher {
             }
             if let flags = pattern.flags {
                 mismatches += matcher.match(
-                    flags.pattern, .unsigned(UInt64(chunk.raw.flags)), path: "\(path()).flags", location: flags.location)
+                    flags.pattern, .unsigned(UInt64(chunk.raw.flags)), path: "\(path()).flags",
+                    location: flags.location)
             }
         } else {
             guard let record = chunk.record else {

@@ -106,6 +106,9 @@ final class ScenarioExecution {
         if interruption == nil {
             interruption = self.checkLeftovers()
         }
+        // The target's part of the run is over: it may start its reset for the next run now, while the
+        // findings, the capture and the verdict are made (`Target.prepareReset`).
+        self.session.target.prepareReset()
         let findings = self.session.finish()
         switch interruption {
         case .error(let message)?:

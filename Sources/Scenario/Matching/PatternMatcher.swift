@@ -135,7 +135,8 @@ public struct PatternMatcher: Sendable {
             }
             var mismatches: [FieldMismatch] = []
             for (index, (element, value)) in zip(list.elements, elements).enumerated() {
-                mismatches += self.match(element.pattern, value, path: "\(path())[\(index)]", location: element.location)
+                mismatches += self.match(
+                    element.pattern, value, path: "\(path())[\(index)]", location: element.location)
             }
             return mismatches
         }
