@@ -53,6 +53,7 @@ let package = Package(
             resources: [
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
+                .copy("USRSCTP/sctpconform-usrsctp-channel.c"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),

@@ -31,11 +31,20 @@ public protocol Target: AnyObject {
     /// `start`, without starting a new process where it can. Throws `.unsupported` when it cannot;
     /// the caller then makes a new target.
     func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError)
+    /// The run is over and the target will probably be reset next with the configuration and start
+    /// of the run that ended: a target may start that reset now, without waiting for its outcome, so
+    /// that it overlaps the caller's other work; `reset` with the same arguments then only collects
+    /// the outcome (and `reset` with others does the whole reset). Never fails: a failure shows at
+    /// the next `reset`.
+    func prepareReset()
 }
 
 extension Target {
     /// Targets that cannot die on their own (nothing hosted) never have a termination error.
     public var terminationError: TargetError? { nil }
+
+    /// Targets that do not start a reset ahead do nothing.
+    public func prepareReset() {}
 
     /// Targets that cannot be reset in place: the caller makes a new one.
     public func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {

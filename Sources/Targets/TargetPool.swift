@@ -46,14 +46,15 @@ public final class TargetPool: @unchecked Sendable {
         return try descriptor.make(configuration, start)
     }
 
-    /// Takes back a target after its run: kept for the next run when it is healthy and can reset,
-    /// shut down otherwise.
+    /// Takes back a target after its run: kept for the next run when it is healthy and can reset
+    /// (its reset started at once, `Target.prepareReset`), shut down otherwise.
     public func giveBack(_ target: any Target) {
         let keep = target.terminationError == nil && !self.locked { self.cannotReset.contains(target.name) }
         guard keep else {
             target.shutdown()
             return
         }
+        target.prepareReset()
         self.locked { self.idle[target.name, default: []].append(target) }
     }
 

@@ -42,6 +42,16 @@ public final class CapturingTransport: Transport {
         try self.inner.send(packet)
     }
 
+    /// Records the packet, then begins its send through the inner transport (see `Transport.beginSend`).
+    public func beginSend(_ packet: AddressedPacket) throws(TransportError) {
+        self.records.append(Record(direction: .toSUT, packet: packet))
+        try self.inner.beginSend(packet)
+    }
+
+    public func finishSend() throws(TransportError) {
+        try self.inner.finishSend()
+    }
+
     /// Receives through the inner transport and records every packet it returns.
     public func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
         let result = try self.inner.receiveNext(until: deadline)

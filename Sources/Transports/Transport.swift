@@ -49,6 +49,23 @@ public protocol Transport: AnyObject {
     /// passes `deadline`, except that a peer whose clock already stands past `deadline` reports
     /// nothing new until it is asked for its own instant or later.
     func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult
+
+    /// The first half of `send`: hands the packet over and returns before the peer has taken it, so
+    /// the caller can do other work meanwhile; `finishSend()` must follow before any other call.
+    /// Together they do exactly what `send` does, and fail as it would (`finishSend` reports what the
+    /// peer did with the packet, such as dying of it). Default: `send`.
+    func beginSend(_ packet: AddressedPacket) throws(TransportError)
+    /// The second half of `send`: waits until the peer has taken the packet begun last. Default:
+    /// nothing (the default `beginSend` sent it whole).
+    func finishSend() throws(TransportError)
+}
+
+extension Transport {
+    public func beginSend(_ packet: AddressedPacket) throws(TransportError) {
+        try self.send(packet)
+    }
+
+    public func finishSend() throws(TransportError) {}
 }
 
 extension Transport {

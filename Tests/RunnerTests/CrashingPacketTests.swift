@@ -60,7 +60,10 @@ import VirtualTime
         let source = directory.appendingPathComponent("sctpconform-usrsctp.c")
         try patched.write(to: source, atomically: true, encoding: .utf8)
         // The files it #includes sit beside it.
-        for name in ["sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c"] {
+        for name in [
+            "sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c",
+            "sctpconform-usrsctp-channel.c",
+        ] {
             try files.copyItem(
                 at: root.appendingPathComponent("Sources/Targets/USRSCTP/\(name)"),
                 to: directory.appendingPathComponent(name))

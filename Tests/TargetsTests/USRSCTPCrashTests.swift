@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import NetworkLayers
 import Targets
 import Testing
 import Transports
@@ -36,6 +37,26 @@ import VirtualTime
         }
         fixture.target.shutdown()
         #expect(clock.now - started < .seconds(5))
+    }
+
+    /// A send in two halves (`beginSend`, then `finishSend`, as the harness session sends): the helper
+    /// dying of the packet is reported by `finishSend`, as `send` would report it, not later.
+    @Test func crashOnAPacketSentInTwoHalvesIsReportedByFinishSend() throws {
+        let options = USRSCTPTarget.Options(helperEnvironment: ["SCTPCONFORM_TEST_CRASH_ON_CHUNK": "1"])
+        let fixture = try USRSCTPFixture(options: options)
+        #expect(try fixture.target.perform(.listen, at: .zero) == .ok)
+        let initPacket = TestSCTP.packet(
+            tag: 0, TestSCTP.initChunk(tag: USRSCTPFixture.harnessTag, tsn: USRSCTPFixture.harnessTSN))
+        try fixture.transport.beginSend(
+            AddressedPacket(
+                source: AddressedPacket.testHarness, destination: AddressedPacket.testSUT,
+                time: .zero + .milliseconds(1), bytes: initPacket))
+        #expect(throws: TransportError.self) { try fixture.transport.finishSend() }
+        guard case .crashed(let description, _)? = fixture.target.terminationError else {
+            Issue.record("expected .crashed, got \(String(describing: fixture.target.terminationError))")
+            return
+        }
+        #expect(description.contains("SIGABRT"), "\(description)")
     }
 
     /// A SIGTERM is reported by the helper before it dies of it, with the sender: here this process.

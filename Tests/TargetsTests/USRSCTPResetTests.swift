@@ -60,6 +60,41 @@ import VirtualTime
         #expect(try self.transcript(reused, start: start) == fresh)
     }
 
+    /// `prepareReset` (what the pool does when a run gives its target back) sends `RESET` with the
+    /// ended run's arguments at once; the next `reset` with those arguments reads its result, with
+    /// another seed or start it resets again. Either way: the bytes of a new helper, the same process.
+    @Test func preparedResetGivesTheBytesOfANewHelper() throws {
+        let fresh = try self.transcript(USRSCTPFixture(seed: 42))
+        let reused = try USRSCTPFixture(seed: 42)
+        let pid = reused.target.processIdentifier
+        #expect(try self.transcript(reused) == fresh)
+        reused.target.prepareReset()
+        try reused.target.reset(USRSCTPFixture.configuration(seed: 42), start: .zero)
+        #expect(try self.transcript(reused) == fresh)
+        // Prepared with seed 42, asked for seed 7 then back to 42: each reset is the one asked for.
+        let other = try self.transcript(USRSCTPFixture(seed: 7))
+        reused.target.prepareReset()
+        try reused.target.reset(USRSCTPFixture.configuration(seed: 7), start: .zero)
+        #expect(try self.transcript(reused) == other)
+        reused.target.prepareReset()
+        try reused.target.reset(USRSCTPFixture.configuration(seed: 42), start: .zero)
+        #expect(try self.transcript(reused) == fresh)
+        #expect(reused.target.processIdentifier == pid)
+    }
+
+    /// A helper that dies while it runs a prepared reset fails that reset (so the pool makes a new
+    /// target), and says how it died.
+    @Test func helperDyingDuringAPreparedResetFailsTheReset() throws {
+        let fixture = try USRSCTPFixture()
+        #expect(try fixture.target.perform(.listen, at: .zero) == .ok)
+        #expect(kill(fixture.target.processIdentifier, SIGSEGV) == 0)
+        fixture.target.prepareReset()
+        #expect(throws: TargetError.self) {
+            try fixture.target.reset(USRSCTPFixture.configuration(seed: 1), start: .zero)
+        }
+        #expect(fixture.target.terminationError != nil)
+    }
+
     @Test func crashedHelperCannotResetAndSaysSo() throws {
         let fixture = try USRSCTPFixture()
         #expect(kill(fixture.target.processIdentifier, SIGSEGV) == 0)

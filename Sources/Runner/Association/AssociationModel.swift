@@ -211,35 +211,6 @@ public struct AssociationModel: Hashable, Sendable {
         }
         return blocks
     }
-
-    /// The harness variables this model knows (see `HarnessVariables`).
-    public var variables: [String: FieldValue] {
-        var values: [String: FieldValue] = [
-            "our_port": .unsigned(UInt64(self.ourPort)), "peer_port": .unsigned(UInt64(self.peerPort)),
-            "our_tag": .unsigned(UInt64(self.ourTag)), "our_tsn": .unsigned(UInt64(self.ourInitialTSN)),
-            "our_next_tsn": .unsigned(UInt64(self.ourNextTSN)),
-            "our_os": .unsigned(UInt64(self.ourOutboundStreams)), "our_mis": .unsigned(UInt64(self.ourInboundStreams)),
-            "our_a_rwnd": .unsigned(UInt64(self.ourWindow)),
-        ]
-        let optional: [(String, FieldValue?)] = [
-            ("peer_tag", self.peerTag.map { .unsigned(UInt64($0)) }),
-            ("peer_tsn", self.peerInitialTSN.map { .unsigned(UInt64($0)) }),
-            ("peer_os", self.peerOutboundStreams.map { .unsigned(UInt64($0)) }),
-            ("peer_mis", self.peerInboundStreams.map { .unsigned(UInt64($0)) }),
-            ("peer_a_rwnd", self.peerWindow.map { .unsigned(UInt64($0)) }),
-            ("peer_cum_tsn", self.peerCumulativeTSN.map { .unsigned(UInt64($0)) }),
-            ("peer_last_tsn", self.peerLastTSN.map { .unsigned(UInt64($0)) }),
-            ("our_cum_tsn_acked", self.acknowledgedByPeer.map { .unsigned(UInt64($0)) }),
-            ("cookie", self.cookie.map { .bytes($0) }),
-            ("our_cookie", self.ourCookie.map { .bytes($0) }),
-            ("heartbeat_info", self.heartbeatInfo.map { .bytes($0) }),
-            ("last_tag", self.lastSentTag.map { .unsigned(UInt64($0)) }),
-        ]
-        for (name, value) in optional {
-            if let value { values[name] = value }
-        }
-        return values
-    }
 }
 
 /// Serial number arithmetic on 32-bit TSNs (RFC 9260 §1.6, RFC 1982).

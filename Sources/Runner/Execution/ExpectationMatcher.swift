@@ -257,7 +257,8 @@ struct ExpectationMatcher {
     )
         -> [FieldMismatch]
     {
-        let path = "chunks[\(index)].\(pattern.record.kind)"
+        // Mismatch paths are made only when a mismatch is reported.
+        func path() -> String { "chunks[\(index)].\(pattern.record.kind)" }
         var mismatches: [FieldMismatch] = []
         if pattern.record.kind == "chunk" {
             for field in pattern.record.fields {
@@ -265,11 +266,12 @@ struct ExpectationMatcher {
                     field.name == "type"
                     ? .unsigned(UInt64(chunk.raw.type.rawValue)) : .bytes(Array(chunk.raw.value))
                 mismatches += matcher.match(
-                    field.pattern, value, path: "\(path).\(field.name)", location: field.location)
+                    field.pattern, value, path: "\(path()).\(field.name)", location: field.location)
             }
             if let flags = pattern.flags {
                 mismatches += matcher.match(
-                    flags.pattern, .unsigned(UInt64(chunk.raw.flags)), path: "\(path).flags", location: flags.location)
+                    flags.pattern, .unsigned(UInt64(chunk.raw.flags)), path: "\(path()).flags",
+                    location: flags.location)
             }
         } else {
             guard let record = chunk.record else {
@@ -278,14 +280,14 @@ struct ExpectationMatcher {
                     ? "\(chunk.name) that does not decode: \(chunk.decodingError ?? "malformed")" : chunk.name
                 return [
                     FieldMismatch(
-                        path: path, expected: pattern.record.kind, observed: observed, location: pattern.location)
+                        path: path(), expected: pattern.record.kind, observed: observed, location: pattern.location)
                 ]
             }
-            mismatches += matcher.match(pattern.record, record, path: path)
+            mismatches += matcher.match(pattern.record, record, path: path())
         }
         if let length = pattern.length {
             mismatches += matcher.match(
-                length.pattern, .unsigned(UInt64(chunk.raw.declaredLength)), path: "\(path).length",
+                length.pattern, .unsigned(UInt64(chunk.raw.declaredLength)), path: "\(path()).length",
                 location: length.location)
         }
         return mismatches

@@ -203,7 +203,8 @@ extension ScenarioExecution {
         let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
         let window = HarnessTimer(at: deadline, on: self.scheduler)
         defer { window.cancel(on: self.scheduler) }
-        var skipped: [String] = []
+        /// Events seen and not matched, described only if the step fails.
+        var skipped: [FieldRecord] = []
         var nearMiss: [FieldMismatch] = []
         try self.collect()
         while true {
@@ -213,8 +214,8 @@ extension ScenarioExecution {
                 let record = ApplicationMapping.record(for: event)
                 var trial = self.matcher
                 let mismatches = trial.match(pattern, record, path: "event")
-                let text = FieldValueText.describe(record)
                 if mismatches.isEmpty {
+                    let text = FieldValueText.describe(record)
                     if step.after != nil, time < earliest {
                         throw .failed(
                             StepFailure(
@@ -232,10 +233,13 @@ extension ScenarioExecution {
                     )
                 }
                 if record.kind == pattern.kind, nearMiss.isEmpty { nearMiss = mismatches }
-                skipped.append(text)
+                skipped.append(record)
             }
             if window.fired {
-                let seen = skipped.isEmpty ? "no application events" : "events " + skipped.joined(separator: ", ")
+                let seen =
+                    skipped.isEmpty
+                    ? "no application events"
+                    : "events " + skipped.map(FieldValueText.describe).joined(separator: ", ")
                 throw .failed(
                     StepFailure(
                         message: "step \(step.number) (\(step.location)): expected application event \(pattern) within "

@@ -35,8 +35,9 @@ final class ScenarioExecution {
     let builder: PacketBuilder
 
     var matcher: PatternMatcher
-    /// Model variables as last copied into `matcher.variables` (only changes are copied).
-    var publishedModelVariables: [String: FieldValue] = [:]
+    /// The model as it stood when its variables were last copied into `matcher.variables` (only
+    /// changes are copied); nil before the first copy.
+    var publishedModel: AssociationModel?
     /// How far the target has run: the session's clock.
     var now: VirtualInstant { self.session.now }
     var stepClock = VirtualInstant.zero
@@ -49,7 +50,7 @@ final class ScenarioExecution {
             target: target, endpoints: Self.endpoints(of: scenario), seed: configuration.seed,
             checkers: configuration.makeCheckers, decorate: configuration.decorateTransport)
         self.builder = PacketBuilder(vocabulary: configuration.vocabulary)
-        self.matcher = PatternMatcher(variables: VariableStore())
+        self.matcher = PatternMatcher(variables: VariableStore(minimumCapacity: 32))
         self.publishVariables()
     }
 
@@ -73,38 +74,41 @@ final class ScenarioExecution {
         }
         if interruption == nil {
             for (index, step) in self.scenario.steps.enumerated() {
+                // The step's result is updated in place (no copy of it per step).
                 let start = self.stepClock
-                var stepResult = result.steps[index]
-                stepResult.start = start
+                result.steps[index].start = start
                 do {
                     let record = try self.execute(step)
-                    stepResult.status = .passed
-                    stepResult.packets = record.packets
-                    stepResult.events = record.events
+                    result.steps[index].status = .passed
+                    result.steps[index].packets = record.packets
+                    result.steps[index].events = record.events
                 } catch {
                     interruption = error
                     switch error {
                     case .failed(var failure):
                         failure.rfc = self.citations(step, mismatches: failure.mismatches)
-                        stepResult.status = .failed
-                        stepResult.failure = failure
-                        stepResult.packets = failure.packetNumber.map { [$0] } ?? []
+                        result.steps[index].status = .failed
+                        result.steps[index].packets = failure.packetNumber.map { [$0] } ?? []
+                        result.steps[index].failure = failure
                     case .error(let message):
-                        stepResult.status = .error
-                        stepResult.packets = self.session.packets.filter { $0.disposition == .sent(step: step.number) }
+                        let packets = self.session.packets.filter { $0.disposition == .sent(step: step.number) }
                             .map(\.number)
-                        stepResult.failure = StepFailure(
-                            message: message, packetNumber: stepResult.packets.last, rfc: self.citations(step))
+                        result.steps[index].status = .error
+                        result.steps[index].packets = packets
+                        result.steps[index].failure = StepFailure(
+                            message: message, packetNumber: packets.last, rfc: self.citations(step))
                     }
                 }
-                stepResult.end = max(self.stepClock, start)
-                result.steps[index] = stepResult
+                result.steps[index].end = max(self.stepClock, start)
                 if interruption != nil { break }
             }
         }
         if interruption == nil {
             interruption = self.checkLeftovers()
         }
+        // The target's part of the run is over: it may start its reset for the next run now, while the
+        // findings, the capture and the verdict are made (`Target.prepareReset`).
+        self.session.target.prepareReset()
         let findings = self.session.finish()
         switch interruption {
         case .error(let message)?:
@@ -252,11 +256,11 @@ final class ScenarioExecution {
     func publishVariables() {
         guard self.session.modelChanged else { return }
         self.session.modelChanged = false
-        let current = self.session.model.variables
-        for (name, value) in current where self.publishedModelVariables[name] != value {
+        let current = self.session.model
+        current.forEachVariable(changedSince: self.publishedModel) { name, value in
             self.matcher.variables[name] = value
         }
-        self.publishedModelVariables = current
+        self.publishedModel = current
     }
 
     func setDisposition(_ number: Int, _ disposition: ExchangedPacket.Disposition) {

@@ -87,7 +87,7 @@ public final class HarnessSession {
 
     /// Sends SCTP bytes (common header onward) at `now`, from `from` (a harness address, default the
     /// first) to `to` (a SUT address, default the first). Returns the packet's number. The packet is
-    /// recorded and judged before the send, so a packet the SUT dies of is in the report.
+    /// recorded and judged before the send is over, so a packet the SUT dies of is in the report.
     @discardableResult
     public func send(_ bytes: [UInt8], from: IPAddress? = nil, to: IPAddress? = nil) throws(HarnessError) -> Int {
         try self.send(bytes, from: from, to: to, disposition: .sent(step: 0))
@@ -106,13 +106,26 @@ public final class HarnessSession {
             source: from ?? self.endpoints.harnessAddresses[0], destination: to ?? self.endpoints.sutAddresses[0],
             carriage: self.endpoints.carriage, time: self.now, bytes: bytes)
         let number = self.packets.count + 1
-        let decoded = DecodedPacket(number: number, direction: .toSUT, envelope: envelope)
         self.packets.append(ExchangedPacket(number: number, direction: .toSUT, packet: envelope, disposition: disposition))
-        self.check(ObservedPacket(number: number, direction: .toSUT, packet: envelope))
+        // The packet goes out first; it is decoded and judged while the target takes it, and the send
+        // is finished (a crash on it attributed to it) before anything else happens.
+        var failure: TransportError?
         do {
-            try self.transport.send(envelope)
+            try self.transport.beginSend(envelope)
         } catch {
-            throw self.targetFailure(error.description, packet: number)
+            failure = error
+        }
+        let decoded = DecodedPacket(number: number, direction: .toSUT, envelope: envelope)
+        self.check(ObservedPacket(number: number, direction: .toSUT, packet: envelope))
+        if failure == nil {
+            do {
+                try self.transport.finishSend()
+            } catch {
+                failure = error
+            }
+        }
+        if let failure {
+            throw self.targetFailure(failure.description, packet: number)
         }
         let tag = RawPacket(bytes).header?.verificationTag ?? 0
         self.model.observeSent(tag: tag, chunks: decoded.typedChunks)

@@ -44,15 +44,18 @@ public struct PatternMatcher: Sendable {
         }
     }
 
-    /// Matches a record pattern (kind, then each field) against `record`. `path` prefixes mismatch paths.
-    public mutating func match(_ pattern: RecordPattern, _ record: FieldRecord, path: String) -> [FieldMismatch] {
+    /// Matches a record pattern (kind, then each field) against `record`. `path` prefixes mismatch paths
+    /// (made only when a mismatch is reported).
+    public mutating func match(
+        _ pattern: RecordPattern, _ record: FieldRecord, path: @autoclosure () -> String
+    ) -> [FieldMismatch] {
         guard pattern.kind == record.kind else {
-            return [FieldMismatch(path: path, expected: pattern.kind, observed: record.kind, location: nil)]
+            return [FieldMismatch(path: path(), expected: pattern.kind, observed: record.kind, location: nil)]
         }
         var mismatches: [FieldMismatch] = []
         for field in pattern.fields {
             mismatches += self.match(
-                field.pattern, record[field.name], path: "\(path).\(field.name)", location: field.location)
+                field.pattern, record[field.name], path: "\(path()).\(field.name)", location: field.location)
         }
         if mismatches.isEmpty, let capture = pattern.capture {
             self.variables[capture] = Self.captureValue(of: record)
@@ -60,14 +63,15 @@ public struct PatternMatcher: Sendable {
         return mismatches
     }
 
-    /// Matches one field value (nil when the record has no such field).
+    /// Matches one field value (nil when the record has no such field). The texts of a mismatch (its
+    /// path, the value) are made only when there is one.
     public mutating func match(
-        _ pattern: FieldPattern, _ value: FieldValue?, path: String, location: FileLocation?
+        _ pattern: FieldPattern, _ value: FieldValue?, path: @autoclosure () -> String, location: FileLocation?
     ) -> [FieldMismatch] {
         func mismatch(_ expected: String? = nil) -> [FieldMismatch] {
             [
                 FieldMismatch(
-                    path: path, expected: expected ?? self.describe(pattern),
+                    path: path(), expected: expected ?? self.describe(pattern),
                     observed: value.map(FieldValueText.describe) ?? "absent", location: location)
             ]
         }
@@ -102,35 +106,37 @@ public struct PatternMatcher: Sendable {
         case .flag(let flag):
             return value == .flag(flag) ? [] : mismatch()
         case .capture(let name, let inner):
-            let mismatches = self.match(inner, value, path: path, location: location)
+            let mismatches = self.match(inner, value, path: path(), location: location)
             if mismatches.isEmpty {
                 self.variables[name] = value
             }
             return mismatches
         case .list(let list):
             guard case .list(let elements) = value else { return mismatch() }
-            return self.match(list, elements, path: path, location: location)
+            return self.match(list, elements, path: path(), location: location)
         case .record(let recordPattern):
             guard case .record(let record) = value else { return mismatch() }
-            return self.match(recordPattern, record, path: path)
+            return self.match(recordPattern, record, path: path())
         }
     }
 
     private mutating func match(
-        _ list: ListPattern, _ elements: [FieldValue], path: String, location: FileLocation?
+        _ list: ListPattern, _ elements: [FieldValue], path: @autoclosure () -> String, location: FileLocation?
     ) -> [FieldMismatch] {
-        let observed = FieldValueText.describe(.list(elements))
+        // Text for messages only: made when there is a mismatch to report.
+        func observed() -> String { FieldValueText.describe(.list(elements)) }
         if list.exact {
             guard list.elements.count == elements.count else {
                 return [
                     FieldMismatch(
-                        path: path, expected: "\(list.elements.count) elements: \(self.describe(.list(list)))",
-                        observed: "\(elements.count) elements: \(observed)", location: location)
+                        path: path(), expected: "\(list.elements.count) elements: \(self.describe(.list(list)))",
+                        observed: "\(elements.count) elements: \(observed())", location: location)
                 ]
             }
             var mismatches: [FieldMismatch] = []
             for (index, (element, value)) in zip(list.elements, elements).enumerated() {
-                mismatches += self.match(element.pattern, value, path: "\(path)[\(index)]", location: element.location)
+                mismatches += self.match(
+                    element.pattern, value, path: "\(path())[\(index)]", location: element.location)
             }
             return mismatches
         }
@@ -139,7 +145,7 @@ public struct PatternMatcher: Sendable {
             var found = false
             for (index, value) in elements.enumerated() where !used.contains(index) {
                 var attempt = self
-                if attempt.match(element.pattern, value, path: path, location: element.location).isEmpty {
+                if attempt.match(element.pattern, value, path: path(), location: element.location).isEmpty {
                     self = attempt
                     used.insert(index)
                     found = true
@@ -150,8 +156,8 @@ public struct PatternMatcher: Sendable {
             if !found {
                 return [
                     FieldMismatch(
-                        path: path, expected: "an element matching \(self.describe(element.pattern))",
-                        observed: observed, location: element.location)
+                        path: path(), expected: "an element matching \(self.describe(element.pattern))",
+                        observed: observed(), location: element.location)
                 ]
             }
         }

@@ -12,6 +12,12 @@ public struct VariableStore: Hashable, Sendable {
         self.values = values
     }
 
+    /// An empty store with room for `capacity` variables (a run's harness variables and captures
+    /// then fit without regrowing).
+    public init(minimumCapacity capacity: Int) {
+        self.values = Dictionary(minimumCapacity: capacity)
+    }
+
     public subscript(name: String) -> FieldValue? {
         get { self.values[name] }
         set { self.values[name] = newValue }

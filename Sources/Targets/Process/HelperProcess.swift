@@ -92,9 +92,12 @@ final class HelperProcess {
     func send(_ frame: [UInt8]) throws(TargetError) {
         try self.checkUsable()
         let length = UInt32(truncatingIfNeeded: frame.count)
-        var bytes: [UInt8] = [
-            UInt8(length >> 24), UInt8((length >> 16) & 0xff), UInt8((length >> 8) & 0xff), UInt8(length & 0xff),
-        ]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 + frame.count)
+        bytes.append(UInt8(length >> 24))
+        bytes.append(UInt8((length >> 16) & 0xff))
+        bytes.append(UInt8((length >> 8) & 0xff))
+        bytes.append(UInt8(length & 0xff))
         bytes.append(contentsOf: frame)
         let deadline = LivenessClock.milliseconds() + self.responseTimeoutMilliseconds
         var written = 0
@@ -244,17 +247,22 @@ final class HelperProcess {
                 self.closeDescriptors()
                 throw error
             }
-            var fds = [
+            // Two pollfds on the stack, not an array per wait.
+            var fds = (
                 pollfd(fd: self.channel, events: events, revents: 0),
-                pollfd(fd: self.errorOutput, events: Int16(POLLIN), revents: 0),
-            ]
-            let ready = poll(&fds, fds[1].fd >= 0 ? 2 : 1, Int32(clamping: min(remaining, 1_000)))
+                pollfd(fd: self.errorOutput, events: Int16(POLLIN), revents: 0)
+            )
+            let count: nfds_t = self.errorOutput >= 0 ? 2 : 1
+            let timeout = Int32(clamping: min(remaining, 1_000))
+            let ready = withUnsafeMutablePointer(to: &fds) { pair in
+                pair.withMemoryRebound(to: pollfd.self, capacity: 2) { poll($0, count, timeout) }
+            }
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw self.abandon(because: "could not be polled (\(String(cString: strerror(errno))))")
             }
-            if fds[1].revents != 0 { self.readStandardError() }
-            if fds[0].revents != 0 { return }
+            if fds.1.revents != 0 { self.readStandardError() }
+            if fds.0.revents != 0 { return }
         }
     }
 

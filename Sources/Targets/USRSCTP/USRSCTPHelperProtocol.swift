@@ -26,7 +26,7 @@ enum USRSCTPHelperProtocol {
 
         /// The frame body (type byte onward; the length prefix is added by `HelperProcess`).
         func encoded() -> [UInt8] {
-            var writer = FrameWriter()
+            var writer = FrameWriter(capacity: 24 + self.payloadCount)
             switch self {
             case .initialize(let seed, let start, let localPort, let peerPort),
                 .reset(let seed, let start, let localPort, let peerPort):
@@ -53,6 +53,16 @@ enum USRSCTPHelperProtocol {
                 writer.u64(time.nanoseconds)
             }
             return writer.bytes
+        }
+
+        /// Bytes of packet or message payload the frame carries (so the frame is allocated once).
+        private var payloadCount: Int {
+            switch self {
+            case .deliver(_, let packet): packet.count
+            case .action(_, .send(_, _, let payload, _)): payload.count
+            case .action(_, .abort(let reason)): reason.count
+            default: 0
+            }
         }
 
         private static func encode(_ action: ApplicationAction, into writer: inout FrameWriter) {
@@ -217,6 +227,10 @@ enum USRSCTPNotificationNames {
 /// Big-endian frame building.
 struct FrameWriter {
     private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        self.bytes.reserveCapacity(capacity)
+    }
 
     mutating func u8(_ value: UInt8) { self.bytes.append(value) }
     mutating func u16(_ value: UInt16) {

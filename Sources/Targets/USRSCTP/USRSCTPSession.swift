@@ -65,10 +65,38 @@ final class USRSCTPSession {
         }
     }
 
+    /// Commands sent with `post` whose results have not been read yet, oldest first. The helper
+    /// answers in order, so if it dies the first of them is the command it died on.
+    private(set) var posted: [USRSCTPHelperProtocol.Command] = []
+
+    /// Sends one command without waiting for its result (read later by `collectPosted`, which also
+    /// takes the packets and events that come before it).
+    func post(_ command: USRSCTPHelperProtocol.Command) throws(TargetError) {
+        try self.helper.send(command.encoded())
+        self.posted.append(command)
+    }
+
+    /// Reads the replies and the result of the oldest posted command.
+    func collectPosted() throws(TargetError) -> (command: USRSCTPHelperProtocol.Command, errno: Int32, message: String)
+    {
+        guard !self.posted.isEmpty else { throw .failed("internal: no posted command to collect") }
+        let command = self.posted.removeFirst()
+        let result = try self.readResult()
+        return (command, result.errno, result.message)
+    }
+
     /// Sends one command and collects every reply up to its result.
     @discardableResult
     func run(_ command: USRSCTPHelperProtocol.Command) throws(TargetError) -> (errno: Int32, message: String) {
+        if !self.posted.isEmpty {
+            throw .failed("internal: a command was sent while the result of \(self.posted[0]) was still owed")
+        }
         try self.helper.send(command.encoded())
+        return try self.readResult()
+    }
+
+    /// Collects every reply up to the next result.
+    private func readResult() throws(TargetError) -> (errno: Int32, message: String) {
         while true {
             let frame = try self.helper.receive()
             let reply: USRSCTPHelperProtocol.Reply
@@ -143,6 +171,17 @@ final class USRSCTPSession {
         return result
     }
 
+    /// `run(_:at:)` without waiting for the result: brings the helper to `instant` (in bounded steps,
+    /// waited for), then posts `command` there; `collectPosted` reads its replies and result.
+    func post(_ command: USRSCTPHelperProtocol.Command, at instant: VirtualInstant) throws(TargetError) {
+        try self.checkLimit(instant)
+        if instant > self.helperTime + self.maximumAdvancePerCommand {
+            try self.advance(to: VirtualInstant(nanoseconds: instant.nanoseconds - instant.nanoseconds % 1_000_000))
+        }
+        try self.post(command)
+        self.helperTime = max(self.helperTime, instant)
+    }
+
     /// Removes and returns the packets emitted at or before `deadline`.
     func takePackets(notAfter deadline: VirtualInstant) -> [AddressedPacket] {
         guard let split = self.pendingPackets.firstIndex(where: { $0.time > deadline }) else {
@@ -177,6 +216,24 @@ final class USRSCTPTransport: Transport {
     func send(_ packet: AddressedPacket) throws(TransportError) {
         do {
             _ = try self.session.run(.deliver(at: packet.time, packet: packet.bytes), at: packet.time)
+        } catch {
+            throw TransportError(error.description)
+        }
+    }
+
+    /// `send` in two halves: the `DELIVER` is written at once, and its replies (and a crash on it) are
+    /// read by `finishSend`.
+    func beginSend(_ packet: AddressedPacket) throws(TransportError) {
+        do {
+            try self.session.post(.deliver(at: packet.time, packet: packet.bytes), at: packet.time)
+        } catch {
+            throw TransportError(error.description)
+        }
+    }
+
+    func finishSend() throws(TransportError) {
+        do {
+            _ = try self.session.collectPosted()
         } catch {
             throw TransportError(error.description)
         }

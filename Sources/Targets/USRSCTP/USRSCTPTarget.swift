@@ -122,20 +122,44 @@ public final class USRSCTPTarget: Target {
     /// Returns the stack to a new one's state in the same helper process (`RESET`: the socket is
     /// closed, the stack's timers run out, the generator reseeded): the same seed then gives the same
     /// bytes as a new helper. A helper that failed, or could not empty its stack, is `.unsupported`:
-    /// the caller makes a new target.
+    /// the caller makes a new target. A reset `prepareReset` started with the same arguments is not
+    /// sent again: its result is read.
     public func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {
         if let failure = self.terminationError {
             throw .unsupported("reset of a failed helper (\(failure.description))")
         }
-        let result = try self.session.run(.reset(
+        let command = USRSCTPHelperProtocol.Command.reset(
             seed: configuration.seed, start: start, localPort: configuration.localPort,
-            peerPort: configuration.peerPort))
+            peerPort: configuration.peerPort)
+        var prepared: (errno: Int32, message: String)?
+        if !self.session.posted.isEmpty {
+            // A reset started by `prepareReset`: its outcome is this reset's when it had these arguments.
+            let outcome = try self.session.collectPosted()
+            if outcome.command == command { prepared = (outcome.errno, outcome.message) }
+        }
+        let result: (errno: Int32, message: String)
+        if let prepared {
+            result = prepared
+        } else {
+            result = try self.session.run(command)
+        }
         self.session.restart(
             at: start, outputSource: configuration.sutAddress, outputDestination: configuration.harnessAddress)
         if result.errno != 0 {
             throw .unsupported("usrsctp helper could not reset: \(result.message) (errno \(result.errno))")
         }
         self.configuration = configuration
+    }
+
+    /// Sends `RESET` with the configuration and start of the run that ended, without waiting: the
+    /// helper empties its stack while the harness finishes its run; the next `reset` reads the result.
+    /// A helper that failed is left alone (the pool does not keep it).
+    public func prepareReset() {
+        guard self.terminationError == nil, self.session.posted.isEmpty else { return }
+        // A failure to send is recorded by the helper and reported by the next `reset`.
+        try? self.session.post(.reset(
+            seed: self.configuration.seed, start: self.session.startTime, localPort: self.configuration.localPort,
+            peerPort: self.configuration.peerPort))
     }
 
     deinit {

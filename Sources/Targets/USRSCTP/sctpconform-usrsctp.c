@@ -53,8 +53,9 @@
  * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
  * Time never moves backwards: a command stamped before the current instant runs at the current one.
  *
- * Outside kills and the test-only hooks: sctpconform-usrsctp-hooks.c. The in-process ceiling
- * (`--ceiling N`, no protocol): sctpconform-usrsctp-ceiling.c. Both, and the callout bookkeeping
+ * The channel (command input, reply buffer): sctpconform-usrsctp-channel.c. Outside kills and the
+ * test-only hooks: sctpconform-usrsctp-hooks.c. The in-process ceiling (`--ceiling N`, no
+ * protocol): sctpconform-usrsctp-ceiling.c. These, and the callout bookkeeping
  * (sctpconform-usrsctp-timers.c), are #included below: the helper is compiled as one unit.
  */
 #define _GNU_SOURCE
@@ -168,71 +169,7 @@ long __wrap_syscall(long number, ...) {
 }
 
 #include "sctpconform-usrsctp-timers.c"
-
-/* ------------------------------------------------------------------ reply buffer */
-
-static uint8_t *out_buffer;
-static size_t out_length, out_capacity;
-
-static void out_reserve(size_t extra) {
-    if (out_length + extra <= out_capacity) { return; }
-    size_t capacity = out_capacity ? out_capacity : 65536;
-    while (capacity < out_length + extra) { capacity *= 2; }
-    uint8_t *grown = realloc(out_buffer, capacity);
-    if (grown == NULL) {
-        fprintf(stderr, "sctpconform-usrsctp: out of memory\n");
-        exit(4);
-    }
-    out_buffer = grown;
-    out_capacity = capacity;
-}
-
-static void put_bytes(const void *bytes, size_t length) {
-    out_reserve(length);
-    if (length > 0) { memcpy(out_buffer + out_length, bytes, length); }
-    out_length += length;
-}
-
-static void put_u8(uint8_t value) { put_bytes(&value, 1); }
-static void put_u16(uint16_t value) { uint8_t b[2] = {value >> 8, value & 0xff}; put_bytes(b, 2); }
-static void put_u32(uint32_t value) { put_u16(value >> 16); put_u16(value & 0xffff); }
-static void put_u64(uint64_t value) { put_u32(value >> 32); put_u32(value & 0xffffffffu); }
-
-/* Starts a frame; returns the offset of its length field for end_frame. */
-static size_t begin_frame(uint8_t type) {
-    size_t start = out_length;
-    put_u32(0);
-    put_u8(type);
-    return start;
-}
-
-static void end_frame(size_t start) {
-    uint32_t length = (uint32_t)(out_length - start - 4);
-    out_buffer[start] = length >> 24;
-    out_buffer[start + 1] = (length >> 16) & 0xff;
-    out_buffer[start + 2] = (length >> 8) & 0xff;
-    out_buffer[start + 3] = length & 0xff;
-}
-
-static void flush_replies(void) {
-    size_t written = 0;
-    while (written < out_length) {
-        ssize_t n = write(1, out_buffer + written, out_length - written);
-        if (n < 0 && errno == EINTR) { continue; }
-        if (n <= 0) {
-            exit(0); /* the harness is gone */
-        }
-        written += (size_t)n;
-    }
-    out_length = 0;
-}
-
-static void reply_result(int error, const char *message) {
-    size_t frame = begin_frame(REPLY_RESULT);
-    put_u32((uint32_t)error);
-    put_bytes(message, strlen(message));
-    end_frame(frame);
-}
+#include "sctpconform-usrsctp-channel.c"
 
 /* ------------------------------------------------------------------ usrsctp callbacks */
 
@@ -586,18 +523,7 @@ static int reset(uint64_t seed, uint64_t start_ns, uint16_t local_port, uint16_t
     return open_socket(local_port, peer_port);
 }
 
-/* ------------------------------------------------------------------ the channel */
-
-static int read_exactly(uint8_t *buffer, size_t length) {
-    size_t done = 0;
-    while (done < length) {
-        ssize_t n = read(0, buffer + done, length - done);
-        if (n < 0 && errno == EINTR) { continue; }
-        if (n <= 0) { return -1; }
-        done += (size_t)n;
-    }
-    return 0;
-}
+/* ------------------------------------------------------------------ protocol errors */
 
 static void protocol_error(const char *message) {
     reply_result(EPROTO, message);
@@ -612,7 +538,6 @@ static void protocol_error(const char *message) {
 /* ------------------------------------------------------------------ main loop */
 
 int main(int argc, char **argv) {
-    static uint8_t *frame;
     int initialized = 0;
     if (argc == 3 && strcmp(argv[1], "--ceiling") == 0) { return run_ceiling(atol(argv[2])); }
     signal(SIGPIPE, SIG_IGN); /* a vanished harness is seen as EPIPE, and the helper exits cleanly */
@@ -620,16 +545,17 @@ int main(int argc, char **argv) {
     crash_on_chunk = hook_from_environment("SCTPCONFORM_TEST_CRASH_ON_CHUNK");
     hang_on_chunk = hook_from_environment("SCTPCONFORM_TEST_HANG_ON_CHUNK");
     for (;;) {
-        uint8_t header[4];
-        if (read_exactly(header, 4) < 0) {
+        if (fill_input(4) < 0) {
             return 0; /* the harness closed the channel */
         }
+        const uint8_t *header = in_buffer + in_start;
         uint32_t length = (uint32_t)header[0] << 24 | (uint32_t)header[1] << 16 | header[2] << 8 | header[3];
         if (length == 0 || length > MAX_FRAME) { protocol_error("frame length out of range"); }
-        uint8_t *grown = realloc(frame, length);
-        if (grown == NULL) { protocol_error("out of memory"); }
-        frame = grown;
-        if (read_exactly(frame, length) < 0) { return 0; }
+        if (fill_input(4 + (size_t)length) < 0) { return 0; }
+        /* The frame stays in in_buffer until the next command is read: nothing below reads the channel. */
+        uint8_t *frame = in_buffer + in_start + 4;
+        in_start += 4 + (size_t)length;
+        if (in_start == in_end) { in_start = in_end = 0; }
         struct reader r = {frame + 1, length - 1, 0, 0};
         uint8_t type = frame[0];
         if (type != CMD_INIT && type != CMD_RESET && type != CMD_QUIT && !initialized) {

@@ -81,6 +81,20 @@ struct CapturingTransportTests {
         #expect(try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000)).count == 1)
     }
 
+    @Test("a send in two halves (beginSend, finishSend) is recorded once and reaches the peer as a send does")
+    func sendInTwoHalves() throws {
+        let capture = CapturingTransport(wrapping: EchoTransport())
+        try capture.beginSend(
+            AddressedPacket(
+                source: AddressedPacket.testHarness, destination: AddressedPacket.testSUT,
+                time: VirtualInstant(nanoseconds: 5_000), bytes: Self.packetA))
+        try capture.finishSend()
+        #expect(capture.records.map(\.direction) == [.toSUT])
+        #expect(capture.records.map(\.bytes) == [Self.packetA])
+        let replies = try capture.receive(until: VirtualInstant(nanoseconds: 2_000_000))
+        #expect(replies.map(\.time.nanoseconds) == [1_005_000])
+    }
+
     @Test("the pcap is raw IP between 198.18.0.1 and 198.18.0.2, in time order, with virtual timestamps")
     func pcap() throws {
         let directory = TemporaryDirectory()
