@@ -75,9 +75,15 @@ struct AssociationState: Sendable {
     }
 
     /// Both ends are closed: a new INIT between them starts a new association.
+    /// Read in place: an array's getter would copy both sides.
     var isOver: Bool {
-        self.sides[0].state == .closed && self.sides[1].state == .closed
-            && (self.sides[0].packetsSent > 0 || self.sides[1].packetsSent > 0)
+        self.sides.withUnsafeBufferPointer(Self.isOver(sides:))
+    }
+
+    /// Both of `sides` are closed, and one of them sent something.
+    static func isOver(sides: UnsafeBufferPointer<SideState>) -> Bool {
+        sides[0].state == .closed && sides[1].state == .closed
+            && (sides[0].packetsSent > 0 || sides[1].packetsSent > 0)
     }
 
     /// Whether the setup was seen, so that Initial TSNs, stream counts and cookies are known.

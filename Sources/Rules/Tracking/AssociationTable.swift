@@ -76,8 +76,8 @@ struct AssociationTable: Sendable {
         }
         guard view.sourceKey != view.destinationKey else { return nil }
         if let index = self.currentIndex(slot: view.pairSlot) {
-            if let sender = self.associations[index].side(of: view.sourceKey, view.source) {
-                if self.associations[index].isOver {
+            if let sender = self.side(in: index, of: view.sourceKey, view.source) {
+                if self.isOver(index) {
                     if let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration) {
                         return fresh
                     }
@@ -86,7 +86,7 @@ struct AssociationTable: Sendable {
                 self.remember(view, index: index, sender: sender)
                 return (index, sender)
             }
-            if carriesInit, self.associations[index].isOver {
+            if carriesInit, self.isOver(index) {
                 return self.create(view, origin: .handshake)
             }
         }
@@ -94,14 +94,14 @@ struct AssociationTable: Sendable {
             return located
         }
         if let header = view.header, header.verificationTag != 0,
-            let (index, receiver) = self.locateByTag(view, header), !self.associations[index].isOver
+            let (index, receiver) = self.locateByTag(view, header), !self.isOver(index)
         {
-            let association = self.associations[index]
             let sender = 1 - receiver
-            if association.side(of: view.sourceKey, view.source) == nil {
+            let destinationSide = self.side(in: index, of: view.destinationKey, view.destination)
+            if self.side(in: index, of: view.sourceKey, view.source) == nil {
                 self.associations[index].aliases.append((view.source, sender))
             }
-            if association.side(of: view.destinationKey, view.destination) == nil {
+            if destinationSide == nil {
                 self.associations[index].aliases.append((view.destination, receiver))
             }
             self.setCurrent(index, slot: view.pairSlot)
@@ -138,17 +138,16 @@ struct AssociationTable: Sendable {
         guard !self.byAddress.isEmpty,
             let index = self.byAddress[view.sourceKey] ?? self.byAddress[view.destinationKey]
         else { return nil }
-        let association = self.associations[index]
-        guard let sender = association.side(of: view.sourceKey, view.source),
-            let receiver = association.side(of: view.destinationKey, view.destination), sender != receiver
-        else { return nil }
-        if association.isOver,
-            let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration)
-        {
+        // Asked in place: the array's getter would copy the whole association.
+        let sender = self.side(in: index, of: view.sourceKey, view.source)
+        let receiver = self.side(in: index, of: view.destinationKey, view.destination)
+        guard let sender, let receiver, sender != receiver else { return nil }
+        let isOver = self.isOver(index)
+        if isOver, let fresh = self.startAfterEnd(view, of: index, sender: sender, configuration: configuration) {
             return fresh
         }
         self.setCurrent(index, slot: view.pairSlot)
-        if !association.isOver {
+        if !isOver {
             self.remember(view, index: index, sender: sender)
         }
         return (index, sender)
@@ -177,6 +176,19 @@ struct AssociationTable: Sendable {
             self.associations[fresh.0].sides[1].tag = ended.sides[receiver].tag
         }
         return fresh
+    }
+
+    /// The side of association `index` that `endpoint` is, asked in place (see `isOver(_:)`).
+    private func side(in index: Int, of key: EndpointKey, _ endpoint: TransportEndpoint) -> Int? {
+        self.associations.withUnsafeBufferPointer { $0[index].side(of: key, endpoint) }
+    }
+
+    /// Whether association `index` is over, asked in place: the array's getter would copy the whole
+    /// association (every packet that misses the last-pair fast path asks this).
+    private func isOver(_ index: Int) -> Bool {
+        self.associations.withUnsafeBufferPointer {
+            $0[index].sides.withUnsafeBufferPointer(AssociationState.isOver(sides:))
+        }
     }
 
     /// Forgets the last packet's endpoints, so that the next packet between them is located anew.
