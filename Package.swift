@@ -3,7 +3,8 @@ import PackageDescription
 
 // Module map (read the folder names top to bottom):
 //   CCRC32C        C: CRC32c with an SSE4.2 path chosen at run time (RFC 9260 Appendix A)
-//   CMemoryHints   C: cache prefetch hints for the offline checker's hot loop
+//   CMemoryHints   C: cache prefetch hints for the offline checker's hot loop (and the association
+//                  table's, which it asks for a few packets ahead)
 //   SCTPWire       the SCTP codec: raw views, typed chunks/parameters/causes, encode/decode, and the
 //                  chunk registry every per-chunk-type table derives from
 //   NetworkLayers  what sits below SCTP: Ethernet, Linux cooked, IPv4, IPv6, UDP (RFC 6951); the
@@ -13,8 +14,10 @@ import PackageDescription
 //   Scenario       the YAML scenario DSL: model, loader, patterns, variables
 //   Transports     the Transport protocol and its decorators (pcap capture, fault injection)
 //   Targets        systems under test (usrsctp on virtual time, ...)
-//   Rules          the RFC rule checker and association tracker, live and offline (the offline
-//                  capture pipeline, `CaptureChecker`, is in Rules/Report); the findings' model
+//   Rules          the RFC rule engine, the rules, the association tracker and the live checker;
+//                  the findings' model
+//   CaptureCheck   the offline capture pipeline on top of Rules: `CaptureChecker`, its reading and
+//                  decoding thread, shards of rule engines, prefetch hints, and `CheckReport`
 //   Runner         the open HarnessSession, and the scenario interpreter on it that produces verdicts
 //   Reports        every rendering of results: `run`'s console lines, JSON, JUnit XML and HTML, and
 //                  `check`'s text and JSON reports (one renderer family for both commands)
@@ -58,24 +61,32 @@ let package = Package(
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),
         .target(
+            name: "CaptureCheck",
+            dependencies: ["Rules", "SCTPWire", "NetworkLayers", "Captures", "CMemoryHints"]
+        ),
+        .target(
             name: "Runner",
             dependencies: [
                 "SCTPWire", "NetworkLayers", "Scenario", "Targets", "Transports", "Rules", "VirtualTime", "Captures",
             ]
         ),
-        .target(name: "Reports", dependencies: ["Runner", "Rules", "Captures", "Scenario", "NetworkLayers"]),
+        .target(
+            name: "Reports", dependencies: ["Runner", "Rules", "CaptureCheck", "Captures", "Scenario", "NetworkLayers"]
+        ),
         .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),
         .executableTarget(
             name: "sctpconform",
             dependencies: [
-                "SCTPWire", "NetworkLayers", "Captures", "Scenario", "Targets", "Rules", "Runner", "Reports", "Fuzz",
+                "SCTPWire", "NetworkLayers", "Captures", "Scenario", "Targets", "Rules", "CaptureCheck", "Runner",
+                "Reports", "Fuzz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "SCTPWire", "NetworkLayers", "Captures", "Rules", "Runner", "Targets", "Scenario", "VirtualTime",
+                "SCTPWire", "NetworkLayers", "Captures", "Rules", "CaptureCheck", "Runner", "Targets", "Scenario",
+                "VirtualTime",
             ]
         ),
 
@@ -100,7 +111,9 @@ let package = Package(
             dependencies: ["Targets", "Transports", "SCTPWire", "VirtualTime", "NetworkLayers", "TransportTestSupport"]
         ),
         .testTarget(
-            name: "RulesTests", dependencies: ["Rules", "Reports", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]),
+            name: "RulesTests",
+            dependencies: ["Rules", "CaptureCheck", "Reports", "SCTPWire", "Captures", "NetworkLayers", "VirtualTime"]
+        ),
         .testTarget(
             name: "RunnerTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import CaptureCheck
 import Rules
 
 /// The text rendering of `sctpconform check`'s report: findings grouped by association, with

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaptureCheck
 import Foundation
 import Reports
 import Rules

@@ -1,3 +1,4 @@
+import CaptureCheck
 import Foundation
 import Reports
 import Rules

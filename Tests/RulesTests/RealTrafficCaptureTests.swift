@@ -1,3 +1,4 @@
+import CaptureCheck
 import Foundation
 import NetworkLayers
 @testable import Rules

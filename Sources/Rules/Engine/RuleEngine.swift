@@ -33,7 +33,7 @@ public struct RuleEngine: Sendable {
     /// Judges a packet already decoded (the capture reader decodes on its own thread, and numbers
     /// the endpoint pairs; a view it did not number gets this engine's numbering, so an engine
     /// must not be given views of both kinds).
-    mutating func process(_ view: PacketView) -> [Finding] {
+    package mutating func process(_ view: PacketView) -> [Finding] {
         if view.pairSlot < 0 {
             view.assignPairSlot(&self.pairSlots)
         }
@@ -86,22 +86,22 @@ public struct RuleEngine: Sendable {
         return self.sink.drain()
     }
 
-    /// Cache hints for a packet this engine judges soon: its association record (a few packets
-    /// ahead), then its sides (closer). See `AssociationTable.prefetchAssociation(slot:)`.
-    func prefetchAssociation(slot: Int) {
-        self.table.prefetchAssociation(slot: slot)
-    }
-
-    func prefetchSides(slot: Int) {
-        self.table.prefetchSides(slot: slot)
-    }
-
-    func prefetchLedgers(slot: Int) {
-        self.table.prefetchLedgers(slot: slot)
+    /// `process(_:)`, after cache hints for packets this engine judges soon, by endpoint-pair slot
+    /// (negative: none): the association record of one a few packets ahead, the sides of a closer
+    /// one, and the DATA ledgers of the next but one (see `AssociationTable.prefetchAssociation(slot:)`).
+    /// One call per packet for the offline checker, which is in another module.
+    package mutating func process(
+        _ view: PacketView, prefetchingAssociationOf associationSlot: Int, sidesOf sidesSlot: Int,
+        ledgersOf ledgersSlot: Int
+    ) -> [Finding] {
+        self.table.prefetchAssociation(slot: associationSlot)
+        self.table.prefetchSides(slot: sidesSlot)
+        self.table.prefetchLedgers(slot: ledgersSlot)
+        return self.process(view)
     }
 
     /// Counts a packet the capture did not keep whole (not judged).
-    mutating func countIncompletePacket() {
+    package mutating func countIncompletePacket() {
         self.packetCount += 1
         self.incompletePackets += 1
     }
@@ -121,7 +121,7 @@ public struct RuleEngine: Sendable {
 
     /// Offline: why the capture evidently misses packets, by association ID (`CaptureLoss`), once
     /// `finish()` has run.
-    var captureLossEvidence: [Int: CaptureLossEvidence] {
+    package var captureLossEvidence: [Int: CaptureLossEvidence] {
         var evidence: [Int: CaptureLossEvidence] = [:]
         for association in self.table.associations {
             if let found = CaptureLoss.evidence(of: association) {

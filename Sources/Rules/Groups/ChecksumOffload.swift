@@ -12,12 +12,12 @@ import SCTPWire
 /// Adler-32, which is), and its packets stay judged as received. When it sends an acceptable
 /// checksum first, or the association ends unanswered, the checksums were its own: one MUST finding
 /// at its first such packet, and its later packets are judged one by one again.
-enum ChecksumOffload {
+package enum ChecksumOffload {
     /// Ends the message of a finding that classifies an endpoint's checksums.
     static let classificationMarker = "so its packets are judged as received"
 
     /// Whether `finding` classifies an endpoint's checksums (reported once per endpoint).
-    static func isClassification(_ finding: Finding) -> Bool {
+    package static func isClassification(_ finding: Finding) -> Bool {
         (finding.ruleID == PacketFormatRules.checksum.id || finding.ruleID == PacketFormatRules.zeroChecksum.id)
             && finding.message.contains(Self.classificationMarker)
     }

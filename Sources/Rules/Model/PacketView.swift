@@ -6,7 +6,7 @@ import SCTPWire
 ///
 /// An offline check reuses views (`refill`) once the rules are done with them and nothing else
 /// holds them, so that a capture's millions of packets do not cost three allocations each.
-final class PacketView: @unchecked Sendable {
+package final class PacketView: @unchecked Sendable {
     // @unchecked Sendable, and no dynamic exclusivity checks on the fields (the rules read them
     // millions of times): only `refill` mutates a view, and only the thread that owns it does so,
     // before it is handed to the rules or after they handed it back and it is uniquely referenced,
@@ -127,6 +127,23 @@ final class PacketView: @unchecked Sendable {
     /// Runs the rules that judge a packet by itself (on the thread that owns the view).
     func judgePacketRules() {
         self.packetFindings = PacketFindings(judging: self)
+    }
+
+    /// Where the storage of `bytes` and of `chunks` is, and the endpoint-pair slot: what the offline
+    /// checker notes for its cache hints (the addresses are never dereferenced through this). Read
+    /// here, in one call: another module reading the fields would check exclusivity on each.
+    package var cacheHint: (bytes: UInt, chunks: UInt, pairSlot: Int) {
+        (
+            self.bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
+            self.chunks.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
+            self.pairSlot
+        )
+    }
+
+    /// The common header's two ports, the lower first; nil when the header is incomplete.
+    package var orderedPorts: (low: UInt16, high: UInt16)? {
+        guard let header = self.header else { return nil }
+        return (min(header.sourcePort, header.destinationPort), max(header.sourcePort, header.destinationPort))
     }
 
     /// Reads `bytes` into every other field.

@@ -1,7 +1,7 @@
 import SCTPWire
 
 /// Why a capture evidently misses packets of an association.
-struct CaptureLossEvidence: Hashable, Sendable {
+package struct CaptureLossEvidence: Hashable, Sendable {
     var packet: Int
     var reason: String
 }
@@ -14,7 +14,7 @@ struct CaptureLossEvidence: Hashable, Sendable {
 /// acknowledgements the missed packets would explain) are SUSPICIOUS, with the reason, not MUST.
 /// Both endpoints exchanging data with no completed handshake in the capture is evidence too.
 /// Applied to the whole association once the capture has been read (`marking`).
-enum CaptureLoss {
+package enum CaptureLoss {
     /// Rules whose findings a missing packet of the association can bring by itself.
     static let explainable: Set<String> = [
         "vtag.peer-tag", "vtag.mismatch-discard", "vtag.t-bit",
@@ -75,7 +75,7 @@ enum CaptureLoss {
 
     /// `findings` with those of associations that miss packets made SUSPICIOUS when a missing packet
     /// could explain them.
-    static func marking(_ findings: [Finding], evidence: [Int: CaptureLossEvidence]) -> [Finding] {
+    package static func marking(_ findings: [Finding], evidence: [Int: CaptureLossEvidence]) -> [Finding] {
         guard !evidence.isEmpty else { return findings }
         return findings.map { finding in
             guard finding.severity == .must, let id = finding.associationID, let lost = evidence[id],

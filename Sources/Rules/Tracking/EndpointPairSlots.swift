@@ -5,11 +5,13 @@
 ///
 /// An open-addressing table probed linearly from the pair's fingerprint (`EndpointPair`
 /// computes it once per packet), kept at most half full.
-struct EndpointPairSlots: Sendable {
+package struct EndpointPairSlots: Sendable {
     /// Slot + 1 of the pair in each bucket, 0 for an empty bucket.
     private var buckets: [Int32] = Array(repeating: 0, count: 1 << 10)
     /// The pairs, by slot.
     private var pairs: [EndpointPair] = []
+
+    package init() {}
 
     /// The number of `pair`, a new one the first time it is asked for.
     mutating func slot(for pair: EndpointPair) -> Int {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaptureCheck
 import Rules
 
 /// `--checksums verify|ignore`: the parser rejects anything else and lists the values in `--help`.

@@ -1,3 +1,4 @@
+import CaptureCheck
 import Captures
 import Foundation
 import NetworkLayers

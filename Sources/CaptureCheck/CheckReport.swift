@@ -1,3 +1,5 @@
+import Rules
+
 /// The result of `sctpconform check`: one or more captures, the findings a filter lets through,
 /// and the exit status. Its text and JSON renderings live in `Reports`, beside those of `run`.
 public struct CheckReport: Sendable {

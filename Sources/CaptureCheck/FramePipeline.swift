@@ -1,6 +1,7 @@
 import Captures
 import Foundation
 import NetworkLayers
+import Rules
 import SCTPWire
 
 /// What one frame of a capture turned out to hold.
@@ -25,8 +26,9 @@ struct PacketHint: Sendable {
 
     init(_ view: PacketView) {
         self.viewAddress = UInt(bitPattern: Unmanaged.passUnretained(view).toOpaque())
-        self.chunksAddress = view.chunks.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        self.slot = Int32(truncatingIfNeeded: view.pairSlot)
+        let hint = view.cacheHint
+        self.chunksAddress = hint.chunks
+        self.slot = Int32(truncatingIfNeeded: hint.pairSlot)
     }
 }
 
@@ -75,9 +77,9 @@ final class FramePipeline: @unchecked Sendable {
     /// multi-homed peer) includes both ports, so packets of one association, or of two associations
     /// the rules relate, always share a shard. Packets too short for ports go to shard 0.
     static func shard(of view: PacketView, among shards: Int) -> Int {
-        guard shards > 1, let header = view.header else { return 0 }
-        let low = UInt64(min(header.sourcePort, header.destinationPort))
-        let high = UInt64(max(header.sourcePort, header.destinationPort))
+        guard shards > 1, let ports = view.orderedPorts else { return 0 }
+        let low = UInt64(ports.low)
+        let high = UInt64(ports.high)
         let mixed = (low << 16 | high) &* 0x9E37_79B9_7F4A_7C15
         return Int((mixed >> 32) % UInt64(shards))
     }

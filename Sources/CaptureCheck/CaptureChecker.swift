@@ -1,6 +1,7 @@
 import Captures
 import Foundation
 import NetworkLayers
+import Rules
 
 /// Whether an offline check verifies SCTP checksums.
 public enum ChecksumVerification: String, Hashable, Sendable, CaseIterable {
@@ -203,25 +204,20 @@ public enum CaptureChecker {
     ) {
         for (position, outcome) in outcomes.enumerated() {
             // Cache hints a few packets ahead, from the hints alone (touching a view that is not in
-            // cache yet would stall): the view and its chunks, then its association, then its sides.
+            // cache yet would stall): the view and its chunks, then (with the packet judged now, in
+            // one call to the engine) its association, its sides, and its DATA ledgers.
             if position + 12 < hints.count {
                 MemoryHints.prefetch(hints[position + 12].viewAddress, bytes: 384)
                 MemoryHints.prefetch(hints[position + 12].chunksAddress, bytes: 128)
-            }
-            if position + 8 < hints.count {
-                engine.prefetchAssociation(slot: Int(hints[position + 8].slot))
-            }
-            if position + 5 < hints.count {
-                engine.prefetchSides(slot: Int(hints[position + 5].slot))
-            }
-            if position + 2 < hints.count {
-                engine.prefetchLedgers(slot: Int(hints[position + 2].slot))
             }
             result.frames += 1
             switch outcome {
             case .sctp(let view):
                 result.sctpPackets += 1
-                let found = engine.process(view)
+                let found = engine.process(
+                    view, prefetchingAssociationOf: position + 8 < hints.count ? Int(hints[position + 8].slot) : -1,
+                    sidesOf: position + 5 < hints.count ? Int(hints[position + 5].slot) : -1,
+                    ledgersOf: position + 2 < hints.count ? Int(hints[position + 2].slot) : -1)
                 if !found.isEmpty {
                     result.findings += found
                 }

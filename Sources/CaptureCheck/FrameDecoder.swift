@@ -1,5 +1,6 @@
 import Captures
 import NetworkLayers
+import Rules
 import SCTPWire
 
 /// What the reading thread does with each frame of a capture: link, IP and UDP headers, then the
@@ -50,39 +51,18 @@ struct FrameDecoder {
     /// The view of a complete SCTP packet: a spare view refilled, or a new one.
     private mutating func decoded(_ location: SCTPLocation, in frame: CaptureFrame, number: Int) -> FrameOutcome {
         guard location.isComplete else { return .incompleteSCTP }
-        var sourceUDP: UInt16?
-        var destinationUDP: UInt16?
-        if case .udpEncapsulated(let source, let destination) = location.carriage {
-            sourceUDP = source
-            destinationUDP = destination
-        }
-        let bytes = UnsafeRawBufferPointer(rebasing: frame.bytes[location.sctpRange])
-        let sourcePort = bytes.count >= 2 ? UInt16(bytes[0]) << 8 | UInt16(bytes[1]) : 0
-        let destinationPort = bytes.count >= 4 ? UInt16(bytes[2]) << 8 | UInt16(bytes[3]) : 0
-        let source = TransportEndpoint(host: .ip(location.source), port: sourcePort, udpPort: sourceUDP)
-        let destination = TransportEndpoint(
-            host: .ip(location.destination), port: destinationPort, udpPort: destinationUDP)
-        let time = frame.timestamp.totalNanoseconds
-        let view: PacketView
         let spares = self.spareAddresses.count
         if spares > 4 {
             MemoryHints.prefetch(self.spareAddresses[spares - 5].view, bytes: 384)
             MemoryHints.prefetch(self.spareAddresses[spares - 5].bytes, bytes: 64)
         }
-        if let spare = self.spareViews.popLast() {
+        let spare = self.spareViews.popLast()
+        if spare != nil {
             self.spareAddresses.removeLast()
-            spare.refill(
-                number: number, time: time, source: source, destination: destination, bytes: bytes,
-                verifiesChecksum: self.verifiesChecksums)
-            view = spare
-        } else {
-            view = PacketView(
-                number: number, time: time, source: source, destination: destination, bytes: bytes,
-                verifiesChecksum: self.verifiesChecksums)
         }
-        // The rules that need no association run here, beside decoding, off the rules' thread.
-        view.judgePacketRules()
-        view.assignPairSlot(&self.pairSlots)
+        let view = PacketView.located(
+            location, in: frame.bytes, number: number, time: frame.timestamp.totalNanoseconds,
+            verifiesChecksum: self.verifiesChecksums, reusing: spare, numberingPairsIn: &self.pairSlots)
         return .sctp(view)
     }
 
@@ -93,10 +73,7 @@ struct FrameDecoder {
                 isKnownUniquelyReferenced(&view)
             {
                 self.spareAddresses.append(
-                    (
-                        UInt(bitPattern: Unmanaged.passUnretained(view).toOpaque()),
-                        view.bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-                    ))
+                    (UInt(bitPattern: Unmanaged.passUnretained(view).toOpaque()), view.cacheHint.bytes))
                 self.spareViews.append(view)
             }
         }
