@@ -290,7 +290,11 @@ import Testing
     }
 
     @Test func testPurposeIndexMatchesTheReference() throws {
-        let path = "/work/shared/reference/etsi-ts-102-369-index.tsv"
+        // shared/ stands beside the repository (as on the developers' machines and in CI).
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let path = repository.deletingLastPathComponent()
+            .appendingPathComponent("shared/reference/etsi-ts-102-369-index.tsv").path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
         let ids = text.split(separator: "\n").dropFirst().compactMap { line -> String? in
             let columns = line.split(separator: "\t")

@@ -1,7 +1,7 @@
 import SCTPWire
 import Testing
 
-/// Real packets from the Linux capture in /work/shared/seeds/000_*.txt (tshark decode), with the
+/// Real packets from the Linux capture in shared/seeds/000_*.txt (tshark decode), with the
 /// checksums Linux put in them.
 enum LinuxSeedPackets {
     /// INIT from 172.24.2.5:57630 to 172.27.2.4:30102, checksum field 0x87034a86.

@@ -2,7 +2,7 @@ import Captures
 import NetworkLayers
 import SCTPWire
 
-/// The Linux kernel association of the seed captures (/work/shared/seeds/001: `nc --sctp` between
+/// The Linux kernel association of the seed captures (shared/seeds/001: `nc --sctp` between
 /// two pods, tcpdump lines), rebuilt packet by packet with our encoder. Tag, TSN, window, stream
 /// and port values come from seed 001's tcpdump lines; what tcpdump does not show (parameters,
 /// cookie and heartbeat-info sizes, IP header fields, MAC addresses) from the same kernel's
