@@ -1,3 +1,4 @@
+import NetworkLayers
 import PropertyBased
 import SCTPWire
 import Scenario
@@ -368,16 +369,34 @@ struct ScenarioGenerators {
 
     // MARK: Steps and scenarios
 
-    func step(_ c: inout Choices, number: Int) -> Step {
+    /// The SUT's and the harness's addresses of a run: one family, one to three harness addresses.
+    func addresses(_ c: inout Choices) -> (sut: [IPAddress], peer: [IPAddress]) {
+        let v6 = c.chance(40)
+        let make = { (host: Int) -> IPAddress in
+            IPAddress(v6 ? "2001:db8::\(host)" : "198.18.\(host / 256).\(host % 256)")!
+        }
+        let sut = (0...c.below(2)).map { make(100 + $0) }
+        let peer = (0...c.below(3)).map { make(1 + $0) }
+        return (sut, peer)
+    }
+
+    func step(
+        _ c: inout Choices, number: Int,
+        addresses: (sut: [IPAddress], peer: [IPAddress]) = ([.defaultSUT], [.defaultHarness])
+    ) -> Step {
         var step = Step(number: number, location: Self.noLocation, action: .expectNothing)
         var windowed = false
         var afterAllowed = false
         switch c.below(5) {
         case 0:
             step.action = .send(self.packetTemplate(&c))
+            if c.chance(30) { step.from = c.element(addresses.peer) }
+            if c.chance(30) { step.to = c.element(addresses.sut) }
         case 1:
             step.action = .expect(self.expectation(&c))
             (windowed, afterAllowed) = (true, true)
+            if c.chance(30) { step.from = c.element(addresses.sut) }
+            if c.chance(30) { step.to = c.element(addresses.peer) }
         case 2:
             windowed = true
         case 3:
@@ -401,7 +420,8 @@ struct ScenarioGenerators {
     }
 
     func scenario(_ c: inout Choices) -> Scenario {
-        let steps = (0...c.below(6)).map { index in self.step(&c, number: index + 1) }
+        let addresses = c.chance(70) ? ([IPAddress.defaultSUT], [IPAddress.defaultHarness]) : self.addresses(&c)
+        let steps = (0...c.below(6)).map { index in self.step(&c, number: index + 1, addresses: addresses) }
         var deviations: [KnownDeviation] = []
         for _ in 0..<c.below(3) {
             let target = c.element(["usrsctp", "linux", "freebsd"])
@@ -418,7 +438,7 @@ struct ScenarioGenerators {
             rfc: (0..<c.below(3)).map { _ in "RFC \(c.element([9260, 4960, 6951])) §\(c.below(12))" },
             etsi: (0..<c.below(2)).map { _ in c.element(ETSITestPurposes.all.map(\.id)) },
             role: c.element(Scenario.Role.allCases), sutPort: UInt16(c.below(65_535) + 1),
-            peerPort: UInt16(c.below(65_535) + 1),
+            peerPort: UInt16(c.below(65_535) + 1), sutAddresses: addresses.0, peerAddresses: addresses.1,
             requires: c.chance(20) ? ["virtual-time"] : [], options: self.socketOptions(&c),
             ignore: c.chance(70) ? Scenario.standardIgnore : Set((0..<c.below(3)).map { _ in c.element(kinds) }),
             defaultWithin: c.chance(70) ? Scenario.standardWithin : self.duration(&c),
