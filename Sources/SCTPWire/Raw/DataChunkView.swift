@@ -6,7 +6,7 @@
 ///  4: TSN | 8: stream identifier | 10: stream sequence number | 12: payload protocol identifier
 ///  16: user data ...
 /// ```
-public struct DataChunkView<Bytes: RawBytes>: RawChunkView {
+public struct DataChunkView<Bytes: RawBytes>: DataChunkFields {
     public var bytes: Bytes
     public let offset: Int
 
@@ -19,24 +19,6 @@ public struct DataChunkView<Bytes: RawBytes>: RawChunkView {
     public init(_ bytes: Bytes, at offset: Int) {
         self.bytes = bytes
         self.offset = Swift.max(0, offset)
-    }
-
-    /// U, B, E, I and the reserved bits.
-    @inlinable
-    public var flags: DataChunkFlags? {
-        self.flagsByte.map(DataChunkFlags.init(rawValue:))
-    }
-
-    /// Transmission sequence number.
-    @inlinable
-    public var tsn: UInt32? {
-        self.bytes.bigEndianUInt32(at: self.offset + 4)
-    }
-
-    /// Stream identifier.
-    @inlinable
-    public var streamID: UInt16? {
-        self.bytes.bigEndianUInt16(at: self.offset + 8)
     }
 
     /// Stream sequence number.
@@ -66,33 +48,9 @@ public struct DataChunkView<Bytes: RawBytes>: RawChunkView {
             self.bytes.uncheckedBigEndianUInt32(at: self.offset + 12)
         )
     }
-
-    /// Where the user data lies: after the fixed fields, up to the declared length (clamped to the
-    /// bytes); nil when the fixed fields are not all there.
-    @inlinable
-    public var userDataRange: Range<Int>? {
-        let start = self.offset + Self.fixedLength
-        guard self.offset >= 0, start <= self.bytes.count else { return nil }
-        return start..<Swift.max(start, self.declaredEnd)
-    }
 }
 
 extension DataChunkView where Bytes: MutableRawBytes {
-    @inlinable
-    public mutating func setFlags(_ flags: DataChunkFlags) {
-        self.setFlagsByte(flags.rawValue)
-    }
-
-    @inlinable
-    public mutating func setTSN(_ tsn: UInt32) {
-        self.bytes.setBigEndianUInt32(tsn, at: self.offset + 4)
-    }
-
-    @inlinable
-    public mutating func setStreamID(_ streamID: UInt16) {
-        self.bytes.setBigEndianUInt16(streamID, at: self.offset + 8)
-    }
-
     @inlinable
     public mutating func setStreamSequence(_ sequence: UInt16) {
         self.bytes.setBigEndianUInt16(sequence, at: self.offset + 10)

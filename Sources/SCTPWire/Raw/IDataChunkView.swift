@@ -6,7 +6,7 @@
 ///  4: TSN | 8: stream identifier | 10: reserved | 12: message identifier
 ///  16: payload protocol identifier (B set) or fragment sequence number | 20: user data ...
 /// ```
-public struct IDataChunkView<Bytes: RawBytes>: RawChunkView {
+public struct IDataChunkView<Bytes: RawBytes>: DataChunkFields {
     public var bytes: Bytes
     public let offset: Int
 
@@ -17,22 +17,6 @@ public struct IDataChunkView<Bytes: RawBytes>: RawChunkView {
     public init(_ bytes: Bytes, at offset: Int) {
         self.bytes = bytes
         self.offset = Swift.max(0, offset)
-    }
-
-    /// U, B, E, I and the reserved bits (the same bits as DATA).
-    @inlinable
-    public var flags: DataChunkFlags? {
-        self.flagsByte.map(DataChunkFlags.init(rawValue:))
-    }
-
-    @inlinable
-    public var tsn: UInt32? {
-        self.bytes.bigEndianUInt32(at: self.offset + 4)
-    }
-
-    @inlinable
-    public var streamID: UInt16? {
-        self.bytes.bigEndianUInt16(at: self.offset + 8)
     }
 
     /// The reserved 16 bits after the stream identifier.
@@ -52,32 +36,9 @@ public struct IDataChunkView<Bytes: RawBytes>: RawChunkView {
     public var ppidOrFSN: UInt32? {
         self.bytes.bigEndianUInt32(at: self.offset + 16)
     }
-
-    /// Where the user data lies (clamped to the bytes); nil when the fixed fields are not all there.
-    @inlinable
-    public var userDataRange: Range<Int>? {
-        let start = self.offset + Self.fixedLength
-        guard self.offset >= 0, start <= self.bytes.count else { return nil }
-        return start..<Swift.max(start, self.declaredEnd)
-    }
 }
 
 extension IDataChunkView where Bytes: MutableRawBytes {
-    @inlinable
-    public mutating func setFlags(_ flags: DataChunkFlags) {
-        self.setFlagsByte(flags.rawValue)
-    }
-
-    @inlinable
-    public mutating func setTSN(_ tsn: UInt32) {
-        self.bytes.setBigEndianUInt32(tsn, at: self.offset + 4)
-    }
-
-    @inlinable
-    public mutating func setStreamID(_ streamID: UInt16) {
-        self.bytes.setBigEndianUInt16(streamID, at: self.offset + 8)
-    }
-
     @inlinable
     public mutating func setReserved(_ reserved: UInt16) {
         self.bytes.setBigEndianUInt16(reserved, at: self.offset + 10)

@@ -8,7 +8,7 @@
 ///  16: duplicate TSNs X | 18: reserved
 ///  20: N × gap block | 20 + 4N: M × NR gap block | 20 + 4(N + M): X × duplicate TSN
 /// ```
-public struct NRSACKChunkView<Bytes: RawBytes>: RawChunkView {
+public struct NRSACKChunkView<Bytes: RawBytes>: SelectiveAckFields {
     public var bytes: Bytes
     public let offset: Int
 
@@ -19,21 +19,6 @@ public struct NRSACKChunkView<Bytes: RawBytes>: RawChunkView {
     public init(_ bytes: Bytes, at offset: Int) {
         self.bytes = bytes
         self.offset = Swift.max(0, offset)
-    }
-
-    @inlinable
-    public var cumulativeTSNAck: UInt32? {
-        self.bytes.bigEndianUInt32(at: self.offset + 4)
-    }
-
-    @inlinable
-    public var advertisedReceiverWindow: UInt32? {
-        self.bytes.bigEndianUInt32(at: self.offset + 8)
-    }
-
-    @inlinable
-    public var gapBlockCount: UInt16? {
-        self.bytes.bigEndianUInt16(at: self.offset + 12)
     }
 
     @inlinable
@@ -86,21 +71,6 @@ public struct NRSACKChunkView<Bytes: RawBytes>: RawChunkView {
 }
 
 extension NRSACKChunkView where Bytes: MutableRawBytes {
-    @inlinable
-    public mutating func setCumulativeTSNAck(_ value: UInt32) {
-        self.bytes.setBigEndianUInt32(value, at: self.offset + 4)
-    }
-
-    @inlinable
-    public mutating func setAdvertisedReceiverWindow(_ value: UInt32) {
-        self.bytes.setBigEndianUInt32(value, at: self.offset + 8)
-    }
-
-    @inlinable
-    public mutating func setGapBlockCount(_ count: UInt16) {
-        self.bytes.setBigEndianUInt16(count, at: self.offset + 12)
-    }
-
     @inlinable
     public mutating func setNRGapBlockCount(_ count: UInt16) {
         self.bytes.setBigEndianUInt16(count, at: self.offset + 14)

@@ -7,7 +7,7 @@
 ///  4: cumulative TSN ack | 8: a_rwnd | 12: number of gap ack blocks N | 14: number of duplicate TSNs X
 ///  16: N × (start, end) | 16 + 4N: X × duplicate TSN
 /// ```
-public struct SACKChunkView<Bytes: RawBytes>: RawChunkView {
+public struct SACKChunkView<Bytes: RawBytes>: SelectiveAckFields {
     public var bytes: Bytes
     public let offset: Int
 
@@ -18,22 +18,6 @@ public struct SACKChunkView<Bytes: RawBytes>: RawChunkView {
     public init(_ bytes: Bytes, at offset: Int) {
         self.bytes = bytes
         self.offset = Swift.max(0, offset)
-    }
-
-    @inlinable
-    public var cumulativeTSNAck: UInt32? {
-        self.bytes.bigEndianUInt32(at: self.offset + 4)
-    }
-
-    @inlinable
-    public var advertisedReceiverWindow: UInt32? {
-        self.bytes.bigEndianUInt32(at: self.offset + 8)
-    }
-
-    /// The number of gap ack blocks as written.
-    @inlinable
-    public var gapBlockCount: UInt16? {
-        self.bytes.bigEndianUInt16(at: self.offset + 12)
     }
 
     /// The number of duplicate TSNs as written.
@@ -75,22 +59,6 @@ public struct SACKChunkView<Bytes: RawBytes>: RawChunkView {
 }
 
 extension SACKChunkView where Bytes: MutableRawBytes {
-    @inlinable
-    public mutating func setCumulativeTSNAck(_ value: UInt32) {
-        self.bytes.setBigEndianUInt32(value, at: self.offset + 4)
-    }
-
-    @inlinable
-    public mutating func setAdvertisedReceiverWindow(_ value: UInt32) {
-        self.bytes.setBigEndianUInt32(value, at: self.offset + 8)
-    }
-
-    /// Writes the gap block count, any value (the blocks are not moved).
-    @inlinable
-    public mutating func setGapBlockCount(_ count: UInt16) {
-        self.bytes.setBigEndianUInt16(count, at: self.offset + 12)
-    }
-
     /// Writes the duplicate TSN count, any value.
     @inlinable
     public mutating func setDuplicateCount(_ count: UInt16) {
