@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Reports", dependencies: ["Runner", "Rules", "CaptureCheck", "Captures", "Scenario", "NetworkLayers"]
         ),
-        .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner"]),
+        .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime"]),
         .executableTarget(
             name: "sctpconform",
             dependencies: [
