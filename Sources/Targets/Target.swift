@@ -71,17 +71,22 @@ public struct TargetConfiguration: Hashable, Sendable {
     /// The harness's (first) IP address in the run: where a target without addresses says its
     /// packets went.
     public var harnessAddress: IPAddress
+    /// How the harness's packets reach the stack: in IP, or UDP-encapsulated (RFC 6951) with the UDP
+    /// ports from the harness's side. A target whose own transport carries no encapsulation (usrsctp
+    /// over AF_CONN) stamps its packets with the mirror of it (`SCTPCarriage.reversed`).
+    public var carriage: SCTPCarriage
 
     public init(
         seed: UInt64, localPort: UInt16, peerPort: UInt16,
         sutAddress: IPAddress = TargetConfiguration.defaultSUTAddress,
-        harnessAddress: IPAddress = TargetConfiguration.defaultHarnessAddress
+        harnessAddress: IPAddress = TargetConfiguration.defaultHarnessAddress, carriage: SCTPCarriage = .ip
     ) {
         self.seed = seed
         self.localPort = localPort
         self.peerPort = peerPort
         self.sutAddress = sutAddress
         self.harnessAddress = harnessAddress
+        self.carriage = carriage
     }
 
     /// The system under test's address unless a scenario says otherwise (`IPAddress.defaultSUT`).

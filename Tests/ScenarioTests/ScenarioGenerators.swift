@@ -439,6 +439,8 @@ struct ScenarioGenerators {
             etsi: (0..<c.below(2)).map { _ in c.element(ETSITestPurposes.all.map(\.id)) },
             role: c.element(Scenario.Role.allCases), sutPort: UInt16(c.below(65_535) + 1),
             peerPort: UInt16(c.below(65_535) + 1), sutAddresses: addresses.0, peerAddresses: addresses.1,
+            udp: c.chance(25)
+                ? UDPEncapsulation(sutPort: UInt16(c.below(65_535) + 1), peerPort: UInt16(c.below(65_535) + 1)) : nil,
             requires: c.chance(20) ? ["virtual-time"] : [], options: self.socketOptions(&c),
             ignore: c.chance(70) ? Scenario.standardIgnore : Set((0..<c.below(3)).map { _ in c.element(kinds) }),
             defaultWithin: c.chance(70) ? Scenario.standardWithin : self.duration(&c),

@@ -5,6 +5,15 @@ public enum SCTPCarriage: Hashable, Sendable, CustomStringConvertible {
     /// In a UDP datagram (RFC 6951), between these UDP ports.
     case udpEncapsulated(sourcePort: UInt16, destinationPort: UInt16)
 
+    /// The carriage of a reply: the same, with the UDP ports swapped.
+    public var reversed: SCTPCarriage {
+        switch self {
+        case .ip: .ip
+        case .udpEncapsulated(let source, let destination):
+            .udpEncapsulated(sourcePort: destination, destinationPort: source)
+        }
+    }
+
     /// `ip` or `udp 9899 > 9899`.
     public var description: String {
         switch self {

@@ -54,11 +54,11 @@ final class ScenarioExecution {
         self.publishVariables()
     }
 
-    /// The scenario's addresses and ports as the session's endpoints.
+    /// The scenario's addresses, ports and carriage (IP or UDP, RFC 6951) as the session's endpoints.
     static func endpoints(of scenario: Scenario) -> SessionEndpoints {
         SessionEndpoints(
             sutAddresses: scenario.sutAddresses, harnessAddresses: scenario.peerAddresses, sutPort: scenario.sutPort,
-            harnessPort: scenario.peerPort)
+            harnessPort: scenario.peerPort, carriage: scenario.harnessCarriage)
     }
 
     // MARK: Run

@@ -50,7 +50,8 @@ public struct ScenarioRunner: Sendable {
         }
         let targetConfiguration = TargetConfiguration(
             seed: self.configuration.seed, localPort: scenario.sutPort, peerPort: scenario.peerPort,
-            sutAddress: scenario.sutAddresses[0], harnessAddress: scenario.peerAddresses[0])
+            sutAddress: scenario.sutAddresses[0], harnessAddress: scenario.peerAddresses[0],
+            carriage: scenario.harnessCarriage)
         let instance: any Target
         do {
             instance = try self.pool.target(from: self.target, configuration: targetConfiguration, start: .zero)

@@ -1,9 +1,43 @@
 import NetworkLayers
 import Yams
 
-/// `sut: {addresses: [...]}`, `peer: {addresses: [...]}` and a step's `from:` / `to:`: the IP
-/// addresses of the run.
+/// What `sut:` or `peer:` declares: the role (`sut` only), the SCTP port, the IP addresses and the
+/// UDP port when the packets are UDP-encapsulated.
+struct ScenarioEndpointEntries {
+    var role: Scenario.Role?
+    var port: UInt16?
+    var addresses: [(address: IPAddress, node: Node)]
+    /// `udp: {port: N}` (`udp: {}` is the registered port 9899); nil without `udp:`.
+    var udpPort: UInt16?
+}
+
+/// `sut: {addresses: [...], udp: {port: 9899}}`, `peer: {addresses: [...], udp: {...}}` and a
+/// step's `from:` / `to:`: the IP addresses of the run and how its packets are carried.
 extension ScenarioParser {
+    /// `udp: {port: 9899}` under `what` (`sut.udp`): the side's UDP port for RFC 6951 encapsulation,
+    /// the registered 9899 when `port` is left out; nil (with an error) for anything else.
+    func udpPort(_ node: Node, _ what: String) -> UInt16? {
+        guard let entries = self.reader.mapping(node, what) else { return nil }
+        self.reader.checkKeys(entries, in: node, allowed: ["port"], required: [], what)
+        guard let portNode = entries.first(where: { $0.key == "port" })?.value else {
+            return UDPEncapsulation.registeredPort
+        }
+        guard let value = self.reader.unsigned(portNode, "\(what).port", bits: 16) else { return nil }
+        guard value != 0 else {
+            self.reader.report(.invalidValue, at: portNode, "\(what).port must not be 0", expected: "1...65535")
+            return nil
+        }
+        return UInt16(value)
+    }
+
+    /// The run's UDP encapsulation: when either side declares `udp:`, both sides' ports (a side that
+    /// declares none has the registered 9899, RFC 6951 §5); nil when neither does.
+    static func udpEncapsulation(sut: UInt16?, peer: UInt16?) -> UDPEncapsulation? {
+        guard sut != nil || peer != nil else { return nil }
+        return UDPEncapsulation(
+            sutPort: sut ?? UDPEncapsulation.registeredPort, peerPort: peer ?? UDPEncapsulation.registeredPort)
+    }
+
     /// A list (or one) of IPv4 or IPv6 literals under `what` (`sut.addresses`); reports text that is
     /// not an address, repeats and an empty list.
     func addresses(_ node: Node, _ what: String) -> [(address: IPAddress, node: Node)] {

@@ -80,6 +80,7 @@ final class ScenarioParser {
                 "\(declared).addresses are IPv\(version) but \(other) has the default IPv4 address",
                 expected: "\(other): {addresses: [...]} of the same family")
         }
+        let udp = Self.udpEncapsulation(sut: sut?.udpPort, peer: peer?.udpPort)
         let requires = value("requires").map { self.capabilities($0) } ?? []
         let options = value("options").map { self.socketOptions($0, "options") } ?? []
         let ignore = value("ignore").map { self.ignoredKinds($0) } ?? Scenario.standardIgnore
@@ -103,7 +104,7 @@ final class ScenarioParser {
             id: id, title: title, file: self.reader.file, rfc: rfc, etsi: etsi, role: role,
             sutPort: sut?.port ?? preamble?.sutPort ?? Self.defaultSUTPort,
             peerPort: peer?.port ?? preamble?.peerPort ?? Self.defaultPeerPort,
-            sutAddresses: self.sutAddresses, peerAddresses: self.peerAddresses,
+            sutAddresses: self.sutAddresses, peerAddresses: self.peerAddresses, udp: udp,
             requires: requires, options: options, ignore: ignore, defaultWithin: defaultWithin,
             quietPeriod: quietPeriod, notes: notes, steps: (preamble?.steps ?? []) + ownSteps,
             knownDeviations: knownDeviations, preamble: preamble)
@@ -156,14 +157,16 @@ final class ScenarioParser {
 
     func endpoint(
         _ node: Node, _ what: String, needsRole: Bool
-    ) -> (role: Scenario.Role?, port: UInt16?, addresses: [(address: IPAddress, node: Node)])? {
+    ) -> ScenarioEndpointEntries? {
         guard let entries = self.reader.mapping(node, what) else { return nil }
         self.reader.checkKeys(
-            entries, in: node, allowed: needsRole ? ["role", "port", "addresses"] : ["port", "addresses"],
+            entries, in: node,
+            allowed: needsRole ? ["role", "port", "addresses", "udp"] : ["port", "addresses", "udp"],
             required: needsRole ? ["role"] : [], what)
         var role: Scenario.Role?
         var port: UInt16?
         var addresses: [(address: IPAddress, node: Node)] = []
+        var udpPort: UInt16?
         for entry in entries {
             switch entry.key {
             case "role":
@@ -185,11 +188,13 @@ final class ScenarioParser {
                 }
             case "addresses":
                 addresses = self.addresses(entry.value, "\(what).addresses")
+            case "udp":
+                udpPort = self.udpPort(entry.value, "\(what).udp")
             default:
                 continue
             }
         }
-        return (role, port, addresses)
+        return ScenarioEndpointEntries(role: role, port: port, addresses: addresses, udpPort: udpPort)
     }
 
     private func capabilities(_ node: Node) -> [String] {

@@ -31,6 +31,9 @@ public struct Scenario: Hashable, Sendable {
     /// several for a multihomed harness. The first is where the harness sends from unless a step
     /// names another (`from:`).
     public var peerAddresses: [IPAddress]
+    /// The UDP ports when the packets are UDP-encapsulated (RFC 6951; `sut: {udp: {port: 9899}}`),
+    /// nil when they travel directly in IP.
+    public var udp: UDPEncapsulation?
     /// Target capabilities needed beyond the role's (`virtual-time`, `socket-options`, ...).
     public var requires: [String]
     /// Socket options the SUT sets before the first step.
@@ -65,8 +68,8 @@ public struct Scenario: Hashable, Sendable {
     public init(
         id: String, title: String, file: String, rfc: [String] = [], etsi: [String] = [], role: Role,
         sutPort: UInt16, peerPort: UInt16, sutAddresses: [IPAddress] = [Scenario.standardSUTAddress],
-        peerAddresses: [IPAddress] = [Scenario.standardPeerAddress], requires: [String] = [],
-        options: [SocketOptionSetting] = [],
+        peerAddresses: [IPAddress] = [Scenario.standardPeerAddress], udp: UDPEncapsulation? = nil,
+        requires: [String] = [], options: [SocketOptionSetting] = [],
         ignore: Set<String> = Scenario.standardIgnore, defaultWithin: ScenarioDuration = Scenario.standardWithin,
         quietPeriod: ScenarioDuration = Scenario.standardQuietPeriod, notes: String? = nil, steps: [Step],
         knownDeviations: [KnownDeviation] = [], preamble: ScenarioPreamble? = nil
@@ -81,6 +84,7 @@ public struct Scenario: Hashable, Sendable {
         self.peerPort = peerPort
         self.sutAddresses = sutAddresses.isEmpty ? [Scenario.standardSUTAddress] : sutAddresses
         self.peerAddresses = peerAddresses.isEmpty ? [Scenario.standardPeerAddress] : peerAddresses
+        self.udp = udp
         self.requires = requires
         self.options = options
         self.ignore = ignore

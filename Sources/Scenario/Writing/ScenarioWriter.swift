@@ -56,11 +56,11 @@ public struct ScenarioWriter: Sendable {
         entries.append(
             ("sut", self.endpoint(
                 role: scenario.role, port: scenario.sutPort, addresses: scenario.sutAddresses,
-                standard: Scenario.standardSUTAddress)))
+                standard: Scenario.standardSUTAddress, udpPort: scenario.udp?.sutPort)))
         entries.append(
             ("peer", self.endpoint(
                 role: nil, port: scenario.peerPort, addresses: scenario.peerAddresses,
-                standard: Scenario.standardPeerAddress)))
+                standard: Scenario.standardPeerAddress, udpPort: scenario.udp?.peerPort)))
         if !scenario.requires.isEmpty { entries.append(("requires", .sequence(scenario.requires.map { .plain($0) }))) }
         if !scenario.options.isEmpty { entries.append(("options", self.socketOptions(scenario.options))) }
         if scenario.ignore != Scenario.standardIgnore {
@@ -88,13 +88,19 @@ public struct ScenarioWriter: Sendable {
 
     // MARK: Header
 
-    /// `{role: server, port: 5001}` (`sut`) or `{port: 5000}` (`peer`).
-    func endpoint(role: Scenario.Role?, port: UInt16, addresses: [IPAddress], standard: IPAddress) -> YAMLText {
+    /// `{role: server, port: 5001}` (`sut`) or `{port: 5000}` (`peer`), with `addresses` when not the
+    /// standard one and `udp: {port: 9899}` for a UDP-encapsulated run.
+    func endpoint(
+        role: Scenario.Role?, port: UInt16, addresses: [IPAddress], standard: IPAddress, udpPort: UInt16?
+    ) -> YAMLText {
         var entries: [(key: String, value: YAMLText)] = []
         if let role { entries.append(("role", .plain(role.rawValue))) }
         entries.append(("port", .plain(String(port))))
         if addresses != [standard] {
             entries.append(("addresses", .sequence(addresses.map { self.address($0) })))
+        }
+        if let udpPort {
+            entries.append(("udp", .mapping([("port", .plain(String(udpPort)))])))
         }
         return .mapping(entries)
     }

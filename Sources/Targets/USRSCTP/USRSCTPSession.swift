@@ -24,6 +24,9 @@ final class USRSCTPSession {
     /// goes from the run's SUT address to its (first) harness address.
     private(set) var outputSource: IPAddress
     private(set) var outputDestination: IPAddress
+    /// How output is carried: the mirror of the harness's carriage (UDP ports swapped), since AF_CONN
+    /// carries none of its own.
+    private(set) var outputCarriage: SCTPCarriage = .ip
     /// Application events not yet taken, in order.
     private var pendingEvents: [TimedApplicationEvent] = []
     /// Whether output (a packet or an event) arrived that `runToOutput` has not reported yet, and
@@ -32,23 +35,29 @@ final class USRSCTPSession {
 
     init(
         helper: HelperProcess, start: VirtualInstant, maximumAdvancePerCommand: VirtualDuration,
-        virtualTimeLimit: VirtualDuration, outputSource: IPAddress, outputDestination: IPAddress
+        virtualTimeLimit: VirtualDuration, outputSource: IPAddress, outputDestination: IPAddress,
+        outputCarriage: SCTPCarriage = .ip
     ) {
         self.helper = helper
         self.startTime = start
         self.outputSource = outputSource
         self.outputDestination = outputDestination
+        self.outputCarriage = outputCarriage
         self.helperTime = start
         self.maximumAdvancePerCommand = max(maximumAdvancePerCommand, .milliseconds(1))
         self.virtualTimeLimit = virtualTimeLimit
     }
 
     /// Forgets what the stack said before a reset, sets the clock to `start` and stamps later output
-    /// with the new run's addresses.
-    func restart(at start: VirtualInstant, outputSource: IPAddress, outputDestination: IPAddress) {
+    /// with the new run's addresses and carriage.
+    func restart(
+        at start: VirtualInstant, outputSource: IPAddress, outputDestination: IPAddress,
+        outputCarriage: SCTPCarriage = .ip
+    ) {
         self.startTime = start
         self.outputSource = outputSource
         self.outputDestination = outputDestination
+        self.outputCarriage = outputCarriage
         self.helperTime = start
         self.pendingPackets.removeAll(keepingCapacity: true)
         self.pendingEvents.removeAll(keepingCapacity: true)
@@ -109,7 +118,8 @@ final class USRSCTPSession {
             case .packet(let time, let bytes):
                 self.pendingPackets.append(
                     AddressedPacket(
-                        source: self.outputSource, destination: self.outputDestination, time: time, bytes: bytes))
+                        source: self.outputSource, destination: self.outputDestination,
+                        carriage: self.outputCarriage, time: time, bytes: bytes))
                 self.noteOutput(at: time)
             case .event(let time, let event):
                 self.pendingEvents.append(TimedApplicationEvent(time: time, event: event))

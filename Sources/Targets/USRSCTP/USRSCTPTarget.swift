@@ -102,7 +102,7 @@ public final class USRSCTPTarget: Target {
         let session = USRSCTPSession(
             helper: helper, start: start, maximumAdvancePerCommand: options.maximumAdvancePerCommand,
             virtualTimeLimit: options.virtualTimeLimit, outputSource: configuration.sutAddress,
-            outputDestination: configuration.harnessAddress)
+            outputDestination: configuration.harnessAddress, outputCarriage: configuration.carriage.reversed)
         let result: (errno: Int32, message: String)
         do {
             result = try session.run(.initialize(
@@ -144,7 +144,8 @@ public final class USRSCTPTarget: Target {
             result = try self.session.run(command)
         }
         self.session.restart(
-            at: start, outputSource: configuration.sutAddress, outputDestination: configuration.harnessAddress)
+            at: start, outputSource: configuration.sutAddress, outputDestination: configuration.harnessAddress,
+            outputCarriage: configuration.carriage.reversed)
         if result.errno != 0 {
             throw .unsupported("usrsctp helper could not reset: \(result.message) (errno \(result.errno))")
         }
