@@ -1,4 +1,5 @@
 import NetworkLayers
+import SCTPWire
 
 // Usage from the scenario runner (one checker per scenario run):
 //
@@ -58,6 +59,19 @@ public struct LiveRuleChecker: Sendable {
     ///   - direction: `.toSUT` for the harness's packets, `.fromSUT` for the SUT's.
     ///   - number: the packet's 1-based position in the run, both directions counted.
     public mutating func observe(_ packet: AddressedPacket, direction: PacketDirection, number: Int) -> [LiveFinding] {
+        self.observe(packet, decoded: DecodedSCTPPacket(packet.bytes), direction: direction, number: number)
+    }
+
+    /// Judges one packet of the run from its decode (`DecodedSCTPPacket(packet.bytes)`, made once by
+    /// the caller for every reader of the packet): the rules decode nothing again.
+    /// - Parameters:
+    ///   - packet: the packet in its envelope; its time is the run's virtual time.
+    ///   - decoded: `packet.bytes` decoded.
+    ///   - direction: `.toSUT` for the harness's packets, `.fromSUT` for the SUT's.
+    ///   - number: the packet's 1-based position in the run, both directions counted.
+    public mutating func observe(
+        _ packet: AddressedPacket, decoded: DecodedSCTPPacket, direction: PacketDirection, number: Int
+    ) -> [LiveFinding] {
         var sourceUDP: UInt16?
         var destinationUDP: UInt16?
         if case .udpEncapsulated(let sourcePort, let destinationPort) = packet.carriage {
@@ -75,10 +89,9 @@ public struct LiveRuleChecker: Sendable {
             self.sutEndpoints.insert(sut)
             self.lastSUT = sut
         }
-        let observation = SCTPObservation(
-            number: number, time: packet.time.nanoseconds, source: source, destination: destination,
-            bytes: packet.bytes)
-        let found = self.engine.process(observation)
+        let view = PacketView(
+            number: number, time: packet.time.nanoseconds, source: source, destination: destination, decoded: decoded)
+        let found = self.engine.process(view)
         if found.isEmpty { return [] }
         return found.map(self.attribute)
     }

@@ -63,6 +63,18 @@ package final class PacketView: @unchecked Sendable {
         self.decode(verifiesChecksum: verifiesChecksum)
     }
 
+    /// The view of a packet decoded already (`decoded`, of the SCTP bytes): the typed chunks are
+    /// taken as they are, up to the first that did not decode, whose error stops the view's chunks as
+    /// one pass over the packet would; only the checksum is computed. Gives what
+    /// `init(_:verifiesChecksum:)` gives for the same bytes.
+    convenience init(
+        number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint,
+        decoded: DecodedSCTPPacket
+    ) {
+        self.init(number: number, time: time, source: source, destination: destination, bytes: decoded.bytes)
+        self.adopt(decoded)
+    }
+
     private init(
         number: Int, time: UInt64, source: TransportEndpoint, destination: TransportEndpoint, bytes: [UInt8]
     ) {
@@ -144,6 +156,48 @@ package final class PacketView: @unchecked Sendable {
     package var orderedPorts: (low: UInt16, high: UInt16)? {
         guard let header = self.header else { return nil }
         return (min(header.sourcePort, header.destinationPort), max(header.sourcePort, header.destinationPort))
+    }
+
+    /// Fills every other field from `decoded`, the decode of `bytes`.
+    private func adopt(_ decoded: DecodedSCTPPacket) {
+        self.checksum = SCTPChecksum.verify(self.bytes)
+        var types = ChunkTypeSet()
+        var reflecting = false
+        var first: ChunkType?
+        var count = 0
+        // The chunks whose headers the bytes hold, as `decode` counts them: the walk's last chunk may
+        // have an incomplete header, or a length under 4 (then it is the last).
+        for chunk in decoded.chunks where chunk.raw.isHeaderComplete && chunk.raw.declaredLength >= 4 {
+            let type = chunk.raw.type
+            types.insert(type)
+            if first == nil { first = type }
+            count += 1
+            if type == .abort || type == .shutdownComplete, chunk.raw.flags & 0x01 != 0 {
+                reflecting = true
+            }
+        }
+        self.chunkTypes = types
+        self.hasReflectingChunk = reflecting
+        self.firstChunkType = first
+        self.chunkCount = count
+        guard let header = decoded.header else {
+            var reader = ByteReader(self.bytes, decodingContext: .named("SCTP packet"))
+            do {
+                _ = try CommonHeader.decode(from: &reader)
+            } catch {
+                self.decodingFailure = DecodingFailure(error)
+            }
+            return
+        }
+        self.header = header
+        let (prefix, failure) = decoded.decodedPrefix
+        var chunks: [DecodedChunk] = []
+        chunks.reserveCapacity(prefix.count)
+        for chunk in prefix {
+            if let typed = chunk.typed { chunks.append(DecodedChunk(typed)) }
+        }
+        self.chunks = chunks
+        self.decodingFailure = failure.map(DecodingFailure.init)
     }
 
     /// Reads `bytes` into every other field.

@@ -3,19 +3,31 @@ import Rules
 import SCTPWire
 import VirtualTime
 
-/// One packet of a run as a live checker sees it: its number, its direction and its envelope
-/// (addresses, carriage, instant, SCTP bytes).
+/// One packet of a run as a live checker sees it: its number, its direction, its envelope
+/// (addresses, carriage, instant, SCTP bytes) and its SCTP packet as the session decoded it, once.
 public struct ObservedPacket: Sendable {
     /// 1-based position among all packets of the run, both directions.
     public var number: Int
     public var direction: PacketDirection
     /// The packet with its addresses, carriage and virtual instant.
     public var packet: AddressedPacket
+    /// `packet`'s bytes decoded (the session's one decode, which the live rules judge from).
+    public var sctp: DecodedSCTPPacket
 
+    /// A packet decoded here (for callers without a `DecodedPacket`).
     public init(number: Int, direction: PacketDirection, packet: AddressedPacket) {
         self.number = number
         self.direction = direction
         self.packet = packet
+        self.sctp = DecodedSCTPPacket(packet.bytes)
+    }
+
+    /// A packet the session already decoded.
+    public init(_ decoded: DecodedPacket) {
+        self.number = decoded.number
+        self.direction = decoded.direction
+        self.packet = decoded.envelope
+        self.sctp = decoded.sctp
     }
 
     /// When it was sent, on the run's virtual clock.

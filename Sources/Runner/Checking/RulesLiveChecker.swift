@@ -3,7 +3,8 @@ import Rules
 import VirtualTime
 
 /// The `Rules` module's live rule engine behind the runner's `LiveChecker` hook: every packet of a
-/// run, both directions, is judged against the RFC rules in its envelope.
+/// run, both directions, is judged against the RFC rules in its envelope, from the session's one
+/// decode of it (`ObservedPacket.sctp`).
 ///
 /// Rules broken by the SUT keep their level (MUST findings fail the scenario). Rules broken by the
 /// harness are the deliberate malformed sends of a scenario; they are reported as notes. Either way the
@@ -19,7 +20,8 @@ public final class RulesLiveChecker: LiveChecker {
     public static let factory: @Sendable () -> [any LiveChecker] = { [RulesLiveChecker()] }
 
     public func observe(_ packet: ObservedPacket) -> [ScenarioFinding] {
-        let found = self.checker.observe(packet.packet, direction: packet.direction, number: packet.number)
+        let found = self.checker.observe(
+            packet.packet, decoded: packet.sctp, direction: packet.direction, number: packet.number)
         if found.isEmpty { return [] }
         return found.map(Self.convert)
     }

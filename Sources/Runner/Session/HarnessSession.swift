@@ -116,7 +116,7 @@ public final class HarnessSession {
             failure = error
         }
         let decoded = DecodedPacket(number: number, direction: .toSUT, envelope: envelope)
-        self.check(ObservedPacket(number: number, direction: .toSUT, packet: envelope))
+        self.check(ObservedPacket(decoded))
         if failure == nil {
             do {
                 try self.transport.finishSend()
@@ -127,7 +127,7 @@ public final class HarnessSession {
         if let failure {
             throw self.targetFailure(failure.description, packet: number)
         }
-        let tag = RawPacket(bytes).header?.verificationTag ?? 0
+        let tag = decoded.sctp.header?.verificationTag ?? 0
         self.model.observeSent(tag: tag, chunks: decoded.typedChunks)
         self.modelChanged = true
         return number
@@ -275,7 +275,7 @@ public final class HarnessSession {
         self.modelChanged = true
         self.packets.append(ExchangedPacket(number: number, direction: .fromSUT, packet: envelope, disposition: .unexamined))
         self.inbox.append(packet)
-        self.check(ObservedPacket(number: number, direction: .fromSUT, packet: envelope))
+        self.check(ObservedPacket(packet))
     }
 
     private func check(_ packet: ObservedPacket) {

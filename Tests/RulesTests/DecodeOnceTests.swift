@@ -1,0 +1,56 @@
+import NetworkLayers
+@testable import Rules
+import SCTPWire
+import Testing
+
+/// The live rules judge from the one decode a run makes of each packet (`DecodedSCTPPacket`): the view
+/// built from it must be the view the rules build from the bytes themselves, field for field, for
+/// well-formed and broken packets, and the findings the same.
+@Suite struct DecodeOnceTests {
+    typealias Seen = PacketViewDecodingTests.Seen
+
+    @Test func theViewFromTheOneDecodeEqualsTheViewFromTheBytes() {
+        let (source, destination) = PacketViewDecodingTests.endpoints
+        var failures = 0
+        for (index, bytes) in PacketViewDecodingTests.packets.enumerated() {
+            let fromBytes = PacketView(
+                SCTPObservation(number: index, time: UInt64(index), source: source, destination: destination, bytes: bytes))
+            let fromDecode = PacketView(
+                number: index, time: UInt64(index), source: source, destination: destination,
+                decoded: DecodedSCTPPacket(bytes))
+            let same =
+                fromDecode.bytes == fromBytes.bytes && fromDecode.chunks.map(Seen.init) == fromBytes.chunks.map(Seen.init)
+                && fromDecode.decodingError == fromBytes.decodingError && fromDecode.header == fromBytes.header
+                && fromDecode.checksum == fromBytes.checksum && fromDecode.chunkTypes == fromBytes.chunkTypes
+                && fromDecode.chunkCount == fromBytes.chunkCount && fromDecode.firstChunkType == fromBytes.firstChunkType
+                && fromDecode.hasReflectingChunk == fromBytes.hasReflectingChunk
+                && fromDecode.endpointPair == fromBytes.endpointPair
+            if !same {
+                failures += 1
+                if failures <= 5 {
+                    let got = "\(fromDecode.chunks.map(Seen.init)) / \(fromDecode.decodingError.map { "\($0)" } ?? "-")"
+                    let wanted = "\(fromBytes.chunks.map(Seen.init)) / \(fromBytes.decodingError.map { "\($0)" } ?? "-")"
+                    Issue.record("packet \(index) \(Array(bytes.prefix(32))): \(got) instead of \(wanted)")
+                }
+            }
+        }
+        #expect(failures == 0)
+    }
+
+    @Test(arguments: RuleEvidence.all)
+    func everyEvidenceConversationGivesTheSameFindingsFromTheOneDecode(_ evidence: RuleEvidence) {
+        for script in [evidence.violation, evidence.nearMiss] {
+            let conversation = evidence.run(script)
+            var engine = RuleEngine(configuration: evidence.configuration)
+            var findings: [Finding] = []
+            for (index, packet) in conversation.sent.enumerated() {
+                let view = PacketView(
+                    number: index + 1, time: packet.time, source: conversation.endpoint(packet.from),
+                    destination: conversation.endpoint(packet.from.other), decoded: DecodedSCTPPacket(packet.bytes))
+                findings += engine.process(view)
+            }
+            findings += engine.finish()
+            #expect(findings == conversation.findings, "\(evidence.id)")
+        }
+    }
+}
