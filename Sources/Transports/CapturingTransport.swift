@@ -71,6 +71,14 @@ public final class CapturingTransport: Transport {
         try Self.captureRecords(self.records.map(\.packet))
     }
 
+    /// Throws what `captureRecords(_:)` would throw for `packets`, framing nothing (a run checks its
+    /// capture can be written, and frames it only when a report asks).
+    public static func checkFramable(_ packets: [AddressedPacket]) throws(EncapsulationError) {
+        for packet in packets {
+            try packet.encapsulation.checkFraming(payloadLength: packet.bytes.count)
+        }
+    }
+
     /// `packets` as raw-IP capture records, each framed with its own addresses and carriage, in time
     /// order (ties keep the given order).
     public static func captureRecords(_ packets: [AddressedPacket]) throws(EncapsulationError) -> [CaptureRecord] {

@@ -51,14 +51,19 @@ public final class EventScheduler: VirtualClock {
         }
     }
 
+    // No dynamic exclusivity checks on the fields (a harness run reads and moves them tens of
+    // thousands of times): the scheduler is not thread-safe and belongs to one run, and no method
+    // holds an access to a field across a call out (an event's action runs after its entry left
+    // `queue` and `actions`), so accesses never overlap.
+
     /// The current virtual instant. Never moves backwards.
-    public private(set) var now: VirtualInstant
+    @exclusivity(unchecked) public private(set) var now: VirtualInstant
     /// The largest number of events one `advance`/`runUntilIdle` call may run.
     public let stepLimit: Int
 
-    private var queue = Heap<Entry>()
-    private var actions: [UInt64: () -> Void] = [:]
-    private var nextSequence: UInt64 = 0
+    @exclusivity(unchecked) private var queue = Heap<Entry>()
+    @exclusivity(unchecked) private var actions: [UInt64: () -> Void] = [:]
+    @exclusivity(unchecked) private var nextSequence: UInt64 = 0
 
     /// Creates a scheduler whose clock reads `start`.
     public init(start: VirtualInstant = .zero, stepLimit: Int = 1_000_000) {

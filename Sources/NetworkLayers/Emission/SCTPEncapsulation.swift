@@ -70,6 +70,32 @@ public struct SCTPEncapsulation: Hashable, Sendable {
         return bytes
     }
 
+    /// Throws what `appendIPPacket(wrapping:to:)` would throw for an SCTP packet of `payloadLength`
+    /// bytes, building nothing: whether the packet can be framed (a report can then frame it later).
+    public func checkFraming(payloadLength: Int) throws(EncapsulationError) {
+        var transportLength = payloadLength
+        if case .udpEncapsulated = self.carriage {
+            transportLength += UDPHeader.headerLength
+            guard transportLength <= Int(UInt16.max) else {
+                throw .payloadTooLarge(length: payloadLength, maximum: Int(UInt16.max) - UDPHeader.headerLength)
+            }
+        }
+        switch (self.source, self.destination) {
+        case (.v4, .v4):
+            guard self.ipv4Options.count <= 40 else { throw .optionsTooLong(length: self.ipv4Options.count) }
+            let headerLength = IPv4Header.minimumLength + (self.ipv4Options.count + 3) / 4 * 4
+            guard headerLength + transportLength <= Int(UInt16.max) else {
+                throw .payloadTooLarge(length: transportLength, maximum: Int(UInt16.max) - headerLength)
+            }
+        case (.v6, .v6):
+            guard transportLength <= Int(UInt16.max) else {
+                throw .payloadTooLarge(length: transportLength, maximum: Int(UInt16.max))
+            }
+        default:
+            throw .addressFamilyMismatch(source: self.source, destination: self.destination)
+        }
+    }
+
     /// Appends the IP packet to `bytes`.
     public func appendIPPacket(wrapping sctp: [UInt8], to bytes: inout [UInt8]) throws(EncapsulationError) {
         let udpLength = UDPHeader.headerLength + sctp.count

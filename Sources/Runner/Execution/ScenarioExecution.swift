@@ -34,13 +34,15 @@ final class ScenarioExecution {
     let configuration: RunnerConfiguration
     let builder: PacketBuilder
 
-    var matcher: PatternMatcher
+    // No dynamic exclusivity checks on the mutable state (touched for every step and packet): an
+    // execution is driven from one task, and no access to these fields spans a call back into it.
+    @exclusivity(unchecked) var matcher: PatternMatcher
     /// The model as it stood when its variables were last copied into `matcher.variables` (only
     /// changes are copied); nil before the first copy.
-    var publishedModel: AssociationModel?
+    @exclusivity(unchecked) var publishedModel: AssociationModel?
     /// How far the target has run: the session's clock.
     var now: VirtualInstant { self.session.now }
-    var stepClock = VirtualInstant.zero
+    @exclusivity(unchecked) var stepClock = VirtualInstant.zero
     var scheduler: EventScheduler { self.session.scheduler }
 
     init(scenario: Scenario, target: any Target, configuration: RunnerConfiguration) {
@@ -126,8 +128,9 @@ final class ScenarioExecution {
         result.packets = self.session.packets
         result.findings = findings
         result.duration = max(self.now, self.stepClock) - .zero
+        result.capturedPackets = self.session.capture.records.map(\.packet)
         do {
-            result.capture = try self.session.capture.captureRecords()
+            try CapturingTransport.checkFramable(result.capturedPackets)
         } catch {
             result.findings.append(
                 ScenarioFinding(

@@ -2,6 +2,7 @@ import Captures
 import NetworkLayers
 import SCTPWire
 import Scenario
+import Transports
 import VirtualTime
 
 /// The outcome of one scenario run.
@@ -145,8 +146,22 @@ public struct ScenarioResult: Hashable, Sendable {
     public var findings: [ScenarioFinding]
     /// Virtual time the run covered.
     public var duration: VirtualDuration
-    /// The exchange as raw-IP capture records (harness 198.18.0.1, SUT 198.18.0.2), virtual timestamps.
-    public var capture: [CaptureRecord]
+    /// The packets the run's capture recorded, in the order they crossed, each in its envelope: what
+    /// `capture` frames, when a report asks for it.
+    public var capturedPackets: [AddressedPacket]
+    /// Records set by hand (`capture`'s setter), which then stand for the captured packets.
+    private var assignedCapture: [CaptureRecord]?
+
+    /// The exchange as raw-IP capture records (each packet with its addresses and carriage), virtual
+    /// timestamps, in time order. Framed on demand from `capturedPackets` (a run that writes no report
+    /// frames nothing); empty when they cannot be framed (the run then has a `capture` note).
+    public var capture: [CaptureRecord] {
+        get {
+            if let assignedCapture { return assignedCapture }
+            return (try? CapturingTransport.captureRecords(self.capturedPackets)) ?? []
+        }
+        set { self.assignedCapture = newValue }
+    }
 
     public init(
         scenarioID: String, title: String, file: String, target: String, seed: UInt64, verdict: Verdict,
@@ -169,7 +184,8 @@ public struct ScenarioResult: Hashable, Sendable {
         self.packets = packets
         self.findings = findings
         self.duration = duration
-        self.capture = capture
+        self.capturedPackets = []
+        self.assignedCapture = capture.isEmpty ? nil : capture
     }
 
     /// The first step that failed or errored.

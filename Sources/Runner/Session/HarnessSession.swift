@@ -15,6 +15,11 @@ import VirtualTime
 ///
 /// Time is event-driven: the session's own timed events sit on `scheduler`; the target always runs to
 /// the earlier of the next such event and its own next output (`Transport.receiveNext(until:)`).
+///
+/// Not thread-safe: one session is driven from one task. Its state has no dynamic exclusivity checks
+/// (`@exclusivity(unchecked)`; a run touches it thousands of times): no method holds an access to a
+/// field across a call that could reach the session again (checkers and the target are called with
+/// values, and their results are stored after they return).
 public final class HarnessSession {
     public let target: any Target
     /// Records the exchange for the pcap (outermost, so it sees what the harness sees).
@@ -22,27 +27,27 @@ public final class HarnessSession {
     let transport: any Transport
     public private(set) var endpoints: SessionEndpoints
     private let makeCheckers: () -> [any LiveChecker]
-    private var checkers: [any LiveChecker]
+    @exclusivity(unchecked) private var checkers: [any LiveChecker]
     /// The harness's clock and its timed events.
-    private(set) var scheduler: EventScheduler
+    @exclusivity(unchecked) private(set) var scheduler: EventScheduler
     /// How far the target has run (it only moves forward).
     public var now: VirtualInstant { self.scheduler.now }
     /// What the harness knows of the association: tags, TSNs, what to send next.
-    public internal(set) var model: AssociationModel
+    @exclusivity(unchecked) public internal(set) var model: AssociationModel
     /// Whether the model changed since the interpreter last copied its variables.
-    var modelChanged = true
+    @exclusivity(unchecked) var modelChanged = true
     /// Every packet of the run, both directions, in order (number n at index n - 1).
-    public internal(set) var packets: [ExchangedPacket] = []
+    @exclusivity(unchecked) public internal(set) var packets: [ExchangedPacket] = []
     /// What the checkers (and the session) found so far.
-    public internal(set) var findings: [ScenarioFinding] = []
+    @exclusivity(unchecked) public internal(set) var findings: [ScenarioFinding] = []
     /// Packets from the SUT not taken yet, in arrival order.
-    var inbox: [DecodedPacket] = []
+    @exclusivity(unchecked) var inbox: [DecodedPacket] = []
     /// Application events not taken yet.
-    var events: [(time: VirtualInstant, event: ApplicationEvent)] = []
+    @exclusivity(unchecked) var events: [(time: VirtualInstant, event: ApplicationEvent)] = []
     /// How many application events the target reported so far.
-    private(set) var recordedEvents = 0
+    @exclusivity(unchecked) private(set) var recordedEvents = 0
     /// Looks at the wire in a row that neither moved time nor brought anything (see `stallLimit`).
-    private var stalledLooks = 0
+    @exclusivity(unchecked) private var stalledLooks = 0
     /// More stalled looks than this and the target counts as stuck: every wait is bounded.
     static let stallLimit = 10_000
     /// Bytes for default cookies, heartbeat info (seeded).
