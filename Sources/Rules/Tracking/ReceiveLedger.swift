@@ -1,3 +1,5 @@
+import SCTPWire
+
 /// Why a receiver had to discard what a packet (or the rest of it) carried.
 enum DiscardReason: Hashable, Sendable {
     /// The checksum is wrong (RFC 9260 §6.8), or zero without RFC 9653 negotiated.

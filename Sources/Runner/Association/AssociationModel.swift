@@ -1,3 +1,4 @@
+import Rules
 import SCTPWire
 import Scenario
 
@@ -8,16 +9,9 @@ import Scenario
 /// "our" is the harness, "peer" is the SUT. Nothing here judges the SUT: that is the scenario's and
 /// the rules' job; the model only remembers what was said (RFC 9260 §5, §6.2, §8.5).
 public struct AssociationModel: Hashable, Sendable {
-    /// RFC 9260 §4 states, as far as the harness can tell them from the wire.
-    public enum State: String, Hashable, Sendable {
-        case closed
-        case cookieWait = "cookie-wait"
-        case cookieEchoed = "cookie-echoed"
-        case established
-        case shutdownSent = "shutdown-sent"
-        case shutdownReceived = "shutdown-received"
-        case shutdownAckSent = "shutdown-ack-sent"
-    }
+    /// RFC 9260 §4 states, as far as the harness can tell them from the wire: the rules' association
+    /// tracker's states (`EndpointState`), one vocabulary for both.
+    public typealias State = EndpointState
 
     public var ourPort: UInt16
     public var peerPort: UInt16
@@ -95,7 +89,7 @@ public struct AssociationModel: Hashable, Sendable {
             case .cookieAck:
                 self.state = .established
             case .data(let data):
-                if TSN.isAfter(data.tsn &+ 1, self.ourNextTSN) || data.tsn &+ 1 == self.ourNextTSN {
+                if Serial.lessThanOrEqual(self.ourNextTSN, data.tsn &+ 1) {
                     self.ourNextTSN = data.tsn &+ 1
                 }
                 if !data.flags.contains(.unordered), data.flags.contains(.ending) {
@@ -186,7 +180,7 @@ public struct AssociationModel: Hashable, Sendable {
             self.peerCumulativeTSN = tsn
             return
         }
-        guard TSN.isAfter(tsn, cumulative) else { return }
+        guard Serial.lessThan(cumulative, tsn) else { return }
         self.peerTSNsAboveCumulative.insert(tsn)
         while self.peerTSNsAboveCumulative.remove(cumulative &+ 1) != nil {
             cumulative = cumulative &+ 1
@@ -210,13 +204,5 @@ public struct AssociationModel: Hashable, Sendable {
             }
         }
         return blocks
-    }
-}
-
-/// Serial number arithmetic on 32-bit TSNs (RFC 9260 §1.6, RFC 1982).
-enum TSN {
-    /// Whether `lhs` comes after `rhs` in serial number order.
-    static func isAfter(_ lhs: UInt32, _ rhs: UInt32) -> Bool {
-        lhs != rhs && (lhs &- rhs) < 0x8000_0000
     }
 }

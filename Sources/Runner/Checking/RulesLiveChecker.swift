@@ -26,6 +26,12 @@ public final class RulesLiveChecker: LiveChecker {
         return found.map(Self.convert)
     }
 
+    /// The rules' tracking of the run's associations so far (tags, Initial TSNs, stream counts,
+    /// states, cumulative TSNs), as the packets show them.
+    public var associations: [AssociationSummary] {
+        self.checker.associations
+    }
+
     public func finish(at time: VirtualInstant) -> [ScenarioFinding] {
         self.checker.finish().map(Self.convert)
     }
