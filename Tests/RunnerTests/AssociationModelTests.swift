@@ -72,19 +72,20 @@ import VirtualTime
                 header: CommonHeader(sourcePort: 5000, destinationPort: 5001, verificationTag: peerTag),
                 chunks: [.data(DataChunk(tsn: session.model.ourNextTSN, userData: Array("agree".utf8)))]))
         _ = try session.receive(until: session.now + .milliseconds(500))
-        let association = try #require(rules.associations.first)
-        #expect(rules.associations.count == 1)
+        let sides = try #require(rules.trackedSides.first)
+        #expect(rules.trackedSides.count == 1)
         // Side 0 sent the first packet: the harness.
+        let (harness, sut) = (sides[0], sides[1])
         let model = session.model
-        #expect(association.tags == [model.ourTag, model.peerTag])
-        #expect(association.initialTSNs == [model.ourInitialTSN, model.peerInitialTSN])
-        #expect(association.states[0] == model.state)
-        #expect(association.states == [.established, .established])
-        let sutStreams = model.peerOutboundStreams.map { min($0, model.ourInboundStreams) }
-        #expect(association.outboundStreams[1] == sutStreams)
-        #expect(association.outboundStreams[0] == model.peerInboundStreams.map { min(model.ourOutboundStreams, $0) })
-        #expect(association.cumulativeTSNsReceived[0] == model.peerCumulativeTSN)
-        #expect(association.cumulativeTSNsReceived[1] == model.ourNextTSN &- 1)
+        #expect(harness.endpoint.port == model.ourPort && sut.endpoint.port == model.peerPort)
+        #expect(harness.tag == model.ourTag && sut.tag == model.peerTag)
+        #expect(harness.initialTSN == model.ourInitialTSN && sut.initialTSN == model.peerInitialTSN)
+        #expect(harness.state == model.state)
+        #expect(harness.state == .established && sut.state == .established)
+        #expect(sut.outboundStreams == model.peerOutboundStreams.map { min($0, model.ourInboundStreams) })
+        #expect(harness.outboundStreams == model.peerInboundStreams.map { min(model.ourOutboundStreams, $0) })
+        #expect(harness.cumulativeTSNReceived == model.peerCumulativeTSN)
+        #expect(sut.cumulativeTSNReceived == model.ourNextTSN &- 1)
         #expect(session.finish().filter { $0.severity == .must }.isEmpty)
     }
 }

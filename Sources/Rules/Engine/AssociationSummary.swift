@@ -12,13 +12,6 @@ public struct AssociationSummary: Hashable, Sendable {
     public var states: [EndpointState]
     /// The settled verification tags (same order), nil when never settled.
     public var tags: [UInt32?]
-    /// The Initial TSN each side announced in the INIT or INIT ACK that became the association (same
-    /// order), nil when none did.
-    public var initialTSNs: [UInt32?]
-    /// The streams each side may send on, min of its OS and its peer's MIS (same order), once known.
-    public var outboundStreams: [UInt16?]
-    /// The highest TSN each side received with every TSN before it (same order), once known.
-    public var cumulativeTSNsReceived: [UInt32?]
     /// Packets each side sent (same order).
     public var packetsSent: [Int]
     /// Packets each side sent with a wrong checksum, or a zero one its peer did not accept.
@@ -39,9 +32,6 @@ public struct AssociationSummary: Hashable, Sendable {
         self.packetCount = association.packetCount
         self.states = association.sides.map(\.state)
         self.tags = association.sides.map(\.tag)
-        self.initialTSNs = association.sides.map { $0.committed?.initialTSN }
-        self.outboundStreams = association.sides.map(\.outboundStreams)
-        self.cumulativeTSNsReceived = association.sides.map(\.receive.cumulative)
         self.packetsSent = association.sides.map(\.packetsSent)
         self.packetsWithWrongChecksum = association.sides.map(\.packetsWithWrongChecksum)
         self.sendsAdler32 = association.sides.map { $0.checksumStanding?.kind == .adler32 }

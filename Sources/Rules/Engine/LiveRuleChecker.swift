@@ -106,6 +106,11 @@ public struct LiveRuleChecker: Sendable {
         self.engine.associations
     }
 
+    /// Each association's two sides as the rules' tracker knows them, side 0 first to send.
+    public var trackedSides: [[TrackedSide]] {
+        self.engine.trackedSides
+    }
+
     /// The party whose endpoint broke the rule: the harness when the endpoint is only ever the
     /// harness's, the SUT otherwise.
     private func attribute(_ finding: Finding) -> LiveFinding {

@@ -119,6 +119,12 @@ public struct RuleEngine: Sendable {
         self.table.associations.map(AssociationSummary.init)
     }
 
+    /// Each association's two sides as the tracker knows them (`TrackedSide`), in order of first
+    /// packet; side 0 sent the first packet.
+    public var trackedSides: [[TrackedSide]] {
+        self.table.associations.map { $0.sides.map(TrackedSide.init) }
+    }
+
     /// Offline: why the capture evidently misses packets, by association ID (`CaptureLoss`), once
     /// `finish()` has run.
     package var captureLossEvidence: [Int: CaptureLossEvidence] {

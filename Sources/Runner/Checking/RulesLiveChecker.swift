@@ -26,10 +26,10 @@ public final class RulesLiveChecker: LiveChecker {
         return found.map(Self.convert)
     }
 
-    /// The rules' tracking of the run's associations so far (tags, Initial TSNs, stream counts,
-    /// states, cumulative TSNs), as the packets show them.
-    public var associations: [AssociationSummary] {
-        self.checker.associations
+    /// The rules' tracking of the run's associations so far, each as its two sides (tags, Initial
+    /// TSNs, stream counts, states, cumulative TSNs), as the packets show them.
+    public var trackedSides: [[TrackedSide]] {
+        self.checker.trackedSides
     }
 
     public func finish(at time: VirtualInstant) -> [ScenarioFinding] {
