@@ -10,13 +10,12 @@ enum ChunkFieldRules {
 
     /// Reads each chunk's type and flags from the bytes (undecodable chunks included).
     static func judge(_ view: PacketView, into findings: inout PacketFindings) {
-        let bytes = view.bytes
-        var offset = 12
+        var walk = RawChunkWalk(view.bytes)
         var index = 0
-        while offset + 4 <= bytes.count {
+        while let chunk = walk.next() {
             index += 1
-            let type = ChunkType(bytes[offset])
-            let flags = bytes[offset + 1]
+            let type = chunk.type
+            let flags = chunk.flags
             // The chunk registry's flat table, read in place (a copy would cost a retain per packet).
             let entry = ChunkRegistry.definedFlagsByCode[Int(type.rawValue)]
             if entry <= 0xFF, flags & ~UInt8(truncatingIfNeeded: entry) != 0 {
@@ -26,9 +25,6 @@ enum ChunkFieldRules {
                     "chunk \(index) (\(PacketFormatRules.name(type))) has flags \(RuleText.hex8(flags)); "
                         + "only \(RuleText.hex8(defined)) are defined")
             }
-            let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
-            guard length >= 4 else { return }
-            offset += (length + 3) & ~3
         }
     }
 

@@ -75,17 +75,17 @@ enum PacketFormatRules {
             report(Self.hasChunks, "the packet has no chunks")
             return true
         }
-        var offset = CommonHeader.length
+        var walk = RawChunkWalk(bytes)
         var index = 0
-        while offset < count {
+        while let chunk = walk.next() {
             index += 1
-            let remaining = count - offset
-            let length = remaining >= 4 ? Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3]) : 0
-            guard remaining >= 4, length >= 4, length <= remaining else {
-                Self.reportBrokenChunk(bytes, at: offset, index: index, length: length, report: report)
+            guard chunk.isLengthSane else {
+                Self.reportBrokenChunk(bytes, at: chunk.offset, index: index, length: chunk.declaredLength, report: report)
                 return false
             }
-            let type = ChunkType(bytes[offset])
+            let offset = chunk.offset
+            let length = chunk.declaredLength
+            let type = chunk.type
             let paddingStart = offset + length
             let padding = (4 - length % 4) % 4
             let paddingEnd = min(paddingStart + padding, count)
@@ -107,7 +107,10 @@ enum PacketFormatRules {
             if ChunkRegistry.tlvListOffsetByCode[Int(type.rawValue)] != 0 {
                 Self.judgeTLVPadding(bytes, chunkAt: offset, chunk: index, type: type, report: report)
             }
-            offset = paddingStart + padding
+        }
+        if walk.endsInPartialHeader {
+            Self.reportBrokenChunk(bytes, at: walk.offset, index: index + 1, length: 0, report: report)
+            return false
         }
         return true
     }

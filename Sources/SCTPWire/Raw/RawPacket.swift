@@ -158,38 +158,38 @@ public struct RawPacket: Hashable, Sendable {
     }
 }
 
-/// The chunks of a raw packet, walked without trapping (see `RawPacket.chunks`).
+/// The chunks of a raw packet, walked without trapping (see `RawPacket.chunks`): `RawChunkWalk`'s
+/// chunks as raw views, then bytes too few for a chunk header, if the packet ends in such.
 public struct RawChunkSequence: Sequence, Sendable {
     /// The packet bytes.
     public let bytes: [UInt8]
 
     public struct Iterator: IteratorProtocol, Sendable {
-        let bytes: [UInt8]
-        var offset: Int
-        var stopped: Bool
+        var walk: RawChunkWalk<[UInt8]>
+        var done = false
 
         public mutating func next() -> RawChunk? {
-            guard !self.stopped, self.offset < self.bytes.count else { return nil }
-            let chunk = RawChunk(bytes: self.bytes, offset: self.offset)
-            if chunk.isLengthSane {
-                self.offset = chunk.nextOffset
-            } else {
-                self.stopped = true
+            guard !self.done else { return nil }
+            if let header = self.walk.next() {
+                return RawChunk(bytes: self.walk.bytes, offset: header.offset)
             }
-            return chunk
+            self.done = true
+            // A last chunk whose header is cut short (its view says so).
+            return self.walk.endsInPartialHeader ? RawChunk(bytes: self.walk.bytes, offset: self.walk.offset) : nil
         }
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(bytes: self.bytes, offset: CommonHeader.length, stopped: false)
+        Iterator(walk: RawChunkWalk(self.bytes))
     }
 
     /// Bytes after the last chunk the walk could frame (after a lying length: from that chunk on).
     public var unwalkedRange: Range<Int> {
+        var walk = RawChunkWalk(self.bytes)
         var end = Swift.min(CommonHeader.length, self.bytes.count)
-        for chunk in self {
-            if !chunk.isLengthSane { return chunk.offset..<self.bytes.count }
-            end = chunk.nextOffset
+        while let header = walk.next() {
+            guard header.isLengthSane else { return header.offset..<self.bytes.count }
+            end = walk.offset
         }
         return end..<self.bytes.count
     }
