@@ -53,4 +53,27 @@ import Testing
             #expect(findings == conversation.findings, "\(evidence.id)")
         }
     }
+
+    /// The one chunk walker gives the same headers over an array and over a raw buffer, and the raw
+    /// chunk sequence is its chunks (plus a header cut short at the end).
+    @Test func theChunkWalkAgreesOverEveryKindOfBytesAndWithTheRawSequence() {
+        for bytes in PacketViewDecodingTests.packets {
+            var walk = RawChunkWalk(bytes)
+            var headers: [RawChunkWalk<[UInt8]>.Header] = []
+            while let header = walk.next() { headers.append(header) }
+            let overBuffer = bytes.withUnsafeBytes { raw in
+                Array(RawChunkWalk(raw)).map { ($0.offset, $0.type, $0.flags, $0.declaredLength, $0.isLengthSane) }
+            }
+            #expect(overBuffer.map(\.0) == headers.map(\.offset))
+            #expect(overBuffer.map(\.3) == headers.map(\.declaredLength))
+            #expect(overBuffer.map(\.4) == headers.map(\.isLengthSane))
+            let sequence = Array(RawPacket(bytes).chunks)
+            let partial = walk.endsInPartialHeader ? [walk.offset] : []
+            #expect(sequence.map(\.offset) == headers.map(\.offset) + partial)
+            #expect(sequence.map(\.isLengthSane) == headers.map(\.isLengthSane) + partial.map { _ in false })
+            // Only the last header may have a lying length, and the walk stops there.
+            #expect(headers.dropLast().allSatisfy { $0.isLengthSane })
+            #expect(walk.stoppedAtLyingLength == (headers.last.map { !$0.isLengthSane } ?? false))
+        }
+    }
 }
