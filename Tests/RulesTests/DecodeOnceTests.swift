@@ -13,23 +13,29 @@ import Testing
         let (source, destination) = PacketViewDecodingTests.endpoints
         var failures = 0
         for (index, bytes) in PacketViewDecodingTests.packets.enumerated() {
-            let fromBytes = PacketView(
-                SCTPObservation(number: index, time: UInt64(index), source: source, destination: destination, bytes: bytes))
+            let observation = SCTPObservation(
+                number: index, time: UInt64(index), source: source, destination: destination, bytes: bytes)
+            let fromBytes = PacketView(observation)
             let fromDecode = PacketView(
                 number: index, time: UInt64(index), source: source, destination: destination,
                 decoded: DecodedSCTPPacket(bytes))
-            let same =
-                fromDecode.bytes == fromBytes.bytes && fromDecode.chunks.map(Seen.init) == fromBytes.chunks.map(Seen.init)
+            let sameChunks =
+                fromDecode.bytes == fromBytes.bytes
+                && fromDecode.chunks.map(Seen.init) == fromBytes.chunks.map(Seen.init)
                 && fromDecode.decodingError == fromBytes.decodingError && fromDecode.header == fromBytes.header
-                && fromDecode.checksum == fromBytes.checksum && fromDecode.chunkTypes == fromBytes.chunkTypes
-                && fromDecode.chunkCount == fromBytes.chunkCount && fromDecode.firstChunkType == fromBytes.firstChunkType
+            let same =
+                sameChunks && fromDecode.checksum == fromBytes.checksum && fromDecode.chunkTypes == fromBytes.chunkTypes
+                && fromDecode.chunkCount == fromBytes.chunkCount
+                && fromDecode.firstChunkType == fromBytes.firstChunkType
                 && fromDecode.hasReflectingChunk == fromBytes.hasReflectingChunk
                 && fromDecode.endpointPair == fromBytes.endpointPair
             if !same {
                 failures += 1
                 if failures <= 5 {
-                    let got = "\(fromDecode.chunks.map(Seen.init)) / \(fromDecode.decodingError.map { "\($0)" } ?? "-")"
-                    let wanted = "\(fromBytes.chunks.map(Seen.init)) / \(fromBytes.decodingError.map { "\($0)" } ?? "-")"
+                    let gotError = fromDecode.decodingError.map(String.init(describing:)) ?? "-"
+                    let wantedError = fromBytes.decodingError.map(String.init(describing:)) ?? "-"
+                    let got = "\(fromDecode.chunks.map(Seen.init)) / \(gotError)"
+                    let wanted = "\(fromBytes.chunks.map(Seen.init)) / \(wantedError)"
                     Issue.record("packet \(index) \(Array(bytes.prefix(32))): \(got) instead of \(wanted)")
                 }
             }

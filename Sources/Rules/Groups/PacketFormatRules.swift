@@ -80,7 +80,8 @@ enum PacketFormatRules {
         while let chunk = walk.next() {
             index += 1
             guard chunk.isLengthSane else {
-                Self.reportBrokenChunk(bytes, at: chunk.offset, index: index, length: chunk.declaredLength, report: report)
+                Self.reportBrokenChunk(
+                    bytes, at: chunk.offset, index: index, length: chunk.declaredLength, report: report)
                 return false
             }
             let offset = chunk.offset
