@@ -8,7 +8,8 @@ extension ScenarioExecution {
     /// What a passed step did.
     struct StepRecord {
         var packets: [Int] = []
-        var events: [String] = []
+        /// The application events matched (described only when a report asks).
+        var events: [FieldRecord] = []
     }
 
     func execute(_ step: Step) throws(StepInterruption) -> StepRecord {
@@ -215,8 +216,8 @@ extension ScenarioExecution {
                 var trial = self.matcher
                 let mismatches = trial.match(pattern, record, path: "event")
                 if mismatches.isEmpty {
-                    let text = FieldValueText.describe(record)
                     if step.after != nil, time < earliest {
+                        let text = FieldValueText.describe(record)
                         throw .failed(
                             StepFailure(
                                 message:
@@ -225,7 +226,7 @@ extension ScenarioExecution {
                     }
                     self.matcher = trial
                     self.stepClock = max(start, time)
-                    return StepRecord(events: [text])
+                    return StepRecord(events: [record])
                 }
                 if let name = trial.unresolved.first {
                     throw .error(

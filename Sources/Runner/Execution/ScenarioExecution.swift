@@ -83,7 +83,7 @@ final class ScenarioExecution {
                     let record = try self.execute(step)
                     result.steps[index].status = .passed
                     result.steps[index].packets = record.packets
-                    result.steps[index].events = record.events
+                    result.steps[index].eventRecords = record.events
                 } catch {
                     interruption = error
                     switch error {

@@ -100,8 +100,17 @@ public struct StepResult: Hashable, Sendable {
     public var end: VirtualInstant?
     /// Packets this step sent or matched (numbers into `ScenarioResult.packets`).
     public var packets: [Int]
-    /// Application events the step matched, as text.
-    public var events: [String]
+    /// Application events the step matched, as their records; `events` describes them.
+    public var eventRecords: [FieldRecord] = []
+    /// Text set by hand (`events`' setter), which then stands for the records.
+    private var assignedEvents: [String]?
+
+    /// Application events the step matched, as text: described from `eventRecords` when a report
+    /// asks (a run that writes none describes nothing).
+    public var events: [String] {
+        get { self.assignedEvents ?? self.eventRecords.map(FieldValueText.describe) }
+        set { self.assignedEvents = newValue }
+    }
     public var failure: StepFailure?
     public var note: String?
 
@@ -117,7 +126,7 @@ public struct StepResult: Hashable, Sendable {
         self.start = start
         self.end = end
         self.packets = packets
-        self.events = events
+        self.assignedEvents = events.isEmpty ? nil : events
         self.failure = failure
         self.note = note
     }
