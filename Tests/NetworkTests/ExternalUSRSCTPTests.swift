@@ -30,7 +30,8 @@ import Testing
         let unavailable = NamespacePair.unavailability()
         let binary = ExternalTool.sctpconform
         if unavailable == nil, binary != nil { return true }
-        #expect(!ExternalTool.isCI, "external usrsctp targets unusable: \(unavailable?.reason ?? "no sctpconform binary")")
+        let reason = unavailable?.reason ?? "no sctpconform binary"
+        #expect(!ExternalTool.isCI, "external usrsctp targets unusable: \(reason)")
         return false
     }
 
@@ -63,12 +64,15 @@ import Testing
         let verdicts = Self.verdicts(run.standardOutput)
         for (scenario, verdict) in Self.expected.sorted(by: { $0.key < $1.key }) {
             if Self.wallClockTimed.contains(scenario) && verdicts[scenario] == "FAIL" {
-                let line = run.standardOutput.split(separator: "\n").first { $0.contains("(/") && $0.contains(scenario) }
+                let line = run.standardOutput.split(separator: "\n").first {
+                    $0.contains("(/") && $0.contains(scenario)
+                }
                 #expect(line?.contains("nothing matching arrived (real time: a tolerance of 1s was added") == true,
                         "\(scenario) on \(target):\n\(run.standardOutput)")
                 continue
             }
-            #expect(verdicts[scenario] == verdict, "\(scenario) on \(target):\n\(run.standardOutput)\n\(run.standardError)")
+            #expect(
+                verdicts[scenario] == verdict, "\(scenario) on \(target):\n\(run.standardOutput)\n\(run.standardError)")
         }
         #expect(run.standardOutput.contains("lacks virtual-time: the scenario waits 65s in all"))
         #expect(run.status == (verdicts.values.allSatisfy { $0 != "FAIL" && $0 != "ERROR" } ? 0 : 1))
