@@ -35,6 +35,10 @@ let groups: [BenchmarkGroup] = [
     BenchmarkGroup(
         name: "scenario", summary: "run a scenario repeatedly against a target (scenarios/s)", runsByDefault: false,
         run: ScenarioBenchmark.run),
+    BenchmarkGroup(
+        name: "external",
+        summary: "run scenarios repeatedly against usrsctp-raw and usrsctp-udp (scenarios/s, real-time tolerance)",
+        runsByDefault: false, run: ExternalBenchmark.run),
 ]
 
 @MainActor

@@ -9,7 +9,7 @@ import VirtualTime
 
     @Test func standardRegistryHasAnAvailableUsrsctp() throws {
         let registry = TargetRegistry.standard
-        #expect(registry.names == ["usrsctp"])
+        #expect(registry.names == ["usrsctp", "usrsctp-raw", "usrsctp-udp", "remote"])
         let descriptor = try #require(registry.descriptor(named: "usrsctp"))
         #expect(descriptor.capabilities.isSuperset(of: [.virtualTime, .deterministic, .server, .client]))
         #expect(descriptor.checkAvailability().isAvailable)
@@ -22,7 +22,7 @@ import VirtualTime
     @Test func unknownNameIsUnavailableWithTheKnownNames() {
         #expect(throws: TargetError.unavailable(
             reason: "no target named 'linux'",
-            hint: "known targets: usrsctp (see `sctpconform targets`)")
+            hint: "known targets: usrsctp, usrsctp-raw, usrsctp-udp, remote (see `sctpconform targets`)")
         ) {
             _ = try TargetRegistry.standard.makeTarget(named: "linux", configuration: self.configuration)
         }
@@ -35,14 +35,14 @@ import VirtualTime
             make: { (_, _) throws(TargetError) -> any Target in throw .failed("must not be called") })
         var registry = TargetRegistry.standard
         registry.register(missing)
-        #expect(registry.names == ["usrsctp", "udp-peer"])
+        #expect(registry.names == ["usrsctp", "usrsctp-raw", "usrsctp-udp", "remote", "udp-peer"])
         #expect(throws: TargetError.unavailable(reason: "no --peer given", hint: "pass --peer HOST:PORT")) {
             _ = try registry.makeTarget(named: "udp-peer", configuration: self.configuration)
         }
         var replaced = missing
         replaced.summary = "replaced"
         registry.register(replaced)
-        #expect(registry.descriptors.count == 2 && registry.descriptor(named: "udp-peer")?.summary == "replaced")
+        #expect(registry.descriptors.count == 5 && registry.descriptor(named: "udp-peer")?.summary == "replaced")
     }
 
     @Test func listingShowsStatusCapabilitiesAndHints() {

@@ -89,6 +89,12 @@ final class ScenarioExecution {
                     switch error {
                     case .failed(var failure):
                         failure.rfc = self.citations(step, mismatches: failure.mismatches)
+                        if let tolerance = self.session.target.realTimeTolerance, failure.message.contains(" within "),
+                            !failure.message.contains("expected nothing"), !failure.message.contains(", observed ")
+                        {
+                            failure.message += " (real time: a tolerance of \(tolerance) was added to the deadline)"
+                            interruption = .failed(failure)
+                        }
                         result.steps[index].status = .failed
                         result.steps[index].packets = failure.packetNumber.map { [$0] } ?? []
                         result.steps[index].failure = failure
