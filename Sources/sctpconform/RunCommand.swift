@@ -36,8 +36,18 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario files or folders.")
     var paths: [String]
 
-    @Option(help: "The system under test (see the target registry).")
+    @Option(
+        help: ArgumentHelp(
+            "The system under test (see `sctpconform targets`), or several separated by commas to compare them.",
+            discussion: "With several targets the run prints a scenario × target matrix."))
     var target = "usrsctp"
+
+    @Option(
+        help: ArgumentHelp(
+            "An interop profile: \(InteropProfile.all.map(\.name).joined(separator: " or ")).",
+            discussion: InteropProfile.all.map { "\($0.name): SCTP port \($0.port), PPID \($0.ppid), \($0.summary)" }
+                .joined(separator: "; ")))
+    var profile: String?
 
     @Option(
         parsing: .unconditional, help: "Seed for the target's and the harness's randomness (0 to 2^64-1).",
@@ -59,13 +69,16 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // First, before any other thread starts: a signal from now on stops the run cleanly.
         let interruption = RunInterruption.install()
-        let registry = TargetRegistry.standard
-        guard let descriptor = registry.descriptor(named: self.target) else {
-            throw CommandFailure("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
+        let descriptors = try RunTargets.descriptors(self.target, registry: .standard)
+        let profile = try RunTargets.profile(self.profile)
+        var scenarios = try self.loadScenarios()
+        if let profile {
+            scenarios = scenarios.map(profile.apply)
         }
-        let scenarios = try self.loadScenarios()
-        if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
-            throw CommandFailure("target \(self.target) cannot run here: \(reason)\n  \(hint)")
+        for (name, descriptor) in descriptors {
+            if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
+                throw CommandFailure("target \(name) cannot run here: \(reason)\n  \(hint)")
+            }
         }
         // The reports folder is checked before any scenario runs; the run writes into a staging
         // folder inside it and switches its reports in at the end.
@@ -80,7 +93,13 @@ struct RunCommand: ParsableCommand {
         if !self.noRules {
             configuration.makeCheckers = RulesLiveChecker.factory
         }
-        let runner = ScenarioRunner(target: descriptor, configuration: configuration)
+        if descriptors.count > 1 {
+            try self.runMatrix(
+                scenarios, descriptors: descriptors, configuration: configuration, folder: folder,
+                interruption: interruption)
+            return
+        }
+        let runner = ScenarioRunner(target: descriptors[0].descriptor, configuration: configuration)
         var results: [ScenarioResult] = []
         let idWidth = ConsoleReport.idWidth(scenarios.map(\.id))
         for scenario in scenarios {
@@ -98,7 +117,7 @@ struct RunCommand: ParsableCommand {
             try interruption.settle { () throws(ReportError) in
                 do throws(ReportError) {
                     let written = try ReportWriter(directory: folder.stagingPath).write(
-                        results, target: self.target, seed: self.seed)
+                        results, target: self.target, seed: self.seed, profile: self.profile)
                     try folder.commit(written: written)
                 } catch {
                     folder.discard()
@@ -116,7 +135,8 @@ struct RunCommand: ParsableCommand {
                         results, target: self.target, seed: self.seed,
                         files: Dictionary(
                             results.map { ($0.scenarioID, "\($0.scenarioID).json") },
-                            uniquingKeysWith: { first, _ in first })
+                            uniquingKeysWith: { first, _ in first }),
+                        profile: self.profile
                     )
                 ),
                 ("results", .array(results.map { ResultJSON.scenario($0, pcapName: "\($0.scenarioID).pcap") })),
@@ -125,12 +145,17 @@ struct RunCommand: ParsableCommand {
         } else {
             print(
                 ConsoleReport.summary(results)
-                    + " (target \(self.target), seed \(self.seed), reports in \(self.reports))")
+                    + " (target \(self.target), seed \(self.seed)\(self.profileNote), reports in \(self.reports))")
         }
         let summary = RunSummary(results)
         if !summary.succeeded {
             throw ExitCode(summary.exitStatus)
         }
+    }
+
+    /// `, profile s1ap` when a profile is set, else nothing.
+    var profileNote: String {
+        self.profile.map { ", profile \($0)" } ?? ""
     }
 
     /// Finds and loads every scenario; any problem in any file is a configuration error (exit 2)
