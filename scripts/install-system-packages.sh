@@ -5,6 +5,9 @@
 #   libusrsctp-dev        the default target: usrsctp linked statically into a virtual-time helper
 #   gcc                   compiles that helper on demand
 #   tshark                independent decoder for the differential tests
+#   golang-go, golang-github-pion-sctp-dev
+#                         the `pion` target: an agent in Go built on first use against Debian's pion/sctp
+#                         1.8.6 (GOPATH mode, no module download)
 #   python3, python3-venv the interpreter for scapy, and what Debian needs to make a venv with pip
 #   scapy 2.8.0 (PyPI)    second independent decoder for the differential tests (pinned: the
 #                         differential tests compare field by field, so its version must not drift)
@@ -19,7 +22,7 @@
 # `install-system-packages.sh --print-python` prints its path without installing anything.
 set -euo pipefail
 
-apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv)
+apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv golang-go golang-github-pion-sctp-dev)
 python_packages=(scapy==2.8.0)
 base_python=/usr/bin/python3
 cache_root="${SCTPCONFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sctpconform}"

@@ -5,7 +5,7 @@ import Runner
 /// (`ComparisonMatrix.why`), cut to `cellWidth`; a `*` in front of the rows where the targets differ.
 extension ConsoleReport {
     /// Cells longer than this are cut with `...` (the JSON and HTML reports keep the whole text).
-    public static let matrixCellWidth = 46
+    public static let matrixCellWidth = 56
 
     public static func matrix(_ matrix: ComparisonMatrix, cellWidth: Int = ConsoleReport.matrixCellWidth) -> [String]
     {

@@ -59,7 +59,7 @@ public struct TargetRegistry: Sendable {
 
     /// The built-in targets.
     public static var standard: TargetRegistry {
-        TargetRegistry([Self.usrsctp])
+        TargetRegistry([Self.usrsctp, Self.aiortc])
     }
 
     /// usrsctp hosted on virtual time (the default target).
