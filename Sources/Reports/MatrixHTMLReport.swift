@@ -17,7 +17,8 @@ public enum MatrixHTMLReport {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>sctpconform: \(Self.text(labels.joined(separator: ", "))), seed \(seed): \(outcome)</title>\n"
         html += "<style>\n\(HTMLReport.styleSheet)\(Self.styleSheet)</style>\n</head>\n<body>\n<header>\n"
-        html += "<h1>sctpconform comparison of \(labels.map { "<code>\(Self.text($0))</code>" }.joined(separator: ", "))"
+        let codes = labels.map { "<code>\(Self.text($0))</code>" }
+        html += "<h1>sctpconform comparison of \(codes.joined(separator: ", "))"
         html += "</h1>\n<p class=\"outcome \(summary.succeeded ? "v-pass" : "v-fail")\">"
         html += summary.succeeded ? "Run passed" : "Run failed"
         html += " <span class=\"muted\">(exit status \(summary.exitStatus); "
@@ -36,7 +37,8 @@ public enum MatrixHTMLReport {
         html += Self.text(Self.runCommand(matrix, seed: seed, profile: profile))
         html += "</code></pre>\n</header>\n<main>\n"
         html += Self.table(matrix)
-        html += "</main>\n<footer>Written by sctpconform. All times are virtual (the run's discrete-event clock).</footer>\n"
+        html += "</main>\n<footer>Written by sctpconform. All times are virtual (the run's discrete-event clock)."
+        html += "</footer>\n"
         html += "</body>\n</html>\n"
         return html
     }
