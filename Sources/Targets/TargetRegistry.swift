@@ -57,9 +57,17 @@ public struct TargetRegistry: Sendable {
         }
     }
 
-    /// The built-in targets.
+    /// The built-in targets, the real-time ones with their default options.
     public static var standard: TargetRegistry {
-        TargetRegistry([Self.usrsctp, Self.aiortc])
+        Self.standard(RealTimeTargetOptions())
+    }
+
+    /// The built-in targets: usrsctp on virtual time, then the real-time ones (usrsctp over raw IP
+    /// and over UDP in network namespaces, a remote peer, pion) with `options`, then aiortc (listed
+    /// to say why it is not a target).
+    public static func standard(_ options: RealTimeTargetOptions) -> TargetRegistry {
+        TargetRegistry(
+            [Self.usrsctp] + Self.realTimeTargets(options) + [Self.pion(tolerance: options.tolerance), Self.aiortc])
     }
 
     /// usrsctp hosted on virtual time (the default target).

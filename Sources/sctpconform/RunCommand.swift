@@ -66,14 +66,22 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Count known deviations (known_deviations: in scenario files) as failures.")
     var strict = false
 
+    @OptionGroup(title: "Real-time targets")
+    var realTime: RealTimeOptions
+
     func run() throws {
         // First, before any other thread starts: a signal from now on stops the run cleanly.
         let interruption = RunInterruption.install()
-        let descriptors = try RunTargets.descriptors(self.target, registry: .standard)
+        let names = RunTargets.names(self.target)
+        let realTimeOptions = try self.realTime.targetOptions(target: names.contains("remote") ? "remote" : self.target)
+        let descriptors = try RunTargets.descriptors(self.target, registry: .standard(realTimeOptions))
         let profile = try RunTargets.profile(self.profile)
         var scenarios = try self.loadScenarios()
         if let profile {
             scenarios = scenarios.map(profile.apply)
+        }
+        if let port = self.realTime.sutPort {
+            for index in scenarios.indices { scenarios[index].sutPort = port }
         }
         for (name, descriptor) in descriptors {
             if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
@@ -92,6 +100,24 @@ struct RunCommand: ParsableCommand {
         var configuration = RunnerConfiguration(seed: self.seed, strict: self.strict)
         if !self.noRules {
             configuration.makeCheckers = RulesLiveChecker.factory
+        }
+        // Before anything is sent: what goes where, and the timing a real-time target works with.
+        let timing = descriptors.count == 1 && !descriptors[0].descriptor.capabilities.contains(.virtualTime)
+            ? "real time, tolerance \(realTimeOptions.tolerance)" : nil
+        var plan: [String] = []
+        if let peer = realTimeOptions.remote {
+            let ports = Set(scenarios.map(\.sutPort)).sorted().map(String.init).joined(separator: ", ")
+            plan.append(peer.plan(port: 0).replacingOccurrences(of: "port 0", with: "port \(ports)"))
+        }
+        for (name, descriptor) in descriptors where !descriptor.capabilities.contains(.virtualTime) {
+            plan.append("target \(name): real time, tolerance \(realTimeOptions.tolerance)")
+        }
+        for line in plan {
+            if self.json {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            } else {
+                print(line)
+            }
         }
         if descriptors.count > 1 {
             try self.runMatrix(
@@ -145,7 +171,8 @@ struct RunCommand: ParsableCommand {
         } else {
             print(
                 ConsoleReport.summary(results)
-                    + " (target \(self.target), seed \(self.seed)\(self.profileNote), reports in \(self.reports))")
+                    + " (target \(self.target), seed \(self.seed)\(self.profileNote)"
+                    + "\(timing.map { ", \($0)" } ?? ""), reports in \(self.reports))")
         }
         let summary = RunSummary(results)
         if !summary.succeeded {

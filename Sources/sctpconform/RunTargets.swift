@@ -5,13 +5,18 @@ import Targets
 /// What `run --target` and `--profile` name, looked up: unknown names are configuration errors
 /// (exit 2) that list the known ones.
 enum RunTargets {
+    /// `usrsctp, pion` → `["usrsctp", "pion"]` (empty names kept, for `descriptors` to refuse).
+    static func names(_ list: String) -> [String] {
+        list.split(separator: ",", omittingEmptySubsequences: false).map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
     /// `usrsctp,pion` → the descriptors, in order (a name may repeat: the same target twice).
     static func descriptors(
         _ list: String, registry: TargetRegistry
     ) throws(CommandFailure) -> [(name: String, descriptor: TargetDescriptor)] {
-        let names = list.split(separator: ",", omittingEmptySubsequences: false).map {
-            String($0).trimmingCharacters(in: .whitespaces)
-        }
+        let names = Self.names(list)
         var found: [(name: String, descriptor: TargetDescriptor)] = []
         for name in names {
             guard !name.isEmpty else {
