@@ -38,7 +38,7 @@ import FoundationXML
             let second = try RunnerTestSupport.run(
                 lenient ? handshake : strict, target: ScriptedTarget(onPacket: ScriptedPeer.server()))
             results.append(second)
-            let capabilities: Set<TargetCapability> = lenient ? [.server, .client] : [.server]
+            let capabilities: Set<TargetCapability> = lenient ? [.server, .client, .application] : [.server, .application]
             var third = try RunnerTestSupport.run(
                 client,
                 target: ScriptedTarget(
@@ -74,6 +74,16 @@ import FoundationXML
         #expect(ComparisonMatrix.why(try #require(matrix.rows[0].cells[0])) == nil)
         #expect(!matrix.summary.succeeded, "one failed cell fails the run")
         #expect(matrix.summary.exitStatus == 1)
+    }
+
+    @Test func aFailureWithoutFieldsGivesItsMessageWithoutTheLocation() throws {
+        let result = try RunnerTestSupport.run(
+            RunnerTestSupport.scenario("  - app: listen\n  - send: init\n  - expect: nothing"),
+            target: ScriptedTarget(onPacket: ScriptedPeer.server()))
+        #expect(result.verdict == .fail)
+        let why = try #require(ComparisonMatrix.why(result))
+        #expect(why.hasPrefix("step 3: expected nothing within 1s"), "\(why)")
+        #expect(!why.contains("t.yaml"))
     }
 
     @Test func repeatedTargetsGetTheirOwnColumns() throws {

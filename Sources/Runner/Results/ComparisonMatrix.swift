@@ -87,8 +87,8 @@ public struct ComparisonMatrix: Sendable {
     /// Why a cell is not a PASS, in a few words; nil for a PASS.
     ///
     /// A failed expectation gives its step and the first field that did not match
-    /// (`step 3: chunks[0].init-ack.outbound_streams`), or its message when no field was compared (a
-    /// timeout, a wrong chunk); a failure the rule checker decided gives the rule's id and section
+    /// (`step 3: chunks[0].init-ack.outbound_streams`), or its message without the file location when
+    /// no field was compared (`step 7: expected nothing within 1s ..., observed packet #6 [SACK] ...`); a failure the rule checker decided gives the rule's id and section
     /// (`rule vtag.peer-tag (RFC 9260 §8.5)`); a SKIP or ERROR its reason. A known deviation says so
     /// before the failure it waives.
     public static func why(_ result: ScenarioResult) -> String? {
@@ -104,6 +104,11 @@ public struct ComparisonMatrix: Sendable {
             if let step = result.failedStep, let failure = step.failure {
                 if let mismatch = failure.mismatches.first {
                     return prefix + "step \(step.number): \(mismatch.path)"
+                }
+                // `step 9 (x.yaml:12:5): expected ...` → `step 9: expected ...` (the reports give the location).
+                let located = "step \(step.number) ("
+                if failure.message.hasPrefix(located), let end = failure.message.range(of: "): ") {
+                    return prefix + "step \(step.number): " + failure.message[end.upperBound...]
                 }
                 return prefix + failure.message
             }
