@@ -88,9 +88,9 @@ public struct ComparisonMatrix: Sendable {
     ///
     /// A failed expectation gives its step and the first field that did not match
     /// (`step 3: chunks[0].init-ack.outbound_streams`), or its message without the file location when
-    /// no field was compared (`step 7: expected nothing within 1s ..., observed packet #6 [SACK] ...`); a failure the rule checker decided gives the rule's id and section
-    /// (`rule vtag.peer-tag (RFC 9260 §8.5)`); a SKIP or ERROR its reason. A known deviation says so
-    /// before the failure it waives.
+    /// no field was compared (`step 7: expected nothing within 1s ..., observed packet #6 [SACK] ...`);
+    /// a failure the rule checker decided gives the rule's id and section (`rule vtag.peer-tag (RFC
+    /// 9260 §8.5)`); a SKIP or ERROR its reason; a DEVIATION the failure its waiver waives.
     public static func why(_ result: ScenarioResult) -> String? {
         switch result.verdict {
         case .pass:
@@ -100,25 +100,24 @@ public struct ComparisonMatrix: Sendable {
         case .error:
             return result.reason ?? result.failedStep?.failure?.message ?? "error"
         case .fail, .deviation:
-            let prefix = result.verdict == .deviation ? "known deviation: " : ""
             if let step = result.failedStep, let failure = step.failure {
                 if let mismatch = failure.mismatches.first {
-                    return prefix + "step \(step.number): \(mismatch.path)"
+                    return "step \(step.number): \(mismatch.path)"
                 }
                 // `step 9 (x.yaml:12:5): expected ...` → `step 9: expected ...` (the reports give the location).
                 let located = "step \(step.number) ("
                 if failure.message.hasPrefix(located), let end = failure.message.range(of: "): ") {
-                    return prefix + "step \(step.number): " + failure.message[end.upperBound...]
+                    return "step \(step.number): " + failure.message[end.upperBound...]
                 }
-                return prefix + failure.message
+                return failure.message
             }
             if let finding = result.findings.first(where: { $0.severity == .must }) {
-                return prefix + "rule \(finding.rule) (\(finding.section))"
+                return "rule \(finding.rule) (\(finding.section))"
             }
             if let outcome = result.knownDeviation, outcome.status == .noLongerOccurs {
                 return "waiver at step \(outcome.deviation.step) no longer needed"
             }
-            return prefix + (result.reason ?? "failed")
+            return result.reason ?? "failed"
         }
     }
 }
