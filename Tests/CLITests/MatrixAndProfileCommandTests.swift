@@ -46,6 +46,27 @@ struct MatrixAndProfileCommandTests {
         }
     }
 
+    @Test("--json with two targets prints the matrix and every cell's report")
+    func jsonMatrix() throws {
+        let reports = TemporaryDirectory()
+        defer { reports.remove() }
+        let result = try CLI.run([
+            "run", CLI.scenario("vtag-wrong-data.yaml"), "--target", "usrsctp,usrsctp", "--json", "--reports",
+            reports.path,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let run = try #require(object["run"] as? [String: Any])
+        #expect(run["kind"] as? String == "matrix")
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(
+            results.map { $0["pcap"] as? String } == [
+                "usrsctp/vtag-wrong-data.pcap", "usrsctp.2/vtag-wrong-data.pcap",
+            ])
+        #expect(try CLI.json(reports.file("run.json"))["files"] as? [String] == run["files"] as? [String])
+    }
+
     @Test("a failing cell fails the run (exit 1) and says which step and field")
     func failingCell() throws {
         let folder = TemporaryDirectory()

@@ -20,8 +20,8 @@ struct PionAgentProtocolTests {
         #expect(try agent.command("option delayed-ack 0").last?.hasPrefix("error 95 ") == true)
         #expect(try agent.command("send 0 0 0 6869") == ["error 107 not connected"])
         #expect(try agent.command("shutdown") == ["error 107 not connected"])
-        #expect(
-            try agent.command("configure udp-port=0") == ["error 95 not supported: raw IP (pion/sctp runs over UDP only)"])
+        let rawIP = try agent.command("configure udp-port=0")
+        #expect(rawIP == ["error 95 not supported: raw IP (pion/sctp runs over UDP only)"])
         #expect(try agent.command("configure nonsense=1") == ["error 22 unknown key: nonsense"])
         #expect(try agent.command("frobnicate") == ["error 22 unknown command: frobnicate"])
         #expect(try agent.command("reset") == ["ok"])
@@ -145,5 +145,39 @@ private final class AgentProcess: @unchecked Sendable {
             self.process.terminate()
             _ = self.waitForExit()
         }
+    }
+}
+
+/// `PionAgentBuilder`: what it says when something is missing, and that a build is cached.
+@Suite struct PionAgentBuilderTests {
+    @Test func missingGoOrPionIsUnavailableWithTheInstallHint() {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SCTPCONFORM_GO"] = "/nonexistent/go"
+        guard case .failure(.unavailable(let reason, let hint)) = PionAgentBuilder.locateToolchain(
+            environment: environment)
+        else {
+            Issue.record("a missing go was not reported")
+            return
+        }
+        #expect(reason == "no Go toolchain found (tried /nonexistent/go)")
+        #expect(hint.contains("golang-go golang-github-pion-sctp-dev"))
+
+        environment["SCTPCONFORM_GO"] = "/bin/sh"
+        environment["SCTPCONFORM_GOCODE"] = "/nonexistent/gocode"
+        guard case .failure(.unavailable(let missing, _)) = PionAgentBuilder.locateToolchain(environment: environment)
+        else {
+            Issue.record("missing pion sources were not reported")
+            return
+        }
+        #expect(missing == "pion/sctp's sources not found in /nonexistent/gocode/src/github.com/pion/sctp")
+    }
+
+    @Test(.enabled(if: PionToolchain.buildsHere || PionToolchain.toolsRequired, "no Go toolchain or pion here"))
+    func aBuiltAgentIsReusedFromTheCache() throws {
+        let first = try PionAgentBuilder.agentExecutable()
+        let second = try PionAgentBuilder.agentExecutable()
+        #expect(first == second)
+        #expect(first.hasSuffix("/sctpconform-pion-agent"))
+        #expect(FileManager.default.isExecutableFile(atPath: first))
     }
 }
