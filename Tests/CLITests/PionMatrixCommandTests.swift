@@ -17,7 +17,8 @@ struct PionMatrixCommandTests {
         let result = try CLI.run(
             [
                 "run", CLI.scenario("cookie-tampered.yaml"), CLI.scenario("vtag-wrong-data.yaml"),
-                CLI.scenario("stream-negotiation.yaml"), "--target", "usrsctp,pion", "--reports", reports.path,
+                CLI.scenario("stream-negotiation.yaml"), CLI.scenario("handshake-client.yaml"), "--target",
+                "usrsctp,pion", "--reports", reports.path,
             ], timeout: 300)
         // pion's answer to DATA under a wrong tag is waived for pion (known_deviations): a DEVIATION.
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
@@ -32,6 +33,14 @@ struct PionMatrixCommandTests {
             lines.contains {
                 $0.hasPrefix("* stream-negotiation ") && $0.hasSuffix("PASS     SKIP target pion lacks socket-options")
             }, "\(lines)")
+        // pion's client runs on its fixed ports 5000 → 5000 and meets its SHUTDOWN deviation (waived).
+        #expect(
+            lines.contains {
+                $0.hasPrefix("* handshake-client ")
+                    && $0.hasSuffix("PASS     DEVIATION step 16: chunks[0].shutdown.cumulative_tsn_ack")
+            }, "\(lines)")
+        let client = try CLI.json(reports.file("pion/handshake-client.json"))
+        #expect((client["notes"] as? String)?.contains("always uses SCTP ports 5000 → 5000") == true)
         let run = try CLI.json(reports.file("run.json"))
         let rows = try #require(run["matrix"] as? [[String: Any]])
         let vtag = try #require(rows.first { $0["scenario"] as? String == "vtag-wrong-data" })
@@ -46,7 +55,7 @@ struct PionMatrixCommandTests {
             ], timeout: 300)
         #expect(strict.status == 1, "--strict counts pion's deviation as a failure: \(strict.standardOutput)")
         if let tshark = ExternalTool.tshark {
-            for name in ["cookie-tampered", "vtag-wrong-data"] {
+            for name in ["cookie-tampered", "vtag-wrong-data", "handshake-client"] {
                 let decoded = try ExternalTool.run(
                     tshark,
                     ["-o", "sctp.checksum:CRC-32C", "-r", reports.file("pion/\(name).pcap"), "-T", "fields", "-e",

@@ -11,13 +11,13 @@ import VirtualTime
 /// switch namespaces safely once its threads run), binds the SUT's address, and the harness's UDP
 /// socket opens in the other, so parallel runs never see each other's packets.
 ///
-/// The capabilities are what pion can do: serve (it answers an INIT on whatever ports it names) and
-/// have its application driven. Not `client`: pion's client always uses SCTP ports 5000/5000, so a
-/// scenario with other ports could not match its packets; not `socket-options`: pion has none (the
-/// agent answers `error 95`); not virtual time. Its SACKs are delayed about 200 ms, within the
-/// default tolerance of an `expect`.
+/// The capabilities are what pion can do: serve (it answers an INIT on whatever ports it names),
+/// connect, and have its application driven. Its client always uses SCTP ports 5000 → 5000
+/// (`fixedClientPorts`): the runner runs client scenarios on those ports and notes it in the result.
+/// Not `socket-options`: pion has none (the agent answers `error 95`); not virtual time. Its SACKs
+/// are delayed about 200 ms, within the default tolerance of an `expect`.
 extension TargetRegistry {
-    public static let pionCapabilities: Set<TargetCapability> = [.server, .application]
+    public static let pionCapabilities: Set<TargetCapability> = [.server, .client, .application]
 
     /// The pion target with `tolerance` on every wall-clock deadline.
     public static func pion(tolerance: VirtualDuration) -> TargetDescriptor {
@@ -27,6 +27,7 @@ extension TargetRegistry {
                 + "driven by its agent, in real time",
             capabilities: Self.pionCapabilities,
             checkAvailability: { Self.pionAvailability() },
+            fixedClientPorts: FixedClientPorts(sut: 5000, harness: 5000),
             make: { (configuration, start) throws(TargetError) -> any Target in
                 let agent = try PionAgentBuilder.agentExecutable()
                 let pair = try NamespacePair(
