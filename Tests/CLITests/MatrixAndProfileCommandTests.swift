@@ -122,6 +122,17 @@ struct MatrixAndProfileCommandTests {
         }
     }
 
+    @Test("targets lists pion and aiortc, aiortc as unavailable with the reason")
+    func targetsListsPionAndAIORTC() throws {
+        let result = try CLI.run(["targets"])
+        #expect(result.status == 0)
+        let lines = CLI.lines(result.standardOutput)
+        #expect(lines.contains { $0.hasPrefix("pion ") && $0.contains("pion/sctp 1.8.6") })
+        let aiortc = try #require(lines.firstIndex { $0.hasPrefix("aiortc ") })
+        #expect(lines[aiortc].contains(" unavailable "))
+        #expect(lines[aiortc + 2].hasPrefix("  reason: aiortc delivers DATA only to WebRTC data channels"))
+    }
+
     @Test("unknown profiles and target lists are usage errors (exit 2) naming what is known")
     func badNames() throws {
         let profile = try CLI.run(["run", CLI.scenario("handshake.yaml"), "--profile", "x2ap"])

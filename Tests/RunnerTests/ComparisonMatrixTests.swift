@@ -38,7 +38,8 @@ import FoundationXML
             let second = try RunnerTestSupport.run(
                 lenient ? handshake : strict, target: ScriptedTarget(onPacket: ScriptedPeer.server()))
             results.append(second)
-            let capabilities: Set<TargetCapability> = lenient ? [.server, .client, .application] : [.server, .application]
+            let capabilities: Set<TargetCapability> =
+                lenient ? [.server, .client, .application] : [.server, .application]
             var third = try RunnerTestSupport.run(
                 client,
                 target: ScriptedTarget(
