@@ -68,7 +68,7 @@ let package = Package(
                 .copy("Agent/USRSCTP/sctpconform-usrsctp-agent.c"),
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
-                .copy("USRSCTP/sctpconform-usrsctp-channel.c"),
+                .copy("USRSCTP/sctpconform-usrsctp-channel.c"), .copy("Pion/sctpconform-pion-agent.go"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),

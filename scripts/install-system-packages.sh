@@ -7,6 +7,9 @@
 #   iproute2              `ip netns` and veth pairs for the usrsctp-raw and usrsctp-udp targets
 #   libusrsctp-examples   usrsctp's echo_server, the stand-in remote peer of the `--target remote` test
 #   tshark                independent decoder for the differential tests
+#   golang-go, golang-github-pion-sctp-dev
+#                         the `pion` target: an agent in Go built on first use against Debian's pion/sctp
+#                         1.8.6 (GOPATH mode, no module download)
 #   python3, python3-venv the interpreter for scapy, and what Debian needs to make a venv with pip
 #   scapy 2.8.0 (PyPI)    second independent decoder for the differential tests (pinned: the
 #                         differential tests compare field by field, so its version must not drift)
@@ -21,7 +24,7 @@
 # `install-system-packages.sh --print-python` prints its path without installing anything.
 set -euo pipefail
 
-apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv iproute2 libusrsctp-examples)
+apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv iproute2 libusrsctp-examples golang-go golang-github-pion-sctp-dev)
 python_packages=(scapy==2.8.0)
 base_python=/usr/bin/python3
 cache_root="${SCTPCONFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sctpconform}"

@@ -6,12 +6,9 @@ import Runner
 /// seconds, so the file is reproducible.
 public enum JUnitReport {
     public static func document(_ results: [ScenarioResult], target: String, seed: UInt64) -> String {
-        let failures = results.filter { $0.verdict == .fail }.count
-        let errors = results.filter { $0.verdict == .error }.count
-        let skipped = results.filter { $0.verdict == .skip || $0.verdict == .deviation }.count
         let total = results.reduce(Int64(0)) { $0 + $1.duration.nanoseconds }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let counts = "tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        let counts = Self.counts(results)
         xml += "<testsuites name=\"sctpconform\" \(counts) time=\"\(Self.seconds(total))\">\n"
         xml +=
             "  <testsuite name=\"\(Self.escape("sctpconform.\(target)"))\" \(counts) time=\"\(Self.seconds(total))\">\n"
@@ -20,33 +17,39 @@ public enum JUnitReport {
         xml += "      <property name=\"seed\" value=\"\(seed)\"/>\n"
         xml += "    </properties>\n"
         for result in results {
-            xml +=
-                "    <testcase classname=\"\(Self.escape(Self.className(result.file)))\" "
-                + "name=\"\(Self.escape(result.scenarioID))\" file=\"\(Self.escape(result.file))\" "
-                + "time=\"\(Self.seconds(result.duration.nanoseconds))\">\n"
-            let details = ConsoleReport.details(result).joined(separator: "\n")
-            switch result.verdict {
-            case .pass:
-                break
-            case .fail:
-                xml +=
-                    "      <failure message=\"\(Self.escape(result.reason ?? "failed"))\" type=\"FAIL\">"
-                    + Self.escape(details) + "</failure>\n"
-            case .error:
-                xml +=
-                    "      <error message=\"\(Self.escape(result.reason ?? "error"))\" type=\"ERROR\">"
-                    + Self.escape(details) + "</error>\n"
-            case .skip:
-                xml += "      <skipped message=\"\(Self.escape(result.reason ?? "skipped"))\"/>\n"
-            case .deviation:
-                xml +=
-                    "      <skipped message=\"\(Self.escape(Self.deviationMessage(result)))\">"
-                    + Self.escape(details) + "</skipped>\n"
-            }
-            xml += "      <system-out>\(Self.escape(Self.summary(result)))</system-out>\n"
-            xml += "    </testcase>\n"
+            xml += Self.testCase(result, className: Self.className(result.file))
         }
         xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    /// One `<testcase>` (indented for a suite inside `<testsuites>`), its verdict as JUnit says it.
+    static func testCase(_ result: ScenarioResult, className: String) -> String {
+        var xml =
+            "    <testcase classname=\"\(Self.escape(className))\" "
+            + "name=\"\(Self.escape(result.scenarioID))\" file=\"\(Self.escape(result.file))\" "
+            + "time=\"\(Self.seconds(result.duration.nanoseconds))\">\n"
+        let details = ConsoleReport.details(result).joined(separator: "\n")
+        switch result.verdict {
+        case .pass:
+            break
+        case .fail:
+            xml +=
+                "      <failure message=\"\(Self.escape(result.reason ?? "failed"))\" type=\"FAIL\">"
+                + Self.escape(details) + "</failure>\n"
+        case .error:
+            xml +=
+                "      <error message=\"\(Self.escape(result.reason ?? "error"))\" type=\"ERROR\">"
+                + Self.escape(details) + "</error>\n"
+        case .skip:
+            xml += "      <skipped message=\"\(Self.escape(result.reason ?? "skipped"))\"/>\n"
+        case .deviation:
+            xml +=
+                "      <skipped message=\"\(Self.escape(Self.deviationMessage(result)))\">"
+                + Self.escape(details) + "</skipped>\n"
+        }
+        xml += "      <system-out>\(Self.escape(Self.summary(result)))</system-out>\n"
+        xml += "    </testcase>\n"
         return xml
     }
 

@@ -49,16 +49,24 @@ public final class ReportFolder: @unchecked Sendable {
         self.stagingPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Renames the files `written` (paths in the staging folder) into the folder, removes the
-    /// previous run's files this run did not replace, and removes the staging folder.
+    /// Renames the files `written` (paths in the staging folder, directly or in one subfolder, as a
+    /// comparison run writes each target's files in a folder of its own) into the folder, removes the
+    /// previous run's files this run did not replace (and their subfolders once empty), and removes the
+    /// staging folder.
     public func commit(written: [String]) throws(ReportError) {
         let previous = Self.filesOfRun(in: self.path)
         var names = Set<String>()
         // run.json last: it names the set, so it is replaced only once the files it lists are there.
         let ordered = written.filter { !$0.hasSuffix("/run.json") } + written.filter { $0.hasSuffix("/run.json") }
         for file in ordered {
-            let name = String(file.split(separator: "/").last ?? "")
+            let name = self.relativeName(file)
             let destination = Self.join(self.path, name)
+            if let slash = name.lastIndex(of: "/"),
+                let problem = Self.makeFolder(Self.join(self.path, String(name[..<slash])))
+            {
+                self.discard()
+                throw ReportError(path: destination, reason: problem)
+            }
             if rename(file, destination) != 0 {
                 let reason = Self.errorText(errno)
                 self.discard()
@@ -66,10 +74,22 @@ public final class ReportFolder: @unchecked Sendable {
             }
             names.insert(name)
         }
+        var emptied = Set<String>()
         for name in previous.subtracting(names) {
             _ = unlink(Self.join(self.path, name))
+            if let slash = name.lastIndex(of: "/") { emptied.insert(String(name[..<slash])) }
+        }
+        for folder in emptied {
+            _ = rmdir(Self.join(self.path, folder))  // only when nothing else is left in it
         }
         Self.removeTree(self.stagingPath)
+    }
+
+    /// `pion/handshake.pcap`: a staged file's path relative to the staging folder.
+    private func relativeName(_ file: String) -> String {
+        let prefix = self.stagingPath.hasSuffix("/") ? self.stagingPath : self.stagingPath + "/"
+        if file.hasPrefix(prefix) { return String(file.dropFirst(prefix.count)) }
+        return String(file.split(separator: "/").last ?? "")
     }
 
     /// Removes the staging folder and what is in it; the reports folder is left as it was.
@@ -78,19 +98,25 @@ public final class ReportFolder: @unchecked Sendable {
     }
 
     /// The files the run recorded in `folder/run.json` wrote there: `run.json`, `junit.xml`,
-    /// `index.html`, and each scenario's report and pcap. Empty when there is no readable run.json.
+    /// `index.html`, and each scenario's report and pcap (a comparison run lists them all in `files`,
+    /// some in a target's subfolder). Empty when there is no readable run.json.
     static func filesOfRun(in folder: String) -> Set<String> {
         guard let data = FileManager.default.contents(atPath: Self.join(folder, "run.json")),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let scenarios = object["scenarios"] as? [[String: Any]]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [] }
         var names = Set(Self.runFiles)
-        for entry in scenarios {
+        for entry in object["scenarios"] as? [[String: Any]] ?? [] {
             if let report = entry["report"] as? String { names.insert(report) }
             if let id = entry["scenario"] as? String { names.insert(id + ".pcap") }
         }
-        // Only plain names inside the folder, whatever the file says.
-        return names.filter { !$0.isEmpty && !$0.contains("/") && $0 != "." && $0 != ".." }
+        for file in object["files"] as? [String] ?? [] {
+            names.insert(file)
+        }
+        // Only plain names inside the folder or one subfolder of it, whatever the file says.
+        return names.filter { name in
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        }
     }
 
     /// Makes `path` and its missing parents; throws why not, in words, if one is not a folder or
@@ -102,7 +128,7 @@ public final class ReportFolder: @unchecked Sendable {
     }
 
     /// nil once `path` is a folder, else why it is not.
-    private static func makeFolder(_ path: String) -> String? {
+    static func makeFolder(_ path: String) -> String? {
         var status = stat()
         if stat(path, &status) == 0 {
             return status.st_mode & S_IFMT == S_IFDIR ? nil : "\(path) is a file, not a folder"
@@ -130,11 +156,15 @@ public final class ReportFolder: @unchecked Sendable {
         }
     }
 
-    /// Removes a folder of files (the staging folder has no subfolders) and the folder.
-    static func removeTree(_ folder: String) {
+    /// Removes a folder of files and of subfolders of files (a comparison run's staging folder holds
+    /// one subfolder per target), and the folder.
+    static func removeTree(_ folder: String, depth: Int = 1) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names {
-            _ = unlink(Self.join(folder, name))
+            let path = Self.join(folder, name)
+            if unlink(path) != 0 && depth > 0 {
+                Self.removeTree(path, depth: depth - 1)
+            }
         }
         _ = rmdir(folder)
     }

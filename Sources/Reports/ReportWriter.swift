@@ -21,7 +21,9 @@ public struct ReportWriter: Sendable {
 
     /// Writes everything; returns the paths written, in order.
     @discardableResult
-    public func write(_ results: [ScenarioResult], target: String, seed: UInt64) throws(ReportError) -> [String] {
+    public func write(
+        _ results: [ScenarioResult], target: String, seed: UInt64, profile: String? = nil
+    ) throws(ReportError) -> [String] {
         try ReportFolder.createFolder(self.directory)
         var written: [String] = []
         var reportNames: [String: String] = [:]
@@ -36,7 +38,7 @@ public struct ReportWriter: Sendable {
             )
             reportNames[result.scenarioID] = jsonName
         }
-        let summary = ResultJSON.run(results, target: target, seed: seed, files: reportNames)
+        let summary = ResultJSON.run(results, target: target, seed: seed, files: reportNames, profile: profile)
         written.append(try self.write(Array(summary.serialized().utf8), name: "run.json"))
         written.append(
             try self.write(Array(JUnitReport.document(results, target: target, seed: seed).utf8), name: "junit.xml"))
@@ -60,7 +62,8 @@ public struct ReportWriter: Sendable {
         PcapEncoder.encode(result.capture, linkType: .raw, precision: .microseconds)
     }
 
-    private func write(_ bytes: [UInt8], name: String) throws(ReportError) -> String {
+    /// Writes one file of the folder atomically; returns its path.
+    func write(_ bytes: [UInt8], name: String) throws(ReportError) -> String {
         let path = self.directory.hasSuffix("/") ? self.directory + name : self.directory + "/" + name
         do {
             // A writer that does not reach commit() removes its temporary file when released.

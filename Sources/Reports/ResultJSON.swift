@@ -34,12 +34,17 @@ public enum ResultJSON {
 
     /// The summary of a run: counts and one line per scenario.
     public static func run(
-        _ results: [ScenarioResult], target: String, seed: UInt64, files: [String: String]
+        _ results: [ScenarioResult], target: String, seed: UInt64, files: [String: String], profile: String? = nil
     ) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("format", .integer(Self.formatVersion)),
             ("target", .string(target)),
             ("seed", .unsigned(seed)),
+        ]
+        if let profile {
+            members.append(("profile", .string(profile)))
+        }
+        return .object(members + [
             ("counts", Self.counts(results)),
             (
                 "scenarios",

@@ -25,19 +25,38 @@ public struct TargetDescriptor: Sendable {
     public var checkAvailability: @Sendable () -> TargetAvailability
     /// Starts a target for one run.
     public var make: @Sendable (TargetConfiguration, VirtualInstant) throws(TargetError) -> any Target
+    /// The SCTP ports a stack whose client cannot choose them always uses (pion: 5000 on both
+    /// sides); nil when the client binds the port it is given. The runner runs a scenario with the
+    /// SUT as client on these ports and says so in the result's notes.
+    public var fixedClientPorts: FixedClientPorts?
 
     public init(
         name: String,
         summary: String,
         capabilities: Set<TargetCapability>,
         checkAvailability: @escaping @Sendable () -> TargetAvailability,
+        fixedClientPorts: FixedClientPorts? = nil,
         make: @escaping @Sendable (TargetConfiguration, VirtualInstant) throws(TargetError) -> any Target
     ) {
         self.name = name
         self.summary = summary
         self.capabilities = capabilities
         self.checkAvailability = checkAvailability
+        self.fixedClientPorts = fixedClientPorts
         self.make = make
+    }
+}
+
+/// The ports of a client that cannot bind the port it is given (`TargetDescriptor.fixedClientPorts`).
+public struct FixedClientPorts: Hashable, Sendable {
+    /// The SCTP port the stack's client sends from.
+    public var sut: UInt16
+    /// The SCTP port it sends to (the harness's).
+    public var harness: UInt16
+
+    public init(sut: UInt16, harness: UInt16) {
+        self.sut = sut
+        self.harness = harness
     }
 }
 
@@ -63,9 +82,11 @@ public struct TargetRegistry: Sendable {
     }
 
     /// The built-in targets: usrsctp on virtual time, then the real-time ones (usrsctp over raw IP
-    /// and over UDP in network namespaces, a remote peer) with `options`.
+    /// and over UDP in network namespaces, a remote peer, pion) with `options`, then aiortc (listed
+    /// to say why it is not a target).
     public static func standard(_ options: RealTimeTargetOptions) -> TargetRegistry {
-        TargetRegistry([Self.usrsctp] + Self.realTimeTargets(options))
+        TargetRegistry(
+            [Self.usrsctp] + Self.realTimeTargets(options) + [Self.pion(tolerance: options.tolerance), Self.aiortc])
     }
 
     /// usrsctp hosted on virtual time (the default target).

@@ -36,8 +36,18 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario files or folders.")
     var paths: [String]
 
-    @Option(help: "The system under test (see the target registry).")
+    @Option(
+        help: ArgumentHelp(
+            "The system under test (see `sctpconform targets`), or several separated by commas to compare them.",
+            discussion: "With several targets the run prints a scenario × target matrix."))
     var target = "usrsctp"
+
+    @Option(
+        help: ArgumentHelp(
+            "An interop profile: \(InteropProfile.all.map(\.name).joined(separator: " or ")).",
+            discussion: InteropProfile.all.map { "\($0.name): SCTP port \($0.port), PPID \($0.ppid), \($0.summary)" }
+                .joined(separator: "; ")))
+    var profile: String?
 
     @Option(
         parsing: .unconditional, help: "Seed for the target's and the harness's randomness (0 to 2^64-1).",
@@ -62,17 +72,21 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         // First, before any other thread starts: a signal from now on stops the run cleanly.
         let interruption = RunInterruption.install()
-        let realTimeOptions = try self.realTime.targetOptions(target: self.target)
-        let registry = TargetRegistry.standard(realTimeOptions)
-        guard let descriptor = registry.descriptor(named: self.target) else {
-            throw CommandFailure("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
-        }
+        let names = RunTargets.names(self.target)
+        let realTimeOptions = try self.realTime.targetOptions(target: names.contains("remote") ? "remote" : self.target)
+        let descriptors = try RunTargets.descriptors(self.target, registry: .standard(realTimeOptions))
+        let profile = try RunTargets.profile(self.profile)
         var scenarios = try self.loadScenarios()
+        if let profile {
+            scenarios = scenarios.map(profile.apply)
+        }
         if let port = self.realTime.sutPort {
             for index in scenarios.indices { scenarios[index].sutPort = port }
         }
-        if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
-            throw CommandFailure("target \(self.target) cannot run here: \(reason)\n  \(hint)")
+        for (name, descriptor) in descriptors {
+            if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
+                throw CommandFailure("target \(name) cannot run here: \(reason)\n  \(hint)")
+            }
         }
         // The reports folder is checked before any scenario runs; the run writes into a staging
         // folder inside it and switches its reports in at the end.
@@ -88,14 +102,16 @@ struct RunCommand: ParsableCommand {
             configuration.makeCheckers = RulesLiveChecker.factory
         }
         // Before anything is sent: what goes where, and the timing a real-time target works with.
-        let timing = descriptor.capabilities.contains(.virtualTime)
-            ? nil : "real time, tolerance \(realTimeOptions.tolerance)"
+        let timing = descriptors.count == 1 && !descriptors[0].descriptor.capabilities.contains(.virtualTime)
+            ? "real time, tolerance \(realTimeOptions.tolerance)" : nil
         var plan: [String] = []
         if let peer = realTimeOptions.remote {
             let ports = Set(scenarios.map(\.sutPort)).sorted().map(String.init).joined(separator: ", ")
             plan.append(peer.plan(port: 0).replacingOccurrences(of: "port 0", with: "port \(ports)"))
         }
-        if let timing { plan.append("target \(self.target): \(timing)") }
+        for (name, descriptor) in descriptors where !descriptor.capabilities.contains(.virtualTime) {
+            plan.append("target \(name): real time, tolerance \(realTimeOptions.tolerance)")
+        }
         for line in plan {
             if self.json {
                 FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -103,7 +119,13 @@ struct RunCommand: ParsableCommand {
                 print(line)
             }
         }
-        let runner = ScenarioRunner(target: descriptor, configuration: configuration)
+        if descriptors.count > 1 {
+            try self.runMatrix(
+                scenarios, descriptors: descriptors, configuration: configuration, folder: folder,
+                interruption: interruption)
+            return
+        }
+        let runner = ScenarioRunner(target: descriptors[0].descriptor, configuration: configuration)
         var results: [ScenarioResult] = []
         let idWidth = ConsoleReport.idWidth(scenarios.map(\.id))
         for scenario in scenarios {
@@ -121,7 +143,7 @@ struct RunCommand: ParsableCommand {
             try interruption.settle { () throws(ReportError) in
                 do throws(ReportError) {
                     let written = try ReportWriter(directory: folder.stagingPath).write(
-                        results, target: self.target, seed: self.seed)
+                        results, target: self.target, seed: self.seed, profile: self.profile)
                     try folder.commit(written: written)
                 } catch {
                     folder.discard()
@@ -139,7 +161,8 @@ struct RunCommand: ParsableCommand {
                         results, target: self.target, seed: self.seed,
                         files: Dictionary(
                             results.map { ($0.scenarioID, "\($0.scenarioID).json") },
-                            uniquingKeysWith: { first, _ in first })
+                            uniquingKeysWith: { first, _ in first }),
+                        profile: self.profile
                     )
                 ),
                 ("results", .array(results.map { ResultJSON.scenario($0, pcapName: "\($0.scenarioID).pcap") })),
@@ -148,13 +171,18 @@ struct RunCommand: ParsableCommand {
         } else {
             print(
                 ConsoleReport.summary(results)
-                    + " (target \(self.target), seed \(self.seed)\(timing.map { ", \($0)" } ?? ""), reports in "
-                    + "\(self.reports))")
+                    + " (target \(self.target), seed \(self.seed)\(self.profileNote)"
+                    + "\(timing.map { ", \($0)" } ?? ""), reports in \(self.reports))")
         }
         let summary = RunSummary(results)
         if !summary.succeeded {
             throw ExitCode(summary.exitStatus)
         }
+    }
+
+    /// `, profile s1ap` when a profile is set, else nothing.
+    var profileNote: String {
+        self.profile.map { ", profile \($0)" } ?? ""
     }
 
     /// Finds and loads every scenario; any problem in any file is a configuration error (exit 2)

@@ -30,10 +30,11 @@ public struct ScenarioRunner: Sendable {
 
     /// Runs one scenario. Never throws: target failures are ERROR verdicts, with findings.
     public func run(_ scenario: Scenario) -> ScenarioResult {
+        let (scenario, portNote) = self.onClientPorts(scenario)
         var result = ScenarioResult(
             scenarioID: scenario.id, title: scenario.title, file: scenario.file, target: self.target.name,
             seed: self.configuration.seed, verdict: .skip, rfc: scenario.rfc, etsi: scenario.etsi,
-            notes: scenario.notes,
+            notes: [scenario.notes, portNote].compactMap { $0 }.joined(separator: "\n").nilIfEmpty,
             steps: scenario.steps.map { Self.notRun($0) })
 
         let available = Set(self.target.capabilities.map(\.rawValue))
@@ -84,7 +85,26 @@ public struct ScenarioRunner: Sendable {
             to: execution.run(into: result))
     }
 
+    /// `scenario` on the target's fixed client ports when the SUT is a client that cannot choose its
+    /// ports (`TargetDescriptor.fixedClientPorts`), with a note saying so; unchanged otherwise.
+    func onClientPorts(_ scenario: Scenario) -> (Scenario, String?) {
+        guard scenario.role == .client, let ports = self.target.fixedClientPorts,
+            scenario.sutPort != ports.sut || scenario.peerPort != ports.harness
+        else { return (scenario, nil) }
+        var adapted = scenario
+        adapted.sutPort = ports.sut
+        adapted.peerPort = ports.harness
+        let note = "The client of \(self.target.name) always uses SCTP ports \(ports.sut) → \(ports.harness), so the "
+            + "scenario ran on those instead of \(scenario.sutPort) → \(scenario.peerPort)."
+        return (adapted, note)
+    }
+
     static func notRun(_ step: Step) -> StepResult {
         StepResult(number: step.number, kind: step.kindName, location: step.location, status: .notRun, note: step.note)
     }
+}
+
+extension String {
+    /// nil for the empty string.
+    fileprivate var nilIfEmpty: String? { self.isEmpty ? nil : self }
 }
