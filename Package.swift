@@ -57,6 +57,9 @@ let package = Package(
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-channel.c"),
+                .copy("Linux/sctpconform-linux-agent.c"), .copy("Linux/sctpconform-linux-agent-io.c"),
+                .copy("Linux/sctpconform-linux-agent-options.c"), .copy("Linux/sctpconform-linux-agent-events.c"),
+                .copy("Linux/guest-init.sh"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),

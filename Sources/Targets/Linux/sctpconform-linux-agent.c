@@ -218,6 +218,16 @@ static void command_configure(char *arguments) {
             return;
         }
     }
+    /* RFC 6951 over the kernel's own UDP socket: net.sctp.udp_port is the port it listens on (0:
+     * none); the socket option SCTP_REMOTE_UDP_ENCAPS_PORT (open_socket) the peer's. */
+    FILE *sysctl = fopen("/proc/sys/net/sctp/udp_port", "w");
+    if (sysctl != NULL) {
+        fprintf(sysctl, "%u\n", config.udp_port);
+        if (fclose(sysctl) != 0) {
+            reply_errno(errno, "net.sctp.udp_port");
+            return;
+        }
+    }
     reply_ok("");
 }
 
@@ -375,6 +385,33 @@ static void command_reset(void) {
     }
 }
 
+/* `clock`: the guest's CLOCK_MONOTONIC in nanoseconds. `sleep <ms>`: sleeps that long on the
+ * guest's clock (events stay queued) and answers with the nanoseconds that passed on it. Under
+ * QEMU's `-icount ...,sleep=off` an idle guest's clock jumps to its next timer, so a long sleep
+ * costs little real time (scripts/bench-linux-timers.sh). Both are extensions of this agent. */
+static uint64_t now_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+}
+
+static void command_clock(void) {
+    reply_ok("%llu", (unsigned long long)now_ns());
+}
+
+static void command_sleep(const char *arguments) {
+    char *end;
+    unsigned long milliseconds = strtoul(arguments, &end, 10);
+    if (end == arguments || milliseconds > 86400000ul) {
+        reply_error(EINVAL, "sleep: expected milliseconds (at most a day)");
+        return;
+    }
+    uint64_t start = now_ns();
+    struct timespec pause = {(time_t)(milliseconds / 1000), (long)(milliseconds % 1000) * 1000000L};
+    while (nanosleep(&pause, &pause) < 0 && errno == EINTR) {}
+    reply_ok("%llu", (unsigned long long)(now_ns() - start));
+}
+
 static void command_hello(void) {
     struct utsname name;
     uname(&name);
@@ -408,6 +445,10 @@ static int dispatch(char *line) {
         command_option(arguments);
     } else if (strcmp(line, "reset") == 0) {
         command_reset();
+    } else if (strcmp(line, "clock") == 0) {
+        command_clock();
+    } else if (strcmp(line, "sleep") == 0) {
+        command_sleep(arguments);
     } else if (strcmp(line, "quit") == 0) {
         reply_ok("");
         return 1;
