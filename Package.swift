@@ -59,7 +59,7 @@ let package = Package(
                 .copy("USRSCTP/sctpconform-usrsctp-channel.c"),
                 .copy("Linux/sctpconform-linux-agent.c"), .copy("Linux/sctpconform-linux-agent-io.c"),
                 .copy("Linux/sctpconform-linux-agent-options.c"), .copy("Linux/sctpconform-linux-agent-events.c"),
-                .copy("Linux/guest-init.sh"),
+                .copy("Linux/sctpconform-linux-agent-apps.c"), .copy("Linux/guest-init.sh"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),

@@ -52,7 +52,7 @@ done
 /bin/busybox --list >/dev/null 2>&1 && ! ldd /bin/busybox >/dev/null 2>&1 \
     || fail "/bin/busybox is not static (apt-get install busybox-static)"
 for file in sctpconform-linux-agent.c sctpconform-linux-agent-io.c sctpconform-linux-agent-options.c \
-    sctpconform-linux-agent-events.c guest-init.sh; do
+    sctpconform-linux-agent-events.c sctpconform-linux-agent-apps.c guest-init.sh; do
     [ -r "$sources/$file" ] || fail "missing $sources/$file (set SCTPCONFORM_LINUX_SOURCES)"
 done
 

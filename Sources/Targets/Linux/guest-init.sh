@@ -7,7 +7,7 @@
 #   sctpconform.addr6=2001:db8::2/64    IPv6 addresses of eth0 (comma-separated)
 #   sctpconform.gw=10.0.2.2             default IPv4 route
 #   sctpconform.sysctl=net.sctp.rto_min:200,net.sctp.udp_port:9899   sysctls (name:value, comma-separated)
-#   sctpconform.app=ncat                run this application instead of waiting for the agent's commands
+#   sctpconform.app=ncat                the application the agent starts on `listen` (read by the agent)
 /bin/busybox mkdir -p /bin /sbin /usr/bin /usr/sbin /proc /sys /dev /tmp
 /bin/busybox --install -s
 mount -t proc proc /proc

@@ -167,6 +167,8 @@ static uint64_t now_ms(void) {
     return (uint64_t)now.tv_sec * 1000u + (uint64_t)now.tv_nsec / 1000000u;
 }
 
+#include "sctpconform-linux-agent-apps.c"
+
 /* ---- commands ----------------------------------------------------------------------------- */
 
 static int parse_address(const char *text, struct sockaddr_storage *out) {
@@ -232,6 +234,10 @@ static void command_configure(char *arguments) {
 }
 
 static void command_listen(void) {
+    if (app_mode()) {
+        command_app_listen();
+        return;
+    }
     if (listen_fd >= 0 || assoc_fd >= 0) {
         reply_error(EISCONN, "a socket is already open");
         return;
@@ -358,6 +364,7 @@ static void command_abort(char *arguments) {
 }
 
 static void command_close(void) {
+    stop_app(SIGTERM);
     close_socket(&assoc_fd, 0);
     close_socket(&listen_fd, 0);
     partial_length = 0;
@@ -367,6 +374,7 @@ static void command_close(void) {
 /* Closes every socket abortively, forgets configuration and options, and waits (bounded) until
  * the kernel holds no association. */
 static void command_reset(void) {
+    stop_app(SIGKILL);
     close_socket(&assoc_fd, 1);
     close_socket(&listen_fd, 1);
     partial_length = 0;
@@ -415,7 +423,7 @@ static void command_sleep(const char *arguments) {
 static void command_hello(void) {
     struct utsname name;
     uname(&name);
-    reply_ok("sctpconform-linux-agent 1 linux-%s", name.release);
+    reply_ok("sctpconform-linux-agent 1 linux-%s%s%s", name.release, app_mode() ? "+" : "", app_name);
 }
 
 static int dispatch(char *line) {
@@ -425,7 +433,10 @@ static int dispatch(char *line) {
     } else {
         arguments = line + strlen(line);
     }
-    if (strcmp(line, "hello") == 0) {
+    if (app_mode() && (strcmp(line, "connect") == 0 || strcmp(line, "send") == 0 || strcmp(line, "shutdown") == 0 ||
+                       strcmp(line, "abort") == 0 || strcmp(line, "option") == 0)) {
+        reply_error(EOPNOTSUPP, "not supported: %s with the application %s", line, app_name);
+    } else if (strcmp(line, "hello") == 0) {
         command_hello();
     } else if (strcmp(line, "configure") == 0) {
         command_configure(arguments);
@@ -503,6 +514,8 @@ static int open_control_port(const char *explicit) {
 
 int main(int argc, char **argv) {
     if (open_control_port(argc > 1 ? argv[1] : NULL) < 0) { return 2; }
+    load_app_name();
+    signal(SIGPIPE, SIG_IGN);
     static char buffer[MAX_LINE + 1];
     size_t used = 0;
     for (;;) {
