@@ -7,7 +7,7 @@ import NetworkLayers
 /// reports), and the guest's network on a tap device.
 ///
 /// The guest gets its addresses, routes and sysctls on the kernel command line (`sctpconform.addr=`,
-/// `sctpconform.addr6=`, `sctpconform.sysctl=`; read by its /init). `panic=-1 oops=panic` with
+/// `sctpconform.addr6=`, `sctpconform.sysctl=`; read by its /init; `sctpconform.app=` by the agent). `panic=-1 oops=panic` with
 /// `-no-reboot` make a kernel oops end QEMU at once, so it is reported as a crash, never a hang.
 ///
 /// Acceleration: KVM only when the CPU has vmx/svm and `/dev/kvm` opens read-write (on these
@@ -22,18 +22,21 @@ public struct LinuxMachine: Sendable {
     public var guestAddresses: [(IPAddress, Int)]
     /// sysctls the guest's /init sets (name with dots: `net.sctp.rto_min`) before the agent starts.
     public var sysctls: [(String, String)]
+    /// The seeds' tool the agent starts on `listen`, if any (`sctpconform.app=`).
+    public var application: LinuxApplication?
     public var memoryMegabytes = 512
     public var accelerator: String
     public var extraArguments: [String]
 
     public init(
         image: LinuxImage, tapDevice: String, guestAddresses: [(IPAddress, Int)], sysctls: [(String, String)] = [],
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        application: LinuxApplication? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.image = image
         self.tapDevice = tapDevice
         self.guestAddresses = guestAddresses
         self.sysctls = sysctls
+        self.application = application
         self.accelerator = environment["SCTPCONFORM_LINUX_ACCEL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.detectAccelerator()
         self.extraArguments = (environment["SCTPCONFORM_LINUX_QEMU_ARGS"] ?? "").split(separator: " ").map(String.init)
@@ -49,6 +52,7 @@ public struct LinuxMachine: Sendable {
         if !self.sysctls.isEmpty {
             words.append("sctpconform.sysctl=" + self.sysctls.map { "\($0.0):\($0.1)" }.joined(separator: ","))
         }
+        if let application = self.application { words.append("sctpconform.app=\(application.rawValue)") }
         return words.joined(separator: " ")
     }
 
