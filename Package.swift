@@ -13,7 +13,10 @@ import PackageDescription
 //   VirtualTime    the discrete-event clock every timer runs on
 //   Scenario       the YAML scenario DSL: model, loader, patterns, variables
 //   Transports     the Transport protocol and its decorators (pcap capture, fault injection)
-//   Targets        systems under test (usrsctp on virtual time, ...)
+//   NetworkTransports  real wires on swift-nio: raw IPv4/IPv6 (protocol 132) and UDP encapsulation
+//                  (RFC 6951), with the real-time mapping of the virtual clock onto the wall clock
+//   Targets        systems under test (usrsctp on virtual time, external stacks driven by agents over
+//                  network namespaces, remote peers)
 //   Rules          the RFC rule engine, the rules, the association tracker and the live checker;
 //                  the findings' model
 //   CaptureCheck   the offline capture pipeline on top of Rules: `CaptureChecker`, its reading and
@@ -37,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(name: "CCRC32C"),
@@ -51,9 +55,17 @@ let package = Package(
         .target(name: "Scenario", dependencies: ["SCTPWire", "NetworkLayers", "Yams"]),
         .target(name: "Transports", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "VirtualTime"]),
         .target(
+            name: "NetworkTransports",
+            dependencies: [
+                "Transports", "NetworkLayers", "VirtualTime",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "Targets",
-            dependencies: ["SCTPWire", "NetworkLayers", "Transports", "VirtualTime"],
+            dependencies: ["SCTPWire", "NetworkLayers", "Transports", "NetworkTransports", "VirtualTime"],
             resources: [
+                .copy("Agent/USRSCTP/sctpconform-usrsctp-agent.c"),
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-channel.c"),
@@ -81,7 +93,7 @@ let package = Package(
             name: "sctpconform",
             dependencies: [
                 "SCTPWire", "NetworkLayers", "Captures", "Scenario", "Targets", "Rules", "CaptureCheck", "Runner",
-                "Reports", "Fuzz",
+                "Reports", "Fuzz", "VirtualTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,6 +140,13 @@ let package = Package(
         .target(
             name: "TransportTestSupport", dependencies: ["NetworkLayers", "Transports", "VirtualTime"],
             path: "Tests/TransportTestSupport"
+        ),
+        .testTarget(
+            name: "NetworkTests",
+            dependencies: [
+                "NetworkTransports", "Targets", "Transports", "Runner", "Scenario", "Reports", "NetworkLayers",
+                "VirtualTime", "SCTPWire", "Captures", "ProcessTestSupport",
+            ]
         ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),

@@ -37,11 +37,18 @@ public protocol Target: AnyObject {
     /// the outcome (and `reset` with others does the whole reset). Never fails: a failure shows at
     /// the next `reset`.
     func prepareReset()
+    /// For a target that runs in real time (an external stack, a remote peer): the slack added to
+    /// every wall-clock deadline (`RealTimeClock.tolerance`), which timing verdicts name. Nil for a
+    /// target on the harness's virtual clock.
+    var realTimeTolerance: VirtualDuration? { get }
 }
 
 extension Target {
     /// Targets that cannot die on their own (nothing hosted) never have a termination error.
     public var terminationError: TargetError? { nil }
+
+    /// Targets on virtual time have no real-time tolerance.
+    public var realTimeTolerance: VirtualDuration? { nil }
 
     /// Targets that do not start a reset ahead do nothing.
     public func prepareReset() {}
@@ -112,6 +119,9 @@ public enum TargetCapability: String, Hashable, Sendable, CaseIterable {
     case streamReconfiguration = "stream-reconfiguration"
     /// Supports RFC 5061 ASCONF.
     case addressReconfiguration = "address-reconfiguration"
+    /// The stack's application can be driven and observed (`app:` steps other than `listen`:
+    /// connect, send, events); a black-box remote peer cannot.
+    case application
 }
 
 /// An application action on the stack's socket API.

@@ -57,9 +57,15 @@ public struct TargetRegistry: Sendable {
         }
     }
 
-    /// The built-in targets.
+    /// The built-in targets, the real-time ones with their default options.
     public static var standard: TargetRegistry {
-        TargetRegistry([Self.usrsctp])
+        Self.standard(RealTimeTargetOptions())
+    }
+
+    /// The built-in targets: usrsctp on virtual time, then the real-time ones (usrsctp over raw IP
+    /// and over UDP in network namespaces, a remote peer) with `options`.
+    public static func standard(_ options: RealTimeTargetOptions) -> TargetRegistry {
+        TargetRegistry([Self.usrsctp] + Self.realTimeTargets(options))
     }
 
     /// usrsctp hosted on virtual time (the default target).

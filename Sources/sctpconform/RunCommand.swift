@@ -56,14 +56,21 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Count known deviations (known_deviations: in scenario files) as failures.")
     var strict = false
 
+    @OptionGroup(title: "Real-time targets")
+    var realTime: RealTimeOptions
+
     func run() throws {
         // First, before any other thread starts: a signal from now on stops the run cleanly.
         let interruption = RunInterruption.install()
-        let registry = TargetRegistry.standard
+        let realTimeOptions = try self.realTime.targetOptions(target: self.target)
+        let registry = TargetRegistry.standard(realTimeOptions)
         guard let descriptor = registry.descriptor(named: self.target) else {
             throw CommandFailure("unknown target '\(self.target)' (known: \(registry.names.joined(separator: ", ")))")
         }
-        let scenarios = try self.loadScenarios()
+        var scenarios = try self.loadScenarios()
+        if let port = self.realTime.sutPort {
+            for index in scenarios.indices { scenarios[index].sutPort = port }
+        }
         if case .unavailable(let reason, let hint) = descriptor.checkAvailability() {
             throw CommandFailure("target \(self.target) cannot run here: \(reason)\n  \(hint)")
         }
@@ -79,6 +86,22 @@ struct RunCommand: ParsableCommand {
         var configuration = RunnerConfiguration(seed: self.seed, strict: self.strict)
         if !self.noRules {
             configuration.makeCheckers = RulesLiveChecker.factory
+        }
+        // Before anything is sent: what goes where, and the timing a real-time target works with.
+        let timing = descriptor.capabilities.contains(.virtualTime)
+            ? nil : "real time, tolerance \(realTimeOptions.tolerance)"
+        var plan: [String] = []
+        if let peer = realTimeOptions.remote {
+            let ports = Set(scenarios.map(\.sutPort)).sorted().map(String.init).joined(separator: ", ")
+            plan.append(peer.plan(port: 0).replacingOccurrences(of: "port 0", with: "port \(ports)"))
+        }
+        if let timing { plan.append("target \(self.target): \(timing)") }
+        for line in plan {
+            if self.json {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            } else {
+                print(line)
+            }
         }
         let runner = ScenarioRunner(target: descriptor, configuration: configuration)
         var results: [ScenarioResult] = []
@@ -125,7 +148,8 @@ struct RunCommand: ParsableCommand {
         } else {
             print(
                 ConsoleReport.summary(results)
-                    + " (target \(self.target), seed \(self.seed), reports in \(self.reports))")
+                    + " (target \(self.target), seed \(self.seed)\(timing.map { ", \($0)" } ?? ""), reports in "
+                    + "\(self.reports))")
         }
         let summary = RunSummary(results)
         if !summary.succeeded {

@@ -71,6 +71,8 @@ final class RunInterruption: @unchecked Sendable {
         while sigwait(&set, &signal) != 0 {}
         self.lock.lock()
         let helpers = LiveChildProcesses.shared.killAll()
+        // The namespaces (and veth pairs) of real-time targets go too.
+        LiveNamespaces.shared.removeAll()
         var outcome = ""
         if let folder = self.folder {
             if self.isSettled {

@@ -8,7 +8,10 @@ struct TargetsCommand: ParsableCommand {
         abstract: "List the systems under test, their capabilities, and whether they can run here.",
         discussion: "Exit code 1 when --check is given and a target failed to start.")
 
-    @Flag(help: "Also start and stop each available target once (builds the usrsctp helper if needed).")
+    @Flag(
+        help: ArgumentHelp(
+            "Also start and stop each available target once (builds the usrsctp helper and agent if needed, "
+                + "makes and removes a network namespace pair for usrsctp-raw and usrsctp-udp)."))
     var check = false
 
     func run() throws {

@@ -37,7 +37,7 @@ final class ScriptedTarget: Target, Transport {
     private var crash: TargetError?
 
     init(
-        capabilities: Set<TargetCapability> = [.server, .client, .socketOptions, .virtualTime],
+        capabilities: Set<TargetCapability> = [.server, .client, .socketOptions, .virtualTime, .application],
         onPacket: @escaping (SCTPPacket?, [UInt8], VirtualInstant) -> Reaction = { _, _, _ in Reaction() },
         onAction:
             @escaping (ApplicationAction, VirtualInstant) -> (

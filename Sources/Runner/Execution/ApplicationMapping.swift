@@ -108,6 +108,13 @@ enum ApplicationMapping {
                 return false
             }
         if setsOptions { needed.append(TargetCapability.socketOptions.rawValue) }
+        // Listening is what a black-box peer does anyway; anything else needs its application.
+        let drivesApplication = scenario.steps.contains { step in
+            guard case .application(let application) = step.action else { return false }
+            if case .perform(.listen, _) = application { return false }
+            return true
+        }
+        if drivesApplication { needed.append(TargetCapability.application.rawValue) }
         var seen = Set<String>()
         return needed.filter { seen.insert($0).inserted }
     }

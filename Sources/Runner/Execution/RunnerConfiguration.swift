@@ -16,6 +16,13 @@ public struct RunnerConfiguration: Sendable {
     /// `--strict`: a failure a scenario's `known_deviations:` waives stays a FAIL (the waiver is still
     /// reported), for stack maintainers who want to see every deviation.
     public var strict: Bool
+    /// On a target without virtual time (a real-time one), a scenario whose `wait:` steps add up to
+    /// more than this is SKIPped as needing virtual-time (it would sleep that long); shorter waits
+    /// run, sleeping on the wall clock.
+    public var realTimeWaitLimit: ScenarioDuration = RunnerConfiguration.defaultRealTimeWaitLimit
+
+    /// Ten seconds.
+    public static let defaultRealTimeWaitLimit = ScenarioDuration.seconds(10)
 
     /// The default seed of `sctpconform run`.
     public static let defaultSeed: UInt64 = 1

@@ -56,8 +56,11 @@ extension ScenarioExecution {
     private func executeExpect(_ expectation: PacketExpectation, step: Step) throws(StepInterruption) -> StepRecord {
         let start = self.stepClock
         let after = step.after.map(Self.duration) ?? .zero
-        let earliest = start + after
+        // On a real-time target the window widens by the tolerance at both ends (`Target.realTimeTolerance`).
+        let slack = self.session.target.realTimeTolerance ?? .zero
+        let earliest = max(start, start + after + .nanoseconds(-slack.nanoseconds))
         let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
+            + slack
         let logic = ExpectationMatcher(
             expectation: expectation, sutPort: self.scenario.sutPort, peerPort: self.scenario.peerPort,
             from: step.from, to: step.to)
@@ -199,8 +202,11 @@ extension ScenarioExecution {
     private func executeExpectEvent(_ pattern: RecordPattern, step: Step) throws(StepInterruption) -> StepRecord {
         let start = self.stepClock
         let after = step.after.map(Self.duration) ?? .zero
-        let earliest = start + after
+        // On a real-time target the window widens by the tolerance at both ends (`Target.realTimeTolerance`).
+        let slack = self.session.target.realTimeTolerance ?? .zero
+        let earliest = max(start, start + after + .nanoseconds(-slack.nanoseconds))
         let deadline = start + (step.within.map(Self.duration) ?? (after + Self.duration(self.scenario.defaultWithin)))
+            + slack
         let window = HarnessTimer(at: deadline, on: self.scheduler)
         defer { window.cancel(on: self.scheduler) }
         /// Events seen and not matched, described only if the step fails.

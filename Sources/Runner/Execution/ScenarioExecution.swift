@@ -87,6 +87,9 @@ final class ScenarioExecution {
                     switch error {
                     case .failed(var failure):
                         failure.rfc = self.citations(step, mismatches: failure.mismatches)
+                        if let tolerance = self.session.target.realTimeTolerance, failure.message.contains(" within ") {
+                            failure.message += " (real time: a tolerance of \(tolerance) was added to the deadline)"
+                        }
                         result.steps[index].status = .failed
                         result.steps[index].packets = failure.packetNumber.map { [$0] } ?? []
                         result.steps[index].failure = failure

@@ -64,6 +64,18 @@ public struct ScenarioRunner: Sendable {
             self.pool.noteRun(failure: instance.terminationError)
             self.pool.giveBack(instance)
         }
+        if instance.realTimeTolerance != nil {
+            // On the wall clock a wait is a sleep: long ones need virtual time.
+            let waits = scenario.steps.reduce(ScenarioDuration.zero) { total, step in
+                if case .wait(let duration) = step.action { return total + duration }
+                return total
+            }
+            if waits > self.configuration.realTimeWaitLimit {
+                result.reason = "target \(self.target.name) lacks virtual-time: the scenario waits \(waits) in all, "
+                    + "more than the \(self.configuration.realTimeWaitLimit) a real-time run may sleep"
+                return result
+            }
+        }
         let execution = ScenarioExecution(
             scenario: scenario, target: instance, configuration: self.configuration)
         return KnownDeviationJudge.apply(

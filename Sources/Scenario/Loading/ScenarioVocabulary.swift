@@ -43,6 +43,7 @@ public struct ScenarioVocabulary: Sendable {
         capabilities: [
             "virtual-time", "deterministic", "server", "client", "socket-options", "interleaving",
             "partial-reliability", "authentication", "stream-reconfiguration", "address-reconfiguration",
+            "application",
         ],
         testPurposes: Set(ETSITestPurposes.all.map(\.id)))
 

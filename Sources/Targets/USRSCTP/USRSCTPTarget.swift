@@ -20,7 +20,7 @@ public final class USRSCTPTarget: Target {
     /// default; I-DATA is off, and ASCONF has no IP addresses to work with over AF_CONN).
     public static let supportedCapabilities: Set<TargetCapability> = [
         .virtualTime, .deterministic, .server, .client, .socketOptions,
-        .partialReliability, .authentication, .streamReconfiguration,
+        .partialReliability, .authentication, .streamReconfiguration, .application,
     ]
 
     /// Tuning of the helper process (not of the stack).

@@ -1,0 +1,213 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NetworkLayers
+import Transports
+import VirtualTime
+
+/// The harness's wire to a real SCTP stack over the network, on swift-nio: raw IPv4 and raw IPv6
+/// sockets for IP protocol 132 (`NIORawSocketBootstrap`), or UDP encapsulation (RFC 6951,
+/// `DatagramBootstrap`), behind the one synchronous `Transport` protocol, so capture and fault
+/// injection decorate it as they decorate a hosted stack.
+///
+/// **Filtering.** A raw protocol-132 socket receives every SCTP packet of its network namespace.
+/// This transport keeps only the packets of its own exchange (`PacketFilter`): from the SUT's
+/// addresses, to the harness's, with the configured SCTP ports or the reverse of ports the harness
+/// sent with. Parallel runs should still each have a namespace of their own (`namespacePath`): the
+/// sockets are opened on a thread that entered it, and then see nothing of other runs.
+///
+/// **Real time.** Time is the caller's virtual time mapped onto the wall clock by `clock`
+/// (`RealTimeClock`): `receiveNext(until:)` blocks (bounded) until a packet arrives or the deadline's
+/// wall instant has passed, and stamps a packet with the virtual instant of its arrival (never
+/// before the last instant reported). A packet to be sent at an instant the wall clock has not
+/// reached waits for it. The clock's tolerance is not applied here, where every deadline looks the
+/// same: the target reports it (`Target.realTimeTolerance`) and the runner widens its expectation
+/// windows by it at both ends.
+///
+/// **Addresses.** With `presentedAs` set (a remote peer), packets go to the SUT's first real address
+/// whatever their envelope names, and received packets are stamped with the presented addresses (the
+/// scenario's), so reports and rules see one consistent pair; on the wire the real ones are used.
+/// Received packets carry the carriage of the harness's last packet reversed, for the same reason.
+public final class NetworkTransport: Transport {
+    public let carriage: NetworkCarriage
+    public let clock: RealTimeClock
+    /// Packets and wake-ups, as they arrive.
+    public let arrivals: ArrivalQueue
+    public let filter: PacketFilter
+
+    private var channels: [Int: any Channel] = [:]
+    private var lastInstant: VirtualInstant
+    private var presentedAs: (harness: IPAddress, sut: IPAddress)?
+    private var replyCarriage: SCTPCarriage = .ip
+    private var isClosed = false
+
+    /// Opens the sockets (in the namespace at `namespacePath`, if given) for `endpoints`' address
+    /// families, with the clock's mapping starting at `start`.
+    public init(
+        carriage: NetworkCarriage, endpoints: NetworkEndpoints, clock: RealTimeClock, start: VirtualInstant = .zero,
+        namespacePath: String? = nil, presentedAs: (harness: IPAddress, sut: IPAddress)? = nil,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) throws(TransportError) {
+        self.carriage = carriage
+        self.clock = clock
+        self.arrivals = ArrivalQueue()
+        self.filter = PacketFilter(endpoints)
+        self.lastInstant = start
+        self.presentedAs = presentedAs
+        let families = Set(endpoints.remoteAddresses.map(\.version))
+        guard !families.isEmpty else { throw TransportError("no address to reach the system under test at") }
+        let queue = self.arrivals
+        let filter = self.filter
+        do {
+            self.channels = try NamespaceThread.run(in: namespacePath) { () throws -> [Int: any Channel] in
+                var opened: [Int: any Channel] = [:]
+                do {
+                    for family in families.sorted() {
+                        let local = endpoints.localAddresses.first { $0.version == family }
+                        opened[family] = try Self.open(
+                            carriage: carriage, family: family, local: local, group: group, queue: queue,
+                            filter: filter)
+                    }
+                } catch {
+                    for channel in opened.values { try? channel.close().wait() }
+                    throw error
+                }
+                return opened
+            }
+        } catch {
+            throw TransportError("cannot open the \(carriage) socket\(namespacePath.map { " in \($0)" } ?? ""): \(error)")
+        }
+        clock.restart(at: start)
+    }
+
+    deinit {
+        self.close()
+    }
+
+    /// Closes the sockets. Idempotent.
+    public func close() {
+        guard !self.isClosed else { return }
+        self.isClosed = true
+        for channel in self.channels.values {
+            try? channel.close().wait()
+        }
+        self.channels = [:]
+        self.arrivals.fail("the network transport was closed")
+    }
+
+    /// A new run: new endpoints, nothing queued from the last run, the mapping restarted at `start`.
+    public func restart(
+        endpoints: NetworkEndpoints, presentedAs: (harness: IPAddress, sut: IPAddress)?, at start: VirtualInstant
+    ) {
+        self.filter.reset(endpoints)
+        self.presentedAs = presentedAs
+        self.arrivals.removeAll()
+        self.replyCarriage = .ip
+        self.lastInstant = start
+        self.clock.restart(at: start)
+    }
+
+    /// The latest instant this transport has reported (events are never stamped later).
+    public var currentInstant: VirtualInstant { self.lastInstant }
+
+    public func send(_ packet: AddressedPacket) throws(TransportError) {
+        guard !self.isClosed else { throw TransportError("the network transport was closed") }
+        let due = self.clock.wall(at: packet.time)
+        let wait = due - RealTimeClock.wallNanoseconds()
+        if wait > 0 {
+            // Bounded: at most a minute, however far ahead the packet was scheduled.
+            usleep(useconds_t(min(wait, 60_000_000_000) / 1_000))
+        }
+        self.lastInstant = max(self.lastInstant, packet.time)
+        self.filter.noteSent(sourcePort: packet.sourcePort, destinationPort: packet.destinationPort)
+        self.replyCarriage = packet.encapsulation.reversed.carriage
+        let endpoints = self.filter.current
+        let destination = self.presentedAs == nil ? packet.destination : (endpoints.remoteAddresses.first ?? packet.destination)
+        guard let channel = self.channels[destination.version] else {
+            throw TransportError("no IPv\(destination.version) socket for \(destination) (the SUT's addresses are "
+                + "\(endpoints.remoteAddresses.map(\.description).joined(separator: ", ")))")
+        }
+        let port: Int
+        switch self.carriage {
+        case .rawIP: port = 0
+        case .udp(_, let remotePort): port = Int(remotePort)
+        }
+        do {
+            let address = try SocketAddress(ipAddress: destination.description, port: port)
+            var buffer = channel.allocator.buffer(capacity: packet.bytes.count)
+            buffer.writeBytes(packet.bytes)
+            try channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: buffer)).wait()
+        } catch {
+            throw TransportError("sending to \(destination) over \(self.carriage) failed: \(error)")
+        }
+    }
+
+    public func receiveNext(until deadline: VirtualInstant) throws(TransportError) -> ReceiveResult {
+        let floor = self.lastInstant
+        guard deadline > floor else { return ReceiveResult(time: floor, packets: []) }
+        let wallDeadline = self.clock.wall(at: deadline)
+        let item: ArrivalQueue.Item?
+        do {
+            item = try self.arrivals.take(waitingUntilWall: wallDeadline) { item in
+                // Something that came after the deadline (the caller was busy) waits for a later call.
+                self.clock.instant(atWall: item.wall) <= deadline
+            }
+        } catch {
+            throw TransportError(error.text)
+        }
+        guard let item else {
+            self.lastInstant = deadline
+            return ReceiveResult(time: deadline, packets: [])
+        }
+        let instant = min(max(self.clock.instant(atWall: item.wall), floor), deadline)
+        self.lastInstant = instant
+        switch item {
+        case .wake:
+            return ReceiveResult(time: instant, packets: [])
+        case .packet(var packet, _):
+            packet.time = instant
+            packet.carriage = self.replyCarriage
+            if let presented = self.presentedAs {
+                packet.source = presented.sut
+                packet.destination = presented.harness
+            } else if packet.destination == ArrivalHandler.unknown {
+                packet.destination = self.filter.current.localAddresses.first { $0.version == packet.source.version }
+                    ?? packet.source
+            }
+            return ReceiveResult(time: instant, packets: [packet])
+        }
+    }
+
+    // MARK: - Opening sockets
+
+    private static func open(
+        carriage: NetworkCarriage, family: Int, local: IPAddress?, group: any EventLoopGroup, queue: ArrivalQueue,
+        filter: PacketFilter
+    ) throws -> any Channel {
+        let any = family == 4 ? "0.0.0.0" : "::"
+        switch carriage {
+        case .rawIP:
+            let kind: ArrivalHandler.Kind = family == 4 ? .rawIPv4 : .rawIPv6
+            var bootstrap = NIORawSocketBootstrap(group: group)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            ArrivalHandler(kind: kind, queue: queue, filter: filter))
+                    }
+                }
+            if family == 6 { bootstrap = bootstrap.channelOption(.receivePacketInfo, value: true) }
+            return try bootstrap.bind(host: local?.description ?? any, ipProtocol: .init(rawValue: 132)).wait()
+        case .udp(let localPort, _):
+            return try DatagramBootstrap(group: group)
+                .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .channelOption(.receivePacketInfo, value: true)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            ArrivalHandler(kind: .udp(localPort: localPort), queue: queue, filter: filter))
+                    }
+                }
+                .bind(host: local?.description ?? any, port: Int(localPort)).wait()
+        }
+    }
+}
