@@ -63,9 +63,11 @@ public struct TargetRegistry: Sendable {
     }
 
     /// The built-in targets: usrsctp on virtual time, then the real-time ones (usrsctp over raw IP
-    /// and over UDP in network namespaces, a remote peer) with `options`.
+    /// and over UDP in network namespaces, a remote peer, the Linux kernel in a VM) with `options`.
     public static func standard(_ options: RealTimeTargetOptions) -> TargetRegistry {
-        TargetRegistry([Self.usrsctp] + Self.realTimeTargets(options))
+        TargetRegistry(
+            [Self.usrsctp] + Self.realTimeTargets(options)
+                + Self.linuxTargets(LinuxTargetOptions(tolerance: options.tolerance, application: options.linuxApplication)))
     }
 
     /// usrsctp hosted on virtual time (the default target).

@@ -3,8 +3,8 @@ import NetworkLayers
 
 /// How the Linux test VM is started: the QEMU command line that boots `LinuxImage` with the agent's
 /// virtio-serial port on QEMU's stdin/stdout (so the agent channel is the QEMU process's stdio), the
-/// serial console on its stderr (kept by the channel: a kernel oops or panic is in the error it
-/// reports), and the guest's network on a tap device.
+/// serial console in a file (`consoleLog`: a kernel oops or panic is quoted from it in the error the
+/// target reports), and the guest's network on a tap device.
 ///
 /// The guest gets its addresses, routes and sysctls on the kernel command line (`sctpconform.addr=`,
 /// `sctpconform.addr6=`, `sctpconform.sysctl=`; read by its /init; `sctpconform.app=` by the agent). `panic=-1 oops=panic` with
@@ -24,19 +24,22 @@ public struct LinuxMachine: Sendable {
     public var sysctls: [(String, String)]
     /// The seeds' tool the agent starts on `listen`, if any (`sctpconform.app=`).
     public var application: LinuxApplication?
+    /// Where the serial console (the kernel's messages, /init's, the tools') is written.
+    public var consoleLog: String
     public var memoryMegabytes = 512
     public var accelerator: String
     public var extraArguments: [String]
 
     public init(
         image: LinuxImage, tapDevice: String, guestAddresses: [(IPAddress, Int)], sysctls: [(String, String)] = [],
-        application: LinuxApplication? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        application: LinuxApplication? = nil, consoleLog: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.image = image
         self.tapDevice = tapDevice
         self.guestAddresses = guestAddresses
         self.sysctls = sysctls
         self.application = application
+        self.consoleLog = consoleLog
         self.accelerator = environment["SCTPCONFORM_LINUX_ACCEL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.detectAccelerator()
         self.extraArguments = (environment["SCTPCONFORM_LINUX_QEMU_ARGS"] ?? "").split(separator: " ").map(String.init)
@@ -62,8 +65,8 @@ public struct LinuxMachine: Sendable {
             "-accel", self.accelerator, "-m", "\(self.memoryMegabytes)", "-smp", "1", "-nodefaults", "-no-reboot",
             "-display", "none", "-kernel", self.image.kernel, "-initrd", self.image.initramfs,
             "-append", self.kernelCommandLine,
-            // The console on stderr; the agent's port on stdin/stdout.
-            "-chardev", "file,id=console,path=/dev/stderr", "-serial", "chardev:console",
+            // The console in a file; the agent's port on stdin/stdout.
+            "-chardev", "file,id=console,path=\(self.consoleLog)", "-serial", "chardev:console",
             "-device", "virtio-serial-pci",
             "-chardev", "stdio,id=agent,signal=off",
             "-device", "virtserialport,chardev=agent,name=org.sctpconform.agent",

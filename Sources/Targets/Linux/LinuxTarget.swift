@@ -12,9 +12,10 @@ import VirtualTime
 /// by a veth pair to the VM's namespace); in the VM's namespace a bridge joins the veth end to the
 /// tap device QEMU opens, so the guest (198.18.0.2/24 by default, or the run's IPv6 address /64) and
 /// the harness share one link and nothing else sees their packets. QEMU runs in the VM's namespace
-/// (`ip netns exec`); its stdin/stdout are the agent channel and its stderr the serial console, so
-/// a kernel oops (which ends QEMU: `oops=panic panic=-1 -no-reboot`) is a crash whose error holds
-/// the console log, and a hung guest is an unanswered command (bounded), never a hung harness.
+/// (`ip netns exec`); its stdin/stdout are the agent channel and its serial console goes to a file,
+/// so a kernel oops (which ends QEMU: `oops=panic panic=-1 -no-reboot`) is a crash whose error
+/// quotes the console log, and a hung guest is an unanswered command (bounded), also with the
+/// console, never a hung harness.
 ///
 /// Everything else — commands, events, real time with its tolerance, reset, shutdown — is
 /// `AgentTarget`'s. A run with other addresses than the VM's (an IPv6 scenario after IPv4 ones)
@@ -24,6 +25,10 @@ public final class LinuxTarget: Target {
     public let inner: AgentTarget
     public let machine: LinuxMachine
     private let configuration: TargetConfiguration
+    /// The folder of the console log, removed at shutdown.
+    private let folder: String
+    private let lock = NSLock()
+    private var reportedFailure: TargetError?
 
     /// The tap device's name in the VM's namespace.
     static let tapDevice = "sctpctap0"
@@ -62,18 +67,67 @@ public final class LinuxTarget: Target {
             pair.remove()
             throw error
         }
+        var template = Array((NSTemporaryDirectory() + "sctpconform-linux-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            pair.remove()
+            throw .unavailable(reason: "cannot make a temporary folder for the VM's console: "
+                + String(cString: strerror(errno)), hint: "check TMPDIR")
+        }
+        let folder = String(cString: made)
         let prefix = configuration.sutAddress.version == 4 ? 24 : 64
         self.machine = LinuxMachine(
             image: image, tapDevice: Self.tapDevice, guestAddresses: [(configuration.sutAddress, prefix)],
-            application: options.application)
+            application: options.application, consoleLog: "\(folder)/console.log")
         self.configuration = configuration
+        self.folder = folder
         let setup = AgentTarget.Setup(
             name: name, capabilities: capabilities, executable: ip,
             arguments: ["netns", "exec", pair.sutName, qemu] + self.machine.arguments, carriage: carriage,
             harnessNamespacePath: pair.harnessPath, tolerance: options.tolerance,
             replyTimeoutMilliseconds: Self.replyTimeoutMilliseconds,
-            firstReplyTimeoutMilliseconds: Self.bootTimeoutMilliseconds, cleanUp: { pair.remove() })
-        self.inner = try AgentTarget(setup: setup, configuration: configuration, start: start)
+            firstReplyTimeoutMilliseconds: Self.bootTimeoutMilliseconds,
+            cleanUp: {
+                pair.remove()
+                try? FileManager.default.removeItem(atPath: folder)
+            })
+        do {
+            self.inner = try AgentTarget(setup: setup, configuration: configuration, start: start)
+        } catch {
+            let console = Self.consoleTail(of: "\(folder)/console.log")
+            try? FileManager.default.removeItem(atPath: folder)
+            throw Self.adding(console: console, to: error)
+        }
+    }
+
+    deinit {
+        self.shutdown()
+    }
+
+    /// The last lines of the guest's console (at most 8 KiB).
+    static func consoleTail(of path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        let text = String(decoding: data.suffix(8_192), as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The error with the guest's console appended: what the kernel said before QEMU ended (an oops,
+    /// a panic) or before it stopped answering.
+    static func adding(console: String, to error: TargetError) -> TargetError {
+        guard !console.isEmpty else { return error }
+        let quoted = "\n--- the guest's console (last lines) ---\n" + console
+        switch error {
+        case .crashed(let description, let stderr): return .crashed(description: description, stderr: stderr + quoted)
+        case .killed(let description, let stderr): return .killed(description: description, stderr: stderr + quoted)
+        case .unresponsive(let text): return .unresponsive(text + quoted)
+        case .failed(let text): return .failed(text + quoted)
+        case .unavailable, .unsupported: return error
+        }
+    }
+
+    /// An error of the agent, with the console quoted once the VM has failed.
+    private func explained(_ error: TargetError) -> TargetError {
+        guard self.inner.terminationError != nil else { return error }
+        return self.terminationError ?? error
     }
 
     /// The harness's addresses on the link: the run's, and beside an IPv4 one the second address of
@@ -87,13 +141,25 @@ public final class LinuxTarget: Target {
     public var name: String { self.inner.name }
     public var capabilities: Set<TargetCapability> { self.inner.capabilities }
     public var transport: any Transport { self.inner.transport }
-    public var terminationError: TargetError? { self.inner.terminationError }
+    public var terminationError: TargetError? {
+        guard let failure = self.inner.terminationError else { return nil }
+        return self.lock.withLock {
+            if let known = self.reportedFailure { return known }
+            let explained = Self.adding(console: Self.consoleTail(of: self.machine.consoleLog), to: failure)
+            self.reportedFailure = explained
+            return explained
+        }
+    }
     public var realTimeTolerance: VirtualDuration? { self.inner.realTimeTolerance }
     /// The agent's `hello` answer: `sctpconform-linux-agent 1 linux-<release>[+app]`.
     public var agentIdentity: [String] { self.inner.agentIdentity }
 
     public func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult {
-        try self.inner.perform(action, at: time)
+        do {
+            return try self.inner.perform(action, at: time)
+        } catch {
+            throw self.explained(error)
+        }
     }
 
     public func takeTimedEvents() -> [TimedApplicationEvent] {
@@ -107,7 +173,11 @@ public final class LinuxTarget: Target {
             throw .failed("the VM was booted for \(self.configuration.sutAddress); a new one is booted for "
                 + "\(configuration.sutAddress)")
         }
-        try self.inner.reset(configuration, start: start)
+        do {
+            try self.inner.reset(configuration, start: start)
+        } catch {
+            throw self.explained(error)
+        }
     }
 
     public func shutdown() {
