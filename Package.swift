@@ -149,6 +149,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "LinuxTests",
+            dependencies: [
+                "Targets", "Runner", "Scenario", "Rules", "NetworkLayers", "VirtualTime", "ProcessTestSupport",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
     ]

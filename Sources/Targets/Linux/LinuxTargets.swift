@@ -49,7 +49,7 @@ extension TargetRegistry {
 
     /// Root and iproute2 (namespaces, tap), QEMU, and what the image script needs; nothing is started
     /// or built.
-    static func linuxAvailability(environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func linuxAvailability(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> TargetAvailability
     {
         if let (reason, hint) = NamespacePair.unavailability() { return .unavailable(reason: reason, hint: hint) }

@@ -50,6 +50,12 @@ static void report_notification(const union sctp_notification *n, size_t length)
     if (length < sizeof(n->sn_header)) { return; }
     switch (n->sn_header.sn_type) {
     case SCTP_ASSOC_CHANGE:
+        /* The association later commands act on (one-to-many: named by its id). */
+        if (n->sn_assoc_change.sac_state == SCTP_COMM_UP || n->sn_assoc_change.sac_state == SCTP_RESTART) {
+            assoc_id = n->sn_assoc_change.sac_assoc_id;
+        } else if (n->sn_assoc_change.sac_assoc_id == assoc_id) {
+            assoc_id = 0;
+        }
         event("assoc-change %s %u %u", association_state(n->sn_assoc_change.sac_state),
               n->sn_assoc_change.sac_outbound_streams, n->sn_assoc_change.sac_inbound_streams);
         break;
@@ -60,7 +66,7 @@ static void report_notification(const union sctp_notification *n, size_t length)
     }
 }
 
-/* Reads everything the association's socket holds: notifications become events, whole messages
+/* Reads everything the application's socket holds: notifications become events, whole messages
  * (up to MSG_EOR) `event message` lines. A closed socket (EOF, error) is left for close/reset. */
 static void drain_socket(void) {
     for (int reads = 0; assoc_fd >= 0 && reads < 256; reads++) {
@@ -103,26 +109,5 @@ static void drain_socket(void) {
         event("message %u %u %d %s", stream, ppid, (flags & SCTP_UNORDERED) ? 1 : 0, hex);
         free(hex);
         partial_length = 0;
-    }
-}
-
-/* Takes the association the listening socket has ready (one-to-one style: accept); its COMM_UP
- * and anything after it is read from the new socket. A second association while one is open is
- * reported and closed gracefully. */
-static void accept_association(void) {
-    for (;;) {
-        int fd = accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (fd < 0) { return; }
-        if (assoc_fd >= 0) {
-            int kept = assoc_fd;
-            assoc_fd = fd;
-            drain_socket();
-            dprintf(control_out, "# second association accepted and closed\n");
-            close(fd);
-            assoc_fd = kept;
-            continue;
-        }
-        assoc_fd = fd;
-        drain_socket();
     }
 }

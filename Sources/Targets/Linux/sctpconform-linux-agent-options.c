@@ -4,18 +4,23 @@
  * ones. #included by sctpconform-linux-agent.c.
  */
 
-/* Sets the remembered options on `fd`; 0 or the errno of the first failing setsockopt. */
-static int apply_socket_options(int fd) {
-    if (options.have_rto && setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &options.rto, sizeof(options.rto)) < 0) {
-        return errno;
+/* Sets the remembered options on `fd` for the association `id` (SCTP_FUTURE_ASSOC: the defaults
+ * of associations to come; the endpoint-wide ones only then); 0 or the errno of the first failing
+ * setsockopt. */
+static int apply_socket_options(int fd, sctp_assoc_t id) {
+    if (options.have_rto) {
+        struct sctp_rtoinfo rto = options.rto;
+        rto.srto_assoc_id = id;
+        if (setsockopt(fd, IPPROTO_SCTP, SCTP_RTOINFO, &rto, sizeof(rto)) < 0) { return errno; }
     }
-    if (options.have_initmsg &&
+    if (id == SCTP_FUTURE_ASSOC && options.have_initmsg &&
         setsockopt(fd, IPPROTO_SCTP, SCTP_INITMSG, &options.initmsg, sizeof(options.initmsg)) < 0) {
         return errno;
     }
     if (options.have_cookie_life || options.have_max_retrans) {
         struct sctp_assocparams params;
         memset(&params, 0, sizeof(params));
+        params.sasoc_assoc_id = id;
         params.sasoc_cookie_life = options.have_cookie_life ? options.cookie_life : 0;
         params.sasoc_asocmaxrxt = options.have_max_retrans ? options.max_retrans : 0;
         if (setsockopt(fd, IPPROTO_SCTP, SCTP_ASSOCINFO, &params, sizeof(params)) < 0) { return errno; }
@@ -23,6 +28,7 @@ static int apply_socket_options(int fd) {
     if (options.have_heartbeat) {
         struct sctp_paddrparams params;
         memset(&params, 0, sizeof(params));
+        params.spp_assoc_id = id;
         params.spp_address.ss_family = AF_UNSPEC;
         if (options.heartbeat == 0) {
             params.spp_flags = SPP_HB_DISABLE;
@@ -35,6 +41,7 @@ static int apply_socket_options(int fd) {
     if (options.have_delayed_ack) {
         struct sctp_sack_info info;
         memset(&info, 0, sizeof(info));
+        info.sack_assoc_id = id;
         /* Linux: a frequency of 1 turns delayed SACK off; a delay turns it on with that delay. */
         if (options.delayed_ack == 0) {
             info.sack_freq = 1;
@@ -43,7 +50,7 @@ static int apply_socket_options(int fd) {
         }
         if (setsockopt(fd, IPPROTO_SCTP, SCTP_DELAYED_SACK, &info, sizeof(info)) < 0) { return errno; }
     }
-    if (options.have_nodelay &&
+    if (id == SCTP_FUTURE_ASSOC && options.have_nodelay &&
         setsockopt(fd, IPPROTO_SCTP, SCTP_NODELAY, &options.nodelay, sizeof(options.nodelay)) < 0) {
         return errno;
     }
@@ -122,8 +129,8 @@ static void command_option(char *arguments) {
         return;
     }
     int error = 0;
-    if (listen_fd >= 0) { error = apply_socket_options(listen_fd); }
-    if (error == 0 && assoc_fd >= 0) { error = apply_socket_options(assoc_fd); }
+    if (assoc_fd >= 0) { error = apply_socket_options(assoc_fd, SCTP_FUTURE_ASSOC); }
+    if (error == 0 && assoc_fd >= 0 && assoc_id != 0) { error = apply_socket_options(assoc_fd, assoc_id); }
     if (error != 0) {
         reply_errno(error, "setsockopt");
     } else {

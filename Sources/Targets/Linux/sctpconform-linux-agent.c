@@ -3,9 +3,10 @@
  *
  * It speaks the agent control protocol (docs/agent-protocol.md) over a virtio-serial port, so the
  * control channel never shares the wire with the test traffic, and performs every command on the
- * kernel's SCTP socket API (RFC 6458): one-to-one sockets, options by setsockopt, messages by
- * sendmsg/recvmsg with SCTP_SNDINFO/SCTP_RCVINFO, and every notification subscribed and reported
- * as an event line.
+ * kernel's SCTP socket API (RFC 6458): one one-to-many socket (SOCK_SEQPACKET: Linux refuses
+ * SCTP_ABORT with a reason, and SCTP_EOF, on one-to-one sockets), options by setsockopt, messages by
+ * sendmsg/recvmsg with SCTP_SNDINFO/SCTP_RCVINFO on the association COMM_UP named, and every
+ * notification subscribed and reported as an event line.
  *
  *   sctpconform-linux-agent [PORT]     PORT: the control device (default: the virtio-serial port
  *                                      named org.sctpconform.agent, found in /sys/class/virtio-ports;
@@ -59,8 +60,9 @@ static struct {
     int nodelay;
 } options;
 
-static int listen_fd = -1;
+/* The application's socket (listening or connected) and the association COMM_UP named (0: none). */
 static int assoc_fd = -1;
+static sctp_assoc_t assoc_id;
 /* A message being received in pieces (no MSG_EOR yet). */
 static uint8_t *partial;
 static size_t partial_length, partial_capacity;
@@ -89,14 +91,14 @@ static socklen_t address_length(const struct sockaddr_storage *address) {
     return address->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
 }
 
-/* A one-to-one socket with every notification subscribed, the scenario's options set, bound to
+/* A one-to-many socket with every notification subscribed, the scenario's options set, bound to
  * the local addresses (all of them: sctp_bindx) and the local port. Returns the fd or -errno. */
 static int open_socket(void) {
     int family = address_family();
-    int fd = socket(family, SOCK_STREAM, IPPROTO_SCTP);
+    int fd = socket(family, SOCK_SEQPACKET, IPPROTO_SCTP);
     if (fd < 0) { return -errno; }
     int error = subscribe_events(fd);
-    if (error == 0) { error = apply_socket_options(fd); }
+    if (error == 0) { error = apply_socket_options(fd, SCTP_FUTURE_ASSOC); }
     if (error == 0 && config.udp_port != 0) {
         struct sctp_udpencaps encaps;
         memset(&encaps, 0, sizeof(encaps));
@@ -238,7 +240,7 @@ static void command_listen(void) {
         command_app_listen();
         return;
     }
-    if (listen_fd >= 0 || assoc_fd >= 0) {
+    if (assoc_fd >= 0) {
         reply_error(EISCONN, "a socket is already open");
         return;
     }
@@ -253,12 +255,12 @@ static void command_listen(void) {
         reply_errno(error, "listen");
         return;
     }
-    listen_fd = fd;
+    assoc_fd = fd;
     reply_ok("");
 }
 
 static void command_connect(void) {
-    if (listen_fd >= 0 || assoc_fd >= 0) {
+    if (assoc_fd >= 0) {
         reply_error(EISCONN, "a socket is already open");
         return;
     }
@@ -282,8 +284,8 @@ static void command_connect(void) {
     reply_ok("");
 }
 
-/* sendmsg with SCTP_SNDINFO: stream, PPID (put on the wire as given, so in network order) and
- * flags (SCTP_UNORDERED, SCTP_ABORT). */
+/* sendmsg with SCTP_SNDINFO on the association: stream, PPID (put on the wire as given, so in
+ * network order) and flags (SCTP_UNORDERED, SCTP_EOF, SCTP_ABORT). */
 static int send_message(int fd, uint16_t stream, uint32_t ppid, uint16_t flags, const uint8_t *data, size_t length) {
     char control[CMSG_SPACE(sizeof(struct sctp_sndinfo))];
     memset(control, 0, sizeof(control));
@@ -301,6 +303,7 @@ static int send_message(int fd, uint16_t stream, uint32_t ppid, uint16_t flags, 
     info->snd_sid = stream;
     info->snd_ppid = htonl(ppid);
     info->snd_flags = flags;
+    info->snd_assoc_id = assoc_id;
     return sendmsg(fd, &message, MSG_NOSIGNAL) < 0 ? errno : 0;
 }
 
@@ -321,7 +324,7 @@ static void command_send(char *arguments) {
         reply_error(EINVAL, "send: bad hex payload");
         return;
     }
-    if (assoc_fd < 0) {
+    if (assoc_fd < 0 || assoc_id == 0) {
         free(payload);
         reply_error(ENOTCONN, "send: no association");
         return;
@@ -336,11 +339,11 @@ static void command_send(char *arguments) {
     }
 }
 
+/* RFC 6458 §5.3.4 SCTP_EOF: the graceful shutdown of the association. */
 static void command_shutdown(void) {
-    if (assoc_fd < 0) {
-        reply_error(ENOTCONN, "shutdown: no association");
-    } else if (shutdown(assoc_fd, SHUT_WR) < 0) {
-        reply_errno(errno, "shutdown");
+    int error = assoc_fd < 0 || assoc_id == 0 ? ENOTCONN : send_message(assoc_fd, 0, 0, SCTP_EOF, NULL, 0);
+    if (error != 0) {
+        reply_errno(error, "shutdown");
     } else {
         reply_ok("");
     }
@@ -354,7 +357,7 @@ static void command_abort(char *arguments) {
         reply_error(EINVAL, "abort: bad hex reason");
         return;
     }
-    int error = assoc_fd < 0 ? ENOTCONN : send_message(assoc_fd, 0, 0, SCTP_ABORT, reason, length);
+    int error = assoc_fd < 0 || assoc_id == 0 ? ENOTCONN : send_message(assoc_fd, 0, 0, SCTP_ABORT, reason, length);
     free(reason);
     if (error != 0) {
         reply_errno(error, "abort");
@@ -366,7 +369,7 @@ static void command_abort(char *arguments) {
 static void command_close(void) {
     stop_app(SIGTERM);
     close_socket(&assoc_fd, 0);
-    close_socket(&listen_fd, 0);
+    assoc_id = 0;
     partial_length = 0;
     reply_ok("");
 }
@@ -376,7 +379,7 @@ static void command_close(void) {
 static void command_reset(void) {
     stop_app(SIGKILL);
     close_socket(&assoc_fd, 1);
-    close_socket(&listen_fd, 1);
+    assoc_id = 0;
     partial_length = 0;
     memset(&config, 0, sizeof(config));
     memset(&options, 0, sizeof(options));
@@ -420,6 +423,19 @@ static void command_sleep(const char *arguments) {
     reply_ok("%llu", (unsigned long long)(now_ns() - start));
 }
 
+/* `panic`: crashes the guest's kernel on purpose (sysrq c), so the harness's handling of a kernel
+ * that dies (QEMU ends, the error quotes the console) can be tested. An extension of this agent. */
+static void command_panic(void) {
+    FILE *trigger = fopen("/proc/sysrq-trigger", "w");
+    if (trigger == NULL) {
+        reply_errno(errno, "/proc/sysrq-trigger");
+        return;
+    }
+    fputc('c', trigger);
+    fclose(trigger);
+    reply_error(EIO, "the kernel survived sysrq c");
+}
+
 static void command_hello(void) {
     struct utsname name;
     uname(&name);
@@ -460,6 +476,8 @@ static int dispatch(char *line) {
         command_clock();
     } else if (strcmp(line, "sleep") == 0) {
         command_sleep(arguments);
+    } else if (strcmp(line, "panic") == 0) {
+        command_panic();
     } else if (strcmp(line, "quit") == 0) {
         reply_ok("");
         return 1;
@@ -519,13 +537,12 @@ int main(int argc, char **argv) {
     static char buffer[MAX_LINE + 1];
     size_t used = 0;
     for (;;) {
-        struct pollfd fds[3] = {{control_in, POLLIN, 0}, {listen_fd, POLLIN, 0}, {assoc_fd, POLLIN, 0}};
-        if (poll(fds, 3, -1) < 0) {
+        struct pollfd fds[2] = {{control_in, POLLIN, 0}, {assoc_fd, POLLIN, 0}};
+        if (poll(fds, 2, -1) < 0) {
             if (errno == EINTR) { continue; }
             return 3;
         }
-        if (fds[1].revents & POLLIN) { accept_association(); }
-        if (fds[2].revents & (POLLIN | POLLHUP | POLLERR)) { drain_socket(); }
+        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) { drain_socket(); }
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             ssize_t got = read(control_in, buffer + used, MAX_LINE - used);
             if (got < 0 && (errno == EINTR || errno == EAGAIN)) { continue; }
@@ -542,7 +559,6 @@ int main(int argc, char **argv) {
                 *newline = 0;
                 /* Events that happened before this command are written before its reply. */
                 if (assoc_fd >= 0) { drain_socket(); }
-                if (listen_fd >= 0) { accept_association(); }
                 if (dispatch(start)) { return 0; }
                 start = newline + 1;
             }
