@@ -151,7 +151,8 @@ let package = Package(
         .testTarget(
             name: "LinuxTests",
             dependencies: [
-                "Targets", "Runner", "Scenario", "Rules", "NetworkLayers", "VirtualTime", "ProcessTestSupport",
+                "Targets", "Runner", "Scenario", "Rules", "NetworkLayers", "NetworkTransports", "VirtualTime",
+                "ProcessTestSupport",
             ],
             exclude: ["Fixtures"]
         ),

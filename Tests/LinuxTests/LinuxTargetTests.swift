@@ -1,5 +1,6 @@
 import Foundation
 import NetworkLayers
+import NetworkTransports
 import ProcessTestSupport
 import Runner
 import Scenario
@@ -83,6 +84,12 @@ import VirtualTime
         defer { pool.drain() }
         let result = ScenarioRunner(target: udp, pool: pool).run(try Self.load("handshake"))
         #expect(result.verdict == .pass, "\(result.reason ?? "")")
-        #expect(result.packets.allSatisfy { $0.packet.carriage != .ip }, "the packets travel in UDP")
+        // The harness's socket was a UDP one (no raw socket is opened for this carriage).
+        let scenario = try Self.load("handshake")
+        let target = try pool.target(
+            from: udp, configuration: TargetConfiguration(seed: 1, localPort: scenario.sutPort, peerPort: scenario.peerPort))
+        let linux = try #require(target as? LinuxTarget)
+        #expect(linux.inner.network.carriage == .udp(localPort: 9899, remotePort: 9899))
+        pool.giveBack(target)
     }
 }
