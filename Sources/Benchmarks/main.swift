@@ -35,6 +35,9 @@ let groups: [BenchmarkGroup] = [
     BenchmarkGroup(
         name: "scenario", summary: "run a scenario repeatedly against a target (scenarios/s)", runsByDefault: false,
         run: ScenarioBenchmark.run),
+    BenchmarkGroup(
+        name: "linux", summary: "the Linux kernel in QEMU: image build, VM boot, reset, scenarios/s (--cold, --rounds N)",
+        runsByDefault: false, run: LinuxBenchmark.run),
 ]
 
 @MainActor

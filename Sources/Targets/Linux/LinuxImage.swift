@@ -88,7 +88,7 @@ public struct LinuxImage: Hashable, Sendable {
 
     /// `$SCTPCONFORM_LINUX_IMAGE_SCRIPT`, else `scripts/build-linux-image.sh` of the source tree this
     /// was built from.
-    static func locateScript(environment: [String: String]) -> String? {
+    public static func locateScript(environment: [String: String]) -> String? {
         var candidates: [String] = []
         if let explicit = environment["SCTPCONFORM_LINUX_IMAGE_SCRIPT"], !explicit.isEmpty {
             candidates.append(explicit)
