@@ -79,7 +79,8 @@ image="$cache/images/$key"
 mkdir -p "$cache/images" "$cache/debs"
 exec 9>"$cache/.lock"
 flock -w 600 9 || fail "timed out waiting for another build's lock on $cache/.lock"
-if [ "$force" = 0 ] && [ -s "$image/vmlinuz" ] && [ -s "$image/initramfs.cpio.gz" ] && [ -s "$image/manifest.txt" ]; then
+if [ "$force" = 0 ] && [ -s "$image/vmlinuz" ] && [ -s "$image/initramfs.cpio.gz" ] \
+    && [ -s "$image/manifest.txt" ]; then
     echo "$image"
     exit 0
 fi

@@ -74,7 +74,8 @@ enum LinuxBenchmark {
             Bench.report("VM boot (namespaces, QEMU/TCG, agent hello)", "\(Bench.fixed(Self.since(clock), 1)) s")
             clock = .now
             try target.reset(configuration, start: .zero)
-            Bench.report("reset (close every socket, no association left)", "\(Bench.fixed(Self.since(clock) * 1_000, 0)) ms")
+            let milliseconds = Bench.fixed(Self.since(clock) * 1_000, 0)
+            Bench.report("reset (close every socket, no association left)", "\(milliseconds) ms")
             pool.giveBack(target)
         } catch {
             print("the VM did not start: \(error)")
@@ -98,7 +99,8 @@ enum LinuxBenchmark {
         let rate = Bench.fixed(Double(count) / elapsed, 2)
         let detail = "\(count) runs in \(Bench.fixed(elapsed, 1)) s; " + counts.joined(separator: ", ")
         Bench.report(
-            "scenarios/s against the kernel (\(loaded.count) short scenarios x \(rounds), one VM)", "\(rate) (\(detail))")
+            "scenarios/s against the kernel (\(loaded.count) short scenarios x \(rounds), one VM)",
+            "\(rate) (\(detail))")
         return 0
     }
 

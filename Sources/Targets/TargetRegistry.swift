@@ -67,7 +67,8 @@ public struct TargetRegistry: Sendable {
     public static func standard(_ options: RealTimeTargetOptions) -> TargetRegistry {
         TargetRegistry(
             [Self.usrsctp] + Self.realTimeTargets(options)
-                + Self.linuxTargets(LinuxTargetOptions(tolerance: options.tolerance, application: options.linuxApplication)))
+                + Self.linuxTargets(
+                    LinuxTargetOptions(tolerance: options.tolerance, application: options.linuxApplication)))
     }
 
     /// usrsctp hosted on virtual time (the default target).

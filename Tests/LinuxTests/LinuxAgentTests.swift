@@ -26,7 +26,8 @@ import Testing
             return
         }
         let commands = [
-            "hello", "bogus", "configure local-port=5001 peer-port=5000 local-address=198.18.0.2 peer-address=198.18.0.1",
+            "hello", "bogus",
+            "configure local-port=5001 peer-port=5000 local-address=198.18.0.2 peer-address=198.18.0.1",
             "configure local-address=not-an-address", "configure colour=blue", "option rto 100 - 2000",
             "option initmsg 10 - 4", "option cookie-life 60000", "option cookie-life 0", "option heartbeat 0",
             "option delayed-ack 200", "option nodelay 1", "option nodelay 2", "option frob 1", "send 0 0 0 zz",

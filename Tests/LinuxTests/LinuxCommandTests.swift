@@ -17,7 +17,10 @@ import Testing
         defer { scratch.remove() }
         let run = try ExternalTool.run(
             sctpconform,
-            ["run", LinuxTestSupport.scenarioPath("handshake"), "--target", "linux", "--reports", scratch.file("reports")],
+            [
+                "run", LinuxTestSupport.scenarioPath("handshake"), "--target", "linux", "--reports",
+                scratch.file("reports"),
+            ],
             timeout: 400)
         #expect(run.status == 0, "\(run.standardOutput)\n\(run.standardError)")
         #expect(run.standardOutput.contains("PASS  handshake"))
@@ -51,7 +54,8 @@ import Testing
             timeout: 400)
         #expect(run.status == 0, "\(run.standardOutput)\n\(run.standardError)")
         #expect(run.standardOutput.contains("PASS  ncat-echo"))
-        let refused = try ExternalTool.run(sctpconform, ["run", scenario, "--target", "usrsctp", "--app", "ncat"], timeout: 60)
+        let refused = try ExternalTool.run(
+            sctpconform, ["run", scenario, "--target", "usrsctp", "--app", "ncat"], timeout: 60)
         #expect(refused.status == 2)
         #expect(refused.standardError.contains("--app is for --target linux"))
     }

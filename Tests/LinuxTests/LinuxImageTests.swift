@@ -11,8 +11,9 @@ import Testing
     /// The key the script would cache an image under, for the sources in `sources`.
     static func key(sources: String, cache: String) throws -> ExternalTool.Result {
         try ExternalTool.run(
-            "/usr/bin/env", ["SCTPCONFORM_LINUX_SOURCES=\(sources)", "SCTPCONFORM_CACHE_DIR=\(cache)", "bash", Self.script,
-                             "--print-key"], timeout: 120)
+            "/usr/bin/env",
+            ["SCTPCONFORM_LINUX_SOURCES=\(sources)", "SCTPCONFORM_CACHE_DIR=\(cache)", "bash", Self.script, "--print-key"],
+            timeout: 120)
     }
 
     @Test func theCacheKeyChangesWithTheAgentsSourceAndOnlyThen() throws {

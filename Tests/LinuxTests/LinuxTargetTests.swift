@@ -86,8 +86,8 @@ import VirtualTime
         #expect(result.verdict == .pass, "\(result.reason ?? "")")
         // The harness's socket was a UDP one (no raw socket is opened for this carriage).
         let scenario = try Self.load("handshake")
-        let target = try pool.target(
-            from: udp, configuration: TargetConfiguration(seed: 1, localPort: scenario.sutPort, peerPort: scenario.peerPort))
+        let configuration = TargetConfiguration(seed: 1, localPort: scenario.sutPort, peerPort: scenario.peerPort)
+        let target = try pool.target(from: udp, configuration: configuration)
         let linux = try #require(target as? LinuxTarget)
         #expect(linux.inner.network.carriage == .udp(localPort: 9899, remotePort: 9899))
         pool.giveBack(target)

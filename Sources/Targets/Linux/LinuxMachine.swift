@@ -7,7 +7,8 @@ import NetworkLayers
 /// target reports), and the guest's network on a tap device.
 ///
 /// The guest gets its addresses, routes and sysctls on the kernel command line (`sctpconform.addr=`,
-/// `sctpconform.addr6=`, `sctpconform.sysctl=`; read by its /init; `sctpconform.app=` by the agent). `panic=-1 oops=panic` with
+/// `sctpconform.addr6=`, `sctpconform.sysctl=`; read by its /init; `sctpconform.app=` by the agent).
+/// `panic=-1 oops=panic` with
 /// `-no-reboot` make a kernel oops end QEMU at once, so it is reported as a crash, never a hang.
 ///
 /// Acceleration: KVM only when the CPU has vmx/svm and `/dev/kvm` opens read-write (on these
@@ -32,7 +33,8 @@ public struct LinuxMachine: Sendable {
 
     public init(
         image: LinuxImage, tapDevice: String, guestAddresses: [(IPAddress, Int)], sysctls: [(String, String)] = [],
-        application: LinuxApplication? = nil, consoleLog: String, environment: [String: String] = ProcessInfo.processInfo.environment
+        application: LinuxApplication? = nil, consoleLog: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.image = image
         self.tapDevice = tapDevice

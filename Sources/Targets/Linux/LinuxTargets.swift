@@ -61,7 +61,8 @@ extension TargetRegistry {
             where ToolRunner.findExecutable(environment["CC"].flatMap { tool == "gcc" ? $0 : nil } ?? tool,
                                             environment: environment) == nil
             {
-                return .unavailable(reason: "\(tool) not found (needed to build the VM image)", hint: LinuxImage.installHint)
+                return .unavailable(
+                    reason: "\(tool) not found (needed to build the VM image)", hint: LinuxImage.installHint)
             }
             guard access("/bin/busybox", X_OK) == 0 else {
                 return .unavailable(reason: "/bin/busybox not found", hint: LinuxImage.installHint)

@@ -22,7 +22,7 @@ struct RealTimeOptions: ParsableArguments {
     @Option(help: "--target remote: reach the peer over UDP encapsulation (RFC 6951) on this UDP port (9899).")
     var udpEncap: Int?
 
-    @Option(help: "--target linux, linux-udp: the seeds' tool as the application on listen (ncat: echoes; sctp_darn, sctp_test: receive).")
+    @Option(help: "--target linux, linux-udp: the seeds' tool listening (ncat echoes; sctp_darn, sctp_test receive).")
     var app: String?
 
     /// The options checked against the target; any problem is a `CommandFailure` (exit 2).
