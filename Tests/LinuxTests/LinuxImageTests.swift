@@ -70,4 +70,12 @@ import Testing
         #expect(Array(arguments.suffix(2)) == ["-icount", "shift=4,sleep=off"])
         #expect(arguments[arguments.firstIndex(of: "-accel")! + 1] == "tcg")
     }
+
+    @Test func aGuestThatStalledUnderKVMMakesTheProcessUseTCG() {
+        let detected = LinuxMachine.detectAccelerator()
+        #expect(["kvm", "tcg"].contains(detected))
+        KVMHealth.shared.markStalled()
+        #expect(KVMHealth.shared.stalled)
+        #expect(LinuxMachine.detectAccelerator() == "tcg")
+    }
 }

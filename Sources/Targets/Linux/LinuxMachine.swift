@@ -79,8 +79,10 @@ public struct LinuxMachine: Sendable {
         return arguments + self.extraArguments
     }
 
-    /// `kvm` when it can work here (vmx or svm in /proc/cpuinfo and /dev/kvm opens), else `tcg`.
+    /// `kvm` when it can work here (vmx or svm in /proc/cpuinfo, /dev/kvm opens, and no guest of this
+    /// process stalled on it), else `tcg`.
     public static func detectAccelerator() -> String {
+        guard !KVMHealth.shared.stalled else { return "tcg" }
         guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "tcg" }
         let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
         let words = Set(flags.split(separator: " "))
@@ -94,5 +96,20 @@ public struct LinuxMachine: Sendable {
     /// `qemu-system-x86_64` on the PATH, or nil.
     public static func locateQEMU(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         ToolRunner.findExecutable(environment["SCTPCONFORM_QEMU"] ?? "qemu-system-x86_64", environment: environment)
+    }
+}
+
+/// Whether a guest of this process stalled under KVM (on some machines `/dev/kvm` opens but guests
+/// hang in early boot): from then on this process boots with TCG.
+public final class KVMHealth: @unchecked Sendable {
+    public static let shared = KVMHealth()
+
+    private let lock = NSLock()
+    private var hasStalled = false
+
+    public var stalled: Bool { self.lock.withLock { self.hasStalled } }
+
+    public func markStalled() {
+        self.lock.withLock { self.hasStalled = true }
     }
 }

@@ -36,6 +36,8 @@ public final class LinuxTarget: Target {
     static let bridgeDevice = "sctpcbr0"
     /// The longest a boot may take before the target gives up (TCG on a loaded machine: tens of s).
     public static let bootTimeoutMilliseconds: Int64 = 180_000
+    /// The same under KVM, which boots in a second or two: longer means the guest stalled.
+    public static let kvmBootTimeoutMilliseconds: Int64 = 30_000
     /// The longest the agent may take to answer any later command (`reset` waits up to 5 s inside).
     public static let replyTimeoutMilliseconds: Int64 = 20_000
 
@@ -85,7 +87,8 @@ public final class LinuxTarget: Target {
             arguments: ["netns", "exec", pair.sutName, qemu] + self.machine.arguments, carriage: carriage,
             harnessNamespacePath: pair.harnessPath, tolerance: options.tolerance,
             replyTimeoutMilliseconds: Self.replyTimeoutMilliseconds,
-            firstReplyTimeoutMilliseconds: Self.bootTimeoutMilliseconds,
+            firstReplyTimeoutMilliseconds: self.machine.accelerator == "kvm"
+                ? Self.kvmBootTimeoutMilliseconds : Self.bootTimeoutMilliseconds,
             cleanUp: {
                 pair.remove()
                 try? FileManager.default.removeItem(atPath: folder)

@@ -41,9 +41,23 @@ extension TargetRegistry {
             name: name, summary: summary, capabilities: capabilities,
             checkAvailability: { Self.linuxAvailability() },
             make: { (configuration, start) throws(TargetError) -> any Target in
-                try LinuxTarget(
-                    name: name, capabilities: capabilities, carriage: carriage, options: options,
-                    configuration: configuration, start: start)
+                let accelerator = ProcessInfo.processInfo.environment["SCTPCONFORM_LINUX_ACCEL"].flatMap {
+                    $0.isEmpty ? nil : $0
+                }
+                do throws(TargetError) {
+                    return try LinuxTarget(
+                        name: name, capabilities: capabilities, carriage: carriage, options: options,
+                        configuration: configuration, start: start)
+                } catch {
+                    // A guest that did not boot under KVM (chosen, not forced): once more with TCG.
+                    guard accelerator == nil, LinuxMachine.detectAccelerator() == "kvm",
+                        case .unresponsive = error
+                    else { throw error }
+                    KVMHealth.shared.markStalled()
+                    return try LinuxTarget(
+                        name: name, capabilities: capabilities, carriage: carriage, options: options,
+                        configuration: configuration, start: start)
+                }
             })
     }
 
