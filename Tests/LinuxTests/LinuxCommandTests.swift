@@ -3,7 +3,8 @@ import ProcessTestSupport
 import Testing
 
 /// `sctpconform run ... --target linux` as a user types it: the handshake passes, its pcap decodes
-/// in tshark with every checksum correct, and `--app ncat` echoes a message back.
+/// in tshark with every checksum correct, `--app ncat` echoes a message back and `--app sctp_darn`
+/// receives one.
 @Suite struct LinuxCommandTests {
     @Test(.timeLimit(.minutes(10)))
     func theHandshakePassesAndItsPcapChecksumsAreCorrectInTshark() throws {
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(10)))
-    func ncatAsTheApplicationEchoesAMessage() throws {
+    func ncatEchoesAMessageAndSctpDarnReceivesOne() throws {
         guard LinuxTestSupport.shouldRun else { return }
         if let missing = LinuxTestSupport.unavailability {
             Issue.record("the Linux target cannot run here: \(missing)")
@@ -54,6 +55,15 @@ import Testing
             timeout: 400)
         #expect(run.status == 0, "\(run.standardOutput)\n\(run.standardError)")
         #expect(run.standardOutput.contains("PASS  ncat-echo"))
+        let darn = try ExternalTool.run(
+            sctpconform,
+            [
+                "run", repositoryRoot() + "/Tests/LinuxTests/Fixtures/app-receive.yaml", "--target", "linux", "--app",
+                "sctp_darn", "--reports", scratch.file("darn"),
+            ],
+            timeout: 400)
+        #expect(darn.status == 0, "\(darn.standardOutput)\n\(darn.standardError)")
+        #expect(darn.standardOutput.contains("PASS  app-receive"))
         let refused = try ExternalTool.run(
             sctpconform, ["run", scenario, "--target", "usrsctp", "--app", "ncat"], timeout: 60)
         #expect(refused.status == 2)
