@@ -3,13 +3,14 @@
 # with sudo available). Idempotent and quick when everything is already there.
 #
 #   libusrsctp-dev        the default target: usrsctp linked statically into a virtual-time helper
-#   gcc                   compiles that helper on demand
+#   gcc                   compiles that helper (and the usrsctp agent) on demand
+#   iproute2              `ip netns` and veth pairs for the usrsctp-raw and usrsctp-udp targets
+#   libusrsctp-examples   usrsctp's echo_server, the stand-in remote peer of the `--target remote` test
 #   tshark                independent decoder for the differential tests
 #   python3, python3-venv the interpreter for scapy, and what Debian needs to make a venv with pip
 #   qemu-system-x86      the Linux target: the kernel's SCTP in a VM (scripts/build-linux-image.sh makes
 #                         its image from Debian packages it downloads itself with apt-get download)
-#   busybox-static, cpio  the VM's userland and the initramfs archive
-#   iproute2              network namespaces and the tap device between the harness and the VM
+#   busybox-static, cpio  the VM's userland and the initramfs archive (iproute2 also makes its tap device)
 #   scapy 2.8.0 (PyPI)    second independent decoder for the differential tests (pinned: the
 #                         differential tests compare field by field, so its version must not drift)
 #
@@ -23,7 +24,9 @@
 # `install-system-packages.sh --print-python` prints its path without installing anything.
 set -euo pipefail
 
-apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv qemu-system-x86 busybox-static cpio iproute2)
+apt_packages=(
+    libusrsctp-dev gcc tshark python3 python3-venv iproute2 libusrsctp-examples qemu-system-x86 busybox-static cpio
+)
 python_packages=(scapy==2.8.0)
 base_python=/usr/bin/python3
 cache_root="${SCTPCONFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sctpconform}"

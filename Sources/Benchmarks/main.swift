@@ -36,6 +36,10 @@ let groups: [BenchmarkGroup] = [
         name: "scenario", summary: "run a scenario repeatedly against a target (scenarios/s)", runsByDefault: false,
         run: ScenarioBenchmark.run),
     BenchmarkGroup(
+        name: "external",
+        summary: "run scenarios repeatedly against usrsctp-raw and usrsctp-udp (scenarios/s, real-time tolerance)",
+        runsByDefault: false, run: ExternalBenchmark.run),
+    BenchmarkGroup(
         name: "linux", summary: "the Linux kernel in QEMU: image build, VM boot, reset, scenarios/s (--cold, --rounds N)",
         runsByDefault: false, run: LinuxBenchmark.run),
 ]

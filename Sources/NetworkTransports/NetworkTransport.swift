@@ -188,15 +188,20 @@ public final class NetworkTransport: Transport {
         switch carriage {
         case .rawIP:
             let kind: ArrivalHandler.Kind = family == 4 ? .rawIPv4 : .rawIPv6
-            var bootstrap = NIORawSocketBootstrap(group: group)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(
-                            ArrivalHandler(kind: kind, queue: queue, filter: filter))
-                    }
+            let handler: @Sendable (any Channel) -> EventLoopFuture<Void> = { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        ArrivalHandler(kind: kind, queue: queue, filter: filter))
                 }
-            if family == 6 { bootstrap = bootstrap.channelOption(.receivePacketInfo, value: true) }
-            return try bootstrap.bind(host: local?.description ?? any, ipProtocol: .init(rawValue: 132)).wait()
+            }
+            if family == 4 {
+                return try NIORawSocketBootstrap(group: group).channelInitializer(handler)
+                    .bind(host: local?.description ?? any, ipProtocol: .init(rawValue: 132)).wait()
+            }
+            // swift-nio sets IPV6_V6ONLY on every IPv6 socket it makes, which Linux refuses for raw
+            // sockets: the socket is made here and handed over bound.
+            let socket = try RawIPv6Socket.open(bindingTo: local)
+            return try DatagramBootstrap(group: group).channelInitializer(handler).withBoundSocket(socket).wait()
         case .udp(let localPort, _):
             return try DatagramBootstrap(group: group)
                 .channelOption(.socketOption(.so_reuseaddr), value: 1)

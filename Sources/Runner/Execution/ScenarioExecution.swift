@@ -87,7 +87,9 @@ final class ScenarioExecution {
                     switch error {
                     case .failed(var failure):
                         failure.rfc = self.citations(step, mismatches: failure.mismatches)
-                        if let tolerance = self.session.target.realTimeTolerance, failure.message.contains(" within ") {
+                        if let tolerance = self.session.target.realTimeTolerance, failure.message.contains(" within "),
+                            !failure.message.contains("expected nothing"), !failure.message.contains(", observed ")
+                        {
                             failure.message += " (real time: a tolerance of \(tolerance) was added to the deadline)"
                         }
                         result.steps[index].status = .failed

@@ -156,6 +156,9 @@ public final class AgentTarget: Target {
         case .error(let code, let message): throw .unsupported("the agent could not reset: \(message) (errno \(code))")
         }
         _ = try self.expectOK(self.configureLine(configuration))
+        // What the old association's end put on the wire (the ABORT of SO_LINGER 0) is still in flight:
+        // let it land, then forget it, so the next run does not see it.
+        usleep(Self.settleMicroseconds)
         self.configuration = configuration
         self.events.removeAll()
         self.network.restart(endpoints: Self.endpoints(configuration), presentedAs: nil, at: start)
@@ -171,6 +174,9 @@ public final class AgentTarget: Target {
         self.network.close()
         self.setup.cleanUp?()
     }
+
+    /// How long a reset lets the previous run's last packets land before they are discarded (100 ms).
+    static let settleMicroseconds: useconds_t = 100_000
 
     // MARK: - Internals
 

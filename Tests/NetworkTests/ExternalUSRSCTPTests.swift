@@ -1,0 +1,88 @@
+import Foundation
+import ProcessTestSupport
+import Targets
+import Testing
+
+/// The shipped scenarios of the handshake and the verification-tag, cookie, stream and shutdown
+/// families against Debian's usrsctp over raw IP and over UDP encapsulation, each in network
+/// namespaces the run makes and removes, through the command line as a user runs them; every pcap
+/// decoded by tshark with CRC-32C checksums verified.
+@Suite struct ExternalUSRSCTPTests {
+    /// Scenario → expected verdict on a real-time usrsctp (the two long waits need virtual time).
+    static let expected: [String: String] = [
+        "handshake": "PASS", "vtag-wrong-abort": "PASS", "vtag-wrong-data": "PASS",
+        "cookie-echo-retransmission": "PASS", "cookie-life-option": "SKIP", "cookie-stale": "SKIP",
+        "cookie-tampered": "PASS", "cookie-wrong-tag": "PASS", "stream-negotiation": "PASS",
+        "stream-negotiation-client": "PASS", "shutdown-ack-retransmit": "PASS", "shutdown-complete-closes": "PASS",
+        "shutdown-outstanding": "PASS", "shutdown-received-outstanding": "PASS", "shutdown-retransmission": "PASS",
+    ]
+
+    /// Whether this machine can run the external targets; when the tools are required (CI), a
+    /// missing piece is a failure, not a skip.
+    static func ready() -> Bool {
+        let unavailable = NamespacePair.unavailability()
+        let binary = ExternalTool.sctpconform
+        if unavailable == nil, binary != nil { return true }
+        #expect(!ExternalTool.isCI, "external usrsctp targets unusable: \(unavailable?.reason ?? "no sctpconform binary")")
+        return false
+    }
+
+    /// The verdict word of each scenario's console line.
+    static func verdicts(_ output: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 2, ["PASS", "FAIL", "ERROR", "SKIP", "DEVIATION"].contains(String(fields[0])) else {
+                continue
+            }
+            result[String(fields[1])] = String(fields[0])
+        }
+        return result
+    }
+
+    @Test(arguments: ["usrsctp-raw", "usrsctp-udp"])
+    func scenarioFamiliesRunWithTheirVerdictsAndCorrectChecksums(_ target: String) throws {
+        guard Self.ready(), let binary = ExternalTool.sctpconform else { return }
+        let reports = TemporaryDirectory()
+        defer { reports.remove() }
+        let root = repositoryRoot()
+        let files = Self.expected.keys.sorted().map { "\(root)/Scenarios/\($0).yaml" }
+        let run = try ExternalTool.run(
+            binary, ["run"] + files + ["--target", target, "--tolerance", "500ms", "--reports", reports.path],
+            timeout: 400)
+        #expect(!run.timedOut)
+        #expect(run.standardOutput.contains("target \(target): real time, tolerance 500ms"))
+        #expect(run.standardOutput.contains("real time, tolerance 500ms, reports in"))
+        let verdicts = Self.verdicts(run.standardOutput)
+        for (scenario, verdict) in Self.expected.sorted(by: { $0.key < $1.key }) {
+            #expect(verdicts[scenario] == verdict, "\(scenario) on \(target):\n\(run.standardOutput)\n\(run.standardError)")
+        }
+        #expect(run.standardOutput.contains("lacks virtual-time: the scenario waits 65s in all"))
+        #expect(run.status == (verdicts.values.allSatisfy { $0 != "FAIL" && $0 != "ERROR" } ? 0 : 1))
+        // No namespace of this run is left.
+        #expect(Self.leftoverNamespaces().isEmpty)
+
+        guard let tshark = ExternalTool.tshark else {
+            #expect(!ExternalTool.isCI, "tshark is required")
+            return
+        }
+        for (scenario, verdict) in Self.expected where verdict == "PASS" {
+            let decoded = try ExternalTool.run(
+                tshark, ["-r", "\(reports.path)/\(scenario).pcap", "-o", "sctp.checksum:CRC-32C", "-V"], timeout: 60)
+            let checksums = decoded.standardOutput.split(separator: "\n").filter { $0.contains("Checksum (CRC32C)") }
+            #expect(!checksums.isEmpty, "\(scenario): no SCTP packet decoded")
+            #expect(checksums.allSatisfy { $0.contains("[correct]") }, "\(scenario): \(checksums)")
+        }
+    }
+
+    /// Namespaces made by sctpconform processes that are gone.
+    static func leftoverNamespaces() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/var/run/netns")) ?? []
+        return names.filter { name in
+            guard name.hasPrefix("sctpc"), let dash = name.firstIndex(of: "-"),
+                let pid = Int32(name[name.index(name.startIndex, offsetBy: 5)..<dash], radix: 16)
+            else { return false }
+            return kill(pid, 0) != 0
+        }
+    }
+}
