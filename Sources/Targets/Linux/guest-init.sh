@@ -29,7 +29,9 @@ parameter() {
 ip link set lo up
 ip link set eth0 up 2>/dev/null
 for address in $(parameter sctpconform.addr | tr ',' ' '); do ip addr add "$address" dev eth0; done
-for address in $(parameter sctpconform.addr6 | tr ',' ' '); do ip -6 addr add "$address" dev eth0 nodad; done
+# No duplicate address detection (busybox's ip has no `nodad`): the address is usable at once.
+echo 0 > /proc/sys/net/ipv6/conf/eth0/accept_dad
+for address in $(parameter sctpconform.addr6 | tr ',' ' '); do ip -6 addr add "$address" dev eth0; done
 gateway="$(parameter sctpconform.gw)"
 [ -n "$gateway" ] && ip route add default via "$gateway"
 for setting in $(parameter sctpconform.sysctl | tr ',' ' '); do
