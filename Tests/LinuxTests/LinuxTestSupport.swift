@@ -1,6 +1,7 @@
 import Foundation
 import ProcessTestSupport
 import Targets
+import Testing
 
 /// When the Linux VM tests can run: QEMU, root (namespaces, tap) and what the image script needs.
 /// Missing pieces skip them in a bare `swift test` and fail them under `SCTPCONFORM_REQUIRE_TOOLS`
@@ -23,3 +24,7 @@ enum LinuxTestSupport {
         repositoryRoot() + "/Scenarios/\(name).yaml"
     }
 }
+
+/// The suites that boot VMs, one test at a time: each VM keeps a core busy under TCG, and the
+/// real-time tests of other suites (usrsctp over the network) must keep their timing.
+@Suite(.serialized) enum LinuxVMTests {}
