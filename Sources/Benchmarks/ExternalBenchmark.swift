@@ -84,7 +84,9 @@ enum ExternalBenchmark {
             let seconds = Date().timeIntervalSince(start)
             runner.pool.drain()
             let runs = iterations * scenarios.count
-            let counts = Verdict.allCases.compactMap { verdict in verdicts[verdict].map { "\(verdict.rawValue) \($0)" } }
+            let counts = Verdict.allCases.compactMap { verdict in
+                verdicts[verdict].map { "\(verdict.rawValue) \($0)" }
+            }
             print(
                 "\(name): \(runs) runs in \(String(format: "%.2f", seconds)) s = "
                     + "\(String(format: "%.3f", Double(runs) / seconds)) scenarios/s "

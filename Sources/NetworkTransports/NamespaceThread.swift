@@ -54,14 +54,16 @@ public enum NamespaceThread {
     private static func enter(_ path: String) -> Failure? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            return Failure(description: "cannot open the network namespace \(path): \(String(cString: strerror(errno)))")
+            return Failure(
+                description: "cannot open the network namespace \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         guard let setNamespace = Self.setNamespace else {
             return Failure(description: "this C library has no setns(2)")
         }
         if setNamespace(fd, Self.cloneNewNet) != 0 {
-            return Failure(description: "cannot enter the network namespace \(path): \(String(cString: strerror(errno)))")
+            return Failure(
+                description: "cannot enter the network namespace \(path): \(String(cString: strerror(errno)))")
         }
         return nil
     }

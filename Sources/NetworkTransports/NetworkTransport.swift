@@ -75,7 +75,8 @@ public final class NetworkTransport: Transport {
                 return opened
             }
         } catch {
-            throw TransportError("cannot open the \(carriage) socket\(namespacePath.map { " in \($0)" } ?? ""): \(error)")
+            let place = namespacePath.map { " in \($0)" } ?? ""
+            throw TransportError("cannot open the \(carriage) socket\(place): \(error)")
         }
         clock.restart(at: start)
     }
@@ -122,7 +123,8 @@ public final class NetworkTransport: Transport {
         self.filter.noteSent(sourcePort: packet.sourcePort, destinationPort: packet.destinationPort)
         self.replyCarriage = packet.encapsulation.reversed.carriage
         let endpoints = self.filter.current
-        let destination = self.presentedAs == nil ? packet.destination : (endpoints.remoteAddresses.first ?? packet.destination)
+        let destination =
+            self.presentedAs == nil ? packet.destination : (endpoints.remoteAddresses.first ?? packet.destination)
         guard let channel = self.channels[destination.version] else {
             throw TransportError("no IPv\(destination.version) socket for \(destination) (the SUT's addresses are "
                 + "\(endpoints.remoteAddresses.map(\.description).joined(separator: ", ")))")

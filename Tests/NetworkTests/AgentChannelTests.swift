@@ -35,7 +35,8 @@ import Testing
         #expect(try channel.command("hello") == .ok(["fake", "1", "stack-0"]))
         #expect(try channel.command("listen") == .ok([]))
         #expect(log.events == [.associationChange(state: "COMM_UP", outboundStreams: 10, inboundStreams: 5)])
-        #expect(try channel.command("option frobnicate 1") == .error(errno: 95, message: "not supported: option frobnicate"))
+        #expect(
+            try channel.command("option frobnicate 1") == .error(errno: 95, message: "not supported: option frobnicate"))
         #expect(channel.standardErrorTail.contains("# a diagnostic"))
     }
 

@@ -23,7 +23,8 @@ import Testing
     @Test func eventLinesBecomeApplicationEvents() {
         #expect(AgentProtocol.event("event message 3 51 0 68656c6c6f")
             == .message(stream: 3, ppid: 51, payload: Array("hello".utf8), unordered: false))
-        #expect(AgentProtocol.event("event message 0 0 1 -") == .message(stream: 0, ppid: 0, payload: [], unordered: true))
+        #expect(
+            AgentProtocol.event("event message 0 0 1 -") == .message(stream: 0, ppid: 0, payload: [], unordered: true))
         #expect(AgentProtocol.event("event shutdown-received") == .shutdownReceived)
         #expect(AgentProtocol.event("event remote-error 1") == .remoteError(causeCode: 1))
         #expect(AgentProtocol.event("event send-failed 7") == .sendFailed(errorCode: 7))

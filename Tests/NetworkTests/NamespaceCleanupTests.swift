@@ -98,7 +98,8 @@ import VirtualTime
         // Wait (bounded) until the run has made its namespaces, then interrupt it.
         let deadline = Date(timeIntervalSinceNow: 60)
         func ours() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: "/var/run/netns")) ?? []).filter { $0.hasPrefix(prefix) }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: "/var/run/netns")) ?? []
+            return names.filter { $0.hasPrefix(prefix) }
         }
         while ours().isEmpty && Date() < deadline && process.isRunning { usleep(50_000) }
         #expect(!ours().isEmpty, "the run made no namespace")

@@ -32,20 +32,22 @@ import VirtualTime
         let clock = RealTimeClock(tolerance: .milliseconds(200))
         let ours = try NetworkTransport(
             carriage: carriage,
-            endpoints: NetworkEndpoints(localAddresses: [harness], remoteAddresses: [sut], localPort: 5000, remotePort: 5001),
+            endpoints: NetworkEndpoints(
+                localAddresses: [harness], remoteAddresses: [sut], localPort: 5000, remotePort: 5001),
             clock: clock, namespacePath: link.harnessPath)
         let theirs = try NetworkTransport(
             carriage: peerCarriage,
-            endpoints: NetworkEndpoints(localAddresses: [sut], remoteAddresses: [harness], localPort: 5001, remotePort: 5000),
+            endpoints: NetworkEndpoints(
+                localAddresses: [sut], remoteAddresses: [harness], localPort: 5001, remotePort: 5000),
             clock: RealTimeClock(tolerance: .milliseconds(200)), namespacePath: link.sutPath)
         return (ours, theirs)
     }
 
     /// Sends one packet each way through `harness` (decorated) and checks both arrive whole, with
     /// their addresses, and that a packet with foreign ports is filtered out.
-    static func exchange(harness: any Transport, plain: NetworkTransport, peer: NetworkTransport, from: IPAddress, to: IPAddress)
-        throws
-    {
+    static func exchange(
+        harness: any Transport, plain: NetworkTransport, peer: NetworkTransport, from: IPAddress, to: IPAddress
+    ) throws {
         let request = Self.packet(from: 5000, to: 5001, body: Array("ping".utf8))
         try harness.send(AddressedPacket(source: from, destination: to, time: plain.clock.now, bytes: request))
         let received = try peer.receiveNext(until: peer.clock.now + .seconds(5))
@@ -87,7 +89,8 @@ import VirtualTime
         guard Self.usable else { return }
         let link = try NamespacePair(harnessAddresses: [Self.harnessV4], sutAddresses: [Self.sutV4])
         defer { link.remove() }
-        let (ours, theirs) = try Self.pair(link, carriage: .rawIP, peerCarriage: .rawIP, harness: Self.harnessV4, sut: Self.sutV4)
+        let (ours, theirs) = try Self.pair(
+            link, carriage: .rawIP, peerCarriage: .rawIP, harness: Self.harnessV4, sut: Self.sutV4)
         defer {
             ours.close()
             theirs.close()

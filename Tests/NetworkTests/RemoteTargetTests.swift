@@ -69,7 +69,8 @@ import Testing
     ])
     func badFlagsExitTwoWithAClearMessage(_ flags: [String], _ message: String) throws {
         guard let binary = ExternalTool.sctpconform else { return }
-        let run = try ExternalTool.run(binary, ["run", "\(repositoryRoot())/Scenarios/handshake.yaml"] + flags, timeout: 60)
+        let scenario = "\(repositoryRoot())/Scenarios/handshake.yaml"
+        let run = try ExternalTool.run(binary, ["run", scenario] + flags, timeout: 60)
         #expect(run.status == 2)
         #expect(run.standardError.contains(message), "\(run.standardError)")
         #expect(!run.standardOutput.contains("PASS"))

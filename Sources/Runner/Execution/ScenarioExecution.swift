@@ -91,6 +91,7 @@ final class ScenarioExecution {
                             !failure.message.contains("expected nothing"), !failure.message.contains(", observed ")
                         {
                             failure.message += " (real time: a tolerance of \(tolerance) was added to the deadline)"
+                            interruption = .failed(failure)
                         }
                         result.steps[index].status = .failed
                         result.steps[index].packets = failure.packetNumber.map { [$0] } ?? []

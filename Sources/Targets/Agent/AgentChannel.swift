@@ -106,7 +106,9 @@ public final class AgentChannel: @unchecked Sendable {
         let bytes = Array((line + "\n").utf8)
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { send(self.input, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[written...].withUnsafeBytes {
+                send(self.input, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw self.waitForDeath(while: "taking the command '\(line)'")
@@ -171,7 +173,9 @@ public final class AgentChannel: @unchecked Sendable {
             return self.reaped
         }
         guard !alreadyReaped else { return nil }
-        if timeoutMilliseconds > 0, let exit = ChildSpawn.reap(self.processIdentifier, timeoutMilliseconds: timeoutMilliseconds) {
+        if timeoutMilliseconds > 0,
+            let exit = ChildSpawn.reap(self.processIdentifier, timeoutMilliseconds: timeoutMilliseconds)
+        {
             return exit
         }
         return ChildSpawn.killAndReap(self.processIdentifier)

@@ -94,10 +94,15 @@ public final class NamespacePair: @unchecked Sendable {
     /// Whether namespaces can be made here: root and `ip` (iproute2); nil if so, else why not.
     public static func unavailability() -> (reason: String, hint: String)? {
         if geteuid() != 0 {
-            return ("network namespaces and raw sockets need root", "run as root (or with CAP_NET_ADMIN and CAP_NET_RAW)")
+            return (
+                "network namespaces and raw sockets need root", "run as root (or with CAP_NET_ADMIN and CAP_NET_RAW)"
+            )
         }
         if (try? Self.ipTool()) == nil {
-            return ("the ip tool (iproute2) was not found", "apt-get install iproute2 (or run scripts/install-system-packages.sh)")
+            return (
+                "the ip tool (iproute2) was not found",
+                "apt-get install iproute2 (or run scripts/install-system-packages.sh)"
+            )
         }
         return nil
     }

@@ -320,7 +320,9 @@ static void configure(char **fields, int count) {
         else if (strcmp(key, "peer-port") == 0) { peer_port = (uint16_t)atoi(value); }
         else if (strcmp(key, "udp-port") == 0) { udp_port = (uint16_t)atoi(value); }
         else if (strcmp(key, "peer-udp-port") == 0) { peer_udp_port = (uint16_t)atoi(value); }
-        else if (strcmp(key, "peer-address") == 0) { snprintf(peer_address_text, sizeof(peer_address_text), "%s", value); }
+        else if (strcmp(key, "peer-address") == 0) {
+            snprintf(peer_address_text, sizeof(peer_address_text), "%s", value);
+        }
         else if (strcmp(key, "local-address") == 0) {
             if (!had_local) { local_count = 0; had_local = 1; }
             if (local_count < MAX_LOCAL) { snprintf(local_addresses[local_count++], 64, "%s", value); }
@@ -408,8 +410,8 @@ static int execute(char *line) {
         if (sock == NULL) { reply_errno(EBADF, "send"); return 0; }
         long length = decode_hex(fields[4]);
         if (length < 0) { emit("error 22 send: bad hex"); return 0; }
-        error = send_message(fields[4], (size_t)length, (uint16_t)atoi(fields[1]), (uint32_t)strtoul(fields[2], NULL, 10),
-                             atoi(fields[3]) ? SCTP_UNORDERED : 0);
+        error = send_message(fields[4], (size_t)length, (uint16_t)atoi(fields[1]),
+                             (uint32_t)strtoul(fields[2], NULL, 10), atoi(fields[3]) ? SCTP_UNORDERED : 0);
         if (error != 0) { reply_errno(error, "send"); } else { reply_ok(); }
     } else if (strcmp(command, "shutdown") == 0) {
         if (sock == NULL) { reply_errno(EBADF, "shutdown"); return 0; }
