@@ -69,6 +69,9 @@ let package = Package(
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-channel.c"), .copy("Pion/sctpconform-pion-agent.go"),
+                .copy("Linux/sctpconform-linux-agent.c"), .copy("Linux/sctpconform-linux-agent-io.c"),
+                .copy("Linux/sctpconform-linux-agent-options.c"), .copy("Linux/sctpconform-linux-agent-events.c"),
+                .copy("Linux/sctpconform-linux-agent-apps.c"), .copy("Linux/guest-init.sh"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),
@@ -144,6 +147,14 @@ let package = Package(
                 "NetworkTransports", "Targets", "Transports", "Runner", "Scenario", "Reports", "NetworkLayers",
                 "VirtualTime", "SCTPWire", "Captures", "ProcessTestSupport",
             ]
+        ),
+        .testTarget(
+            name: "LinuxTests",
+            dependencies: [
+                "Targets", "Runner", "Scenario", "Rules", "NetworkLayers", "NetworkTransports", "VirtualTime",
+                "ProcessTestSupport",
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),

@@ -11,6 +11,9 @@
 #                         the `pion` target: an agent in Go built on first use against Debian's pion/sctp
 #                         1.8.6 (GOPATH mode, no module download)
 #   python3, python3-venv the interpreter for scapy, and what Debian needs to make a venv with pip
+#   qemu-system-x86      the Linux target: the kernel's SCTP in a VM (scripts/build-linux-image.sh makes
+#                         its image from Debian packages it downloads itself with apt-get download)
+#   busybox-static, cpio  the VM's userland and the initramfs archive (iproute2 also makes its tap device)
 #   scapy 2.8.0 (PyPI)    second independent decoder for the differential tests (pinned: the
 #                         differential tests compare field by field, so its version must not drift)
 #
@@ -24,7 +27,10 @@
 # `install-system-packages.sh --print-python` prints its path without installing anything.
 set -euo pipefail
 
-apt_packages=(libusrsctp-dev gcc tshark python3 python3-venv iproute2 libusrsctp-examples golang-go golang-github-pion-sctp-dev)
+apt_packages=(
+    libusrsctp-dev gcc tshark python3 python3-venv iproute2 libusrsctp-examples qemu-system-x86 busybox-static cpio
+    golang-go golang-github-pion-sctp-dev
+)
 python_packages=(scapy==2.8.0)
 base_python=/usr/bin/python3
 cache_root="${SCTPCONFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sctpconform}"
@@ -45,6 +51,12 @@ missing=()
 for package in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# The Linux target's image script downloads the cloud kernel and the seeds' tools with apt-get
+# download: apt's package lists must know them (a fresh container may have none).
+if [ "${#missing[@]}" -eq 0 ] && ! apt-cache show --no-all-versions linux-image-cloud-amd64 >/dev/null 2>&1; then
+    echo "install-system-packages: updating apt's package lists (for scripts/build-linux-image.sh)"
+    as_root apt-get update -qq
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "install-system-packages: installing ${missing[*]}"
     as_root apt-get update -qq

@@ -39,6 +39,9 @@ let groups: [BenchmarkGroup] = [
         name: "external",
         summary: "run scenarios repeatedly against usrsctp-raw and usrsctp-udp (scenarios/s, real-time tolerance)",
         runsByDefault: false, run: ExternalBenchmark.run),
+    BenchmarkGroup(
+        name: "linux", summary: "the Linux kernel in QEMU: image build, VM boot, reset, scenarios/s (--cold, --rounds N)",
+        runsByDefault: false, run: LinuxBenchmark.run),
 ]
 
 @MainActor

@@ -82,11 +82,14 @@ public struct TargetRegistry: Sendable {
     }
 
     /// The built-in targets: usrsctp on virtual time, then the real-time ones (usrsctp over raw IP
-    /// and over UDP in network namespaces, a remote peer, pion) with `options`, then aiortc (listed
-    /// to say why it is not a target).
+    /// and over UDP in network namespaces, a remote peer, the Linux kernel in a VM, pion) with
+    /// `options`, then aiortc (listed to say why it is not a target).
     public static func standard(_ options: RealTimeTargetOptions) -> TargetRegistry {
         TargetRegistry(
-            [Self.usrsctp] + Self.realTimeTargets(options) + [Self.pion(tolerance: options.tolerance), Self.aiortc])
+            [Self.usrsctp] + Self.realTimeTargets(options)
+                + Self.linuxTargets(
+                    LinuxTargetOptions(tolerance: options.tolerance, application: options.linuxApplication))
+                + [Self.pion(tolerance: options.tolerance), Self.aiortc])
     }
 
     /// usrsctp hosted on virtual time (the default target).

@@ -89,8 +89,9 @@ public final class AgentChannel: @unchecked Sendable {
         self.condition.withLock { String(decoding: self.errorTail, as: UTF8.self) }
     }
 
-    /// Sends one command line and returns the agent's reply, waiting at most the reply timeout.
-    public func command(_ line: String) throws(TargetError) -> AgentReply {
+    /// Sends one command line and returns the agent's reply, waiting at most the reply timeout (or
+    /// `timeoutMilliseconds`, for a first command that waits for a VM to boot).
+    public func command(_ line: String, timeoutMilliseconds: Int64? = nil) throws(TargetError) -> AgentReply {
         self.condition.lock()
         if let failure = self.failureValue {
             self.condition.unlock()
@@ -114,12 +115,13 @@ public final class AgentChannel: @unchecked Sendable {
             }
             written += count
         }
-        let deadline = Date(timeIntervalSinceNow: Double(self.replyTimeoutMilliseconds) / 1_000)
+        let timeout = timeoutMilliseconds ?? self.replyTimeoutMilliseconds
+        let deadline = Date(timeIntervalSinceNow: Double(timeout) / 1_000)
         self.condition.lock()
         while self.replies.isEmpty && self.failureValue == nil {
             if !self.condition.wait(until: deadline) && self.replies.isEmpty && self.failureValue == nil {
                 self.condition.unlock()
-                return try self.giveUp(on: line)
+                return try self.giveUp(on: line, timeoutMilliseconds: timeout)
             }
         }
         if let failure = self.failureValue {
@@ -154,8 +156,8 @@ public final class AgentChannel: @unchecked Sendable {
 
     // MARK: - Internals
 
-    private func giveUp(on line: String) throws(TargetError) -> AgentReply {
-        let seconds = Double(self.replyTimeoutMilliseconds) / 1_000
+    private func giveUp(on line: String, timeoutMilliseconds: Int64) throws(TargetError) -> AgentReply {
+        let seconds = Double(timeoutMilliseconds) / 1_000
         self.reapOnce(timeoutMilliseconds: 0)
         let error = TargetError.unresponsive(
             "\(self.name) (pid \(self.processIdentifier)) did not answer '\(line)' within \(seconds) s; killed"

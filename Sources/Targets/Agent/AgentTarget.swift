@@ -33,6 +33,9 @@ public final class AgentTarget: Target {
         public var tolerance: VirtualDuration
         /// Longest wait for one agent reply.
         public var replyTimeoutMilliseconds: Int64
+        /// Longest wait for the answer to the first command (`hello`), if longer: an agent in a VM
+        /// answers once the VM has booted.
+        public var firstReplyTimeoutMilliseconds: Int64?
         /// Called once when the target shuts down, after the agent and sockets (removes namespaces).
         public var cleanUp: (@Sendable () -> Void)?
 
@@ -40,7 +43,7 @@ public final class AgentTarget: Target {
             name: String, capabilities: Set<TargetCapability>, executable: String, arguments: [String] = [],
             environment: [String: String]? = nil, carriage: NetworkCarriage, harnessNamespacePath: String? = nil,
             tolerance: VirtualDuration = RealTimeClock.defaultTolerance, replyTimeoutMilliseconds: Int64 = 10_000,
-            cleanUp: (@Sendable () -> Void)? = nil
+            firstReplyTimeoutMilliseconds: Int64? = nil, cleanUp: (@Sendable () -> Void)? = nil
         ) {
             self.name = name
             self.capabilities = capabilities
@@ -51,6 +54,7 @@ public final class AgentTarget: Target {
             self.harnessNamespacePath = harnessNamespacePath
             self.tolerance = tolerance
             self.replyTimeoutMilliseconds = replyTimeoutMilliseconds
+            self.firstReplyTimeoutMilliseconds = firstReplyTimeoutMilliseconds
             self.cleanUp = cleanUp
         }
     }
@@ -98,13 +102,15 @@ public final class AgentTarget: Target {
             throw error
         }
         do throws(TargetError) {
-            let hello = try self.expectOK("hello")
+            let hello = try self.expectOK("hello", timeoutMilliseconds: setup.firstReplyTimeoutMilliseconds)
             guard hello.count >= 2, hello[1] == "\(AgentProtocol.version)" else {
                 throw TargetError.failed("\(setup.name) agent speaks protocol \(hello.dropFirst().first ?? "?"), "
                     + "not \(AgentProtocol.version)")
             }
             self.agentIdentity = hello
             _ = try self.expectOK(self.configureLine(configuration))
+            // `start` is now, not when the agent was started: an agent in a VM takes its boot to answer.
+            self.network.clock.restart(at: start)
         } catch {
             self.shutdown()
             throw error
@@ -174,8 +180,8 @@ public final class AgentTarget: Target {
 
     // MARK: - Internals
 
-    private func expectOK(_ line: String) throws(TargetError) -> [String] {
-        switch try self.channel.command(line) {
+    private func expectOK(_ line: String, timeoutMilliseconds: Int64? = nil) throws(TargetError) -> [String] {
+        switch try self.channel.command(line, timeoutMilliseconds: timeoutMilliseconds) {
         case .ok(let fields): return fields
         case .error(let code, let message):
             throw .failed("\(self.setup.name) agent refused '\(line)': \(message) (errno \(code))")

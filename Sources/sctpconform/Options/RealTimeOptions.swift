@@ -22,9 +22,22 @@ struct RealTimeOptions: ParsableArguments {
     @Option(help: "--target remote: reach the peer over UDP encapsulation (RFC 6951) on this UDP port (9899).")
     var udpEncap: Int?
 
+    @Option(help: "--target linux, linux-udp: the seeds' tool listening (ncat echoes; sctp_darn, sctp_test receive).")
+    var app: String?
+
     /// The options checked against the target; any problem is a `CommandFailure` (exit 2).
     func targetOptions(target: String) throws(CommandFailure) -> RealTimeTargetOptions {
         var options = RealTimeTargetOptions()
+        if let name = self.app {
+            guard let application = LinuxApplication(rawValue: name) else {
+                throw CommandFailure("--app '\(name)' is not one of "
+                    + LinuxApplication.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard target.hasPrefix("linux") else {
+                throw CommandFailure("--app is for --target linux and linux-udp only (the target is \(target))")
+            }
+            options.linuxApplication = application
+        }
         if let text = self.tolerance {
             guard let duration = ScenarioDuration(parsing: text) else {
                 throw CommandFailure("--tolerance '\(text)' is not a duration (write it like 200ms or 1s)")

@@ -9,10 +9,16 @@ public struct RealTimeTargetOptions: Sendable {
     public var tolerance: VirtualDuration
     /// The black-box peer of `--target remote` (nil: none was named).
     public var remote: RemotePeer?
+    /// The seeds' tool the Linux targets' agent starts on `listen` (`--app`), if any.
+    public var linuxApplication: LinuxApplication?
 
-    public init(tolerance: VirtualDuration = RealTimeClock.defaultTolerance, remote: RemotePeer? = nil) {
+    public init(
+        tolerance: VirtualDuration = RealTimeClock.defaultTolerance, remote: RemotePeer? = nil,
+        linuxApplication: LinuxApplication? = nil
+    ) {
         self.tolerance = tolerance
         self.remote = remote
+        self.linuxApplication = linuxApplication
     }
 }
 
