@@ -73,7 +73,9 @@ let package = Package(
         .target(
             name: "Reports", dependencies: ["Runner", "Rules", "CaptureCheck", "Captures", "Scenario", "NetworkLayers"]
         ),
-        .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime"]),
+        .target(
+            name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime", "Rules"]
+        ),
         .executableTarget(
             name: "sctpconform",
             dependencies: [
