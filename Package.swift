@@ -130,6 +130,13 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "Fuzz", "Runner", "Scenario", "SCTPWire", "Targets", "NetworkLayers", "VirtualTime", "Rules",
+                "ProcessTestSupport",
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
     ]
 )

@@ -51,7 +51,11 @@ public struct CaseGenerator: Sendable {
         var steps: [FuzzCaseStep] = []
         let count = random.smallCount(from: 1, more: 0.55, limit: self.maximumSteps)
         for _ in 0..<count {
-            steps.append(self.step(model: &model, random: &random))
+            if self.associated && random.chance(0.04) {
+                steps += self.shutdownWithDataInFlight(model: model, random: &random)
+            } else {
+                steps.append(self.step(model: &model, random: &random))
+            }
         }
         return FuzzCase(steps: steps)
     }
@@ -66,6 +70,16 @@ public struct CaseGenerator: Sendable {
             model.observeSent(tag: packet.verificationTag, chunks: packet.chunks.compactMap(\.typed))
             return .packet(packet)
         }
+    }
+
+    /// An application send followed at once by a shutdown: the SUT has data in flight when it is asked
+    /// to close, the way into SHUTDOWN-PENDING (RFC 9260 §9.2).
+    func shutdownWithDataInFlight(model: AssociationModel, random: inout FuzzRandom) -> [FuzzCaseStep] {
+        let stream = UInt16(truncatingIfNeeded: random.pick(BoundaryValues(model: model).streams) ?? 0)
+        let payload = [UInt8](repeating: UInt8(ascii: "p"), count: random.pick([1, 100, 1_500]) ?? 1)
+        let send = ApplicationAction.send(
+            stream: random.chance(0.7) ? 0 : stream, ppid: 0, payload: payload, unordered: random.chance(0.25))
+        return [.action(send), .action(.shutdown)]
     }
 
     /// How long a time step lets the clock run: a tick, an RTO or two, a heartbeat interval, a cookie life.

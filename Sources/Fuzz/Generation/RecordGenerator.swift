@@ -39,7 +39,7 @@ public struct RecordGenerator: Sendable {
         guard let schema = self.vocabulary.families["parameter"]?[kind] else { return nil }
         for attempt in 0..<Self.attempts {
             let record = self.record(schema, values: values, random: &random, depth: 1, plain: attempt > 2)
-            if let parameter = try? Parameter(fieldRecord: record) { return parameter }
+            if let parameter = try? Parameter(fieldRecord: record), Self.roundTrips(parameter) { return parameter }
         }
         return nil
     }
@@ -49,7 +49,7 @@ public struct RecordGenerator: Sendable {
         guard let schema = self.vocabulary.families["error-cause"]?[kind] else { return nil }
         for attempt in 0..<Self.attempts {
             let record = self.record(schema, values: values, random: &random, depth: 1, plain: attempt > 2)
-            if let cause = try? ErrorCause(fieldRecord: record) { return cause }
+            if let cause = try? ErrorCause(fieldRecord: record), Self.roundTrips(cause) { return cause }
         }
         return nil
     }
@@ -57,6 +57,39 @@ public struct RecordGenerator: Sendable {
     /// Whether the chunk's bytes decode back to the same chunk (generated values must be valid).
     static func roundTrips(_ chunk: Chunk) -> Bool {
         (try? Chunk(decoding: chunk.encoded)) == chunk
+    }
+
+    static func roundTrips(_ parameter: Parameter) -> Bool {
+        var reader = ByteReader(parameter.encoded, context: "parameter")
+        return (try? Parameter.decode(from: &reader)) == parameter
+    }
+
+    static func roundTrips(_ cause: ErrorCause) -> Bool {
+        var reader = ByteReader(cause.encoded, context: "error cause")
+        return (try? ErrorCause.decode(from: &reader)) == cause
+    }
+
+    /// A code no registry entry claims for a record of an `unknown-...` kind, its two high bits one of
+    /// the four action patterns where the family has them (RFC 9260 §3.2, §3.2.1); nil for other kinds.
+    static func unassignedCode(kind: String, random: inout FuzzRandom) -> (field: String, value: UInt64)? {
+        switch kind {
+        case UnknownChunk.kind:
+            let action = UInt8(random.below(4)) << 6
+            var type = action | UInt8(random.within(0x10...0x3F))
+            while ChunkType(type).name != nil { type = action | UInt8(random.within(0x10...0x3F)) }
+            return ("type", UInt64(type))
+        case UnknownParameter.kind:
+            let action = UInt16(random.below(4)) << 14
+            var type = action | UInt16(random.within(0x0200...0x3FFF))
+            while ParameterType(type).name != nil { type = action | UInt16(random.within(0x0200...0x3FFF)) }
+            return ("type", UInt64(type))
+        case UnknownErrorCause.kind:
+            var code = UInt16(random.within(0x0200...0xFFFF))
+            while ErrorCauseCode(code).name != nil { code = UInt16(random.within(0x0200...0xFFFF)) }
+            return ("code", UInt64(code))
+        default:
+            return nil
+        }
     }
 
     // MARK: Fields
@@ -67,10 +100,17 @@ public struct RecordGenerator: Sendable {
         _ schema: FieldRecordSchema, values: BoundaryValues, random: inout FuzzRandom, depth: Int, plain: Bool
     ) -> FieldRecord {
         var record = FieldRecord(kind: schema.kind)
-        for field in schema.fields {
-            if field.isOptional && (plain || random.chance(0.5)) { continue }
+        // A record of optional fields only is one of alternatives (`host_name` or `value`): one of them.
+        let alternatives = !schema.fields.isEmpty && schema.fields.allSatisfy(\.isOptional)
+        let chosen = alternatives ? (plain ? 0 : random.below(schema.fields.count)) : -1
+        for (index, field) in schema.fields.enumerated() {
+            if alternatives && index != chosen { continue }
+            if !alternatives && field.isOptional && (plain || random.chance(0.5)) { continue }
             record[field.name] = self.value(
                 field.type, name: field.name, values: values, random: &random, depth: depth, plain: plain)
+        }
+        if let (field, code) = Self.unassignedCode(kind: schema.kind, random: &random) {
+            record[field] = .unsigned(code)
         }
         return record
     }
@@ -131,8 +171,8 @@ public struct RecordGenerator: Sendable {
         name: String, bits: Int, values: BoundaryValues, random: inout FuzzRandom, plain: Bool
     ) -> UInt64 {
         let candidates = values.candidates(name: name, bits: bits)
-        if plain { return candidates.first ?? 0 }
-        if random.chance(0.85) { return random.pick(candidates) ?? 0 }
+        if plain || random.chance(0.5) { return candidates.first ?? 0 }
+        if random.chance(0.7) { return random.pick(candidates) ?? 0 }
         let mask: UInt64 = bits >= 64 ? .max : (1 << UInt64(bits)) - 1
         return random.chance(0.5) ? UInt64(random.below(32)) & mask : random.next() & mask
     }

@@ -37,18 +37,19 @@ public struct FuzzOracle: Sendable {
     public func judge(_ fuzzCase: FuzzCase, _ outcome: FuzzOutcome) -> FuzzFailure? {
         if let failure = outcome.failure {
             switch failure {
-            case .crashed(let description, _):
+            case .crashed(let description, let stderr):
                 return FuzzFailure(
-                    kind: .crash, rule: "sut-crashed", section: "robustness", message: "the SUT crashed: \(description)"
-                )
+                    kind: .crash, rule: "sut-crashed", section: "robustness",
+                    message: "the SUT crashed: \(Self.withoutProcessIDs(description))",
+                    detail: FuzzFailure.crashSite(stderr: stderr))
             case .killed(let description, _):
                 return FuzzFailure(
                     kind: .crash, rule: "sut-crashed", section: "robustness",
-                    message: "the SUT was killed: \(description)")
+                    message: "the SUT was killed: \(Self.withoutProcessIDs(description))")
             default:
                 return FuzzFailure(
                     kind: .hang, rule: "sut-unresponsive", section: "robustness",
-                    message: "the SUT stopped answering: \(failure.description)")
+                    message: "the SUT stopped answering: \(Self.withoutProcessIDs(failure.description))")
             }
         }
         if outcome.alive == false {
@@ -67,6 +68,19 @@ public struct FuzzOracle: Sendable {
             return violation
         }
         return nil
+    }
+
+    /// `usrsctp helper (pid 123) killed by signal 6` without the `(pid 123) `: the same crash reads the
+    /// same in every campaign.
+    static func withoutProcessIDs(_ text: String) -> String {
+        var result = text
+        while let start = result.range(of: "(pid ") {
+            guard let end = result[start.upperBound...].firstIndex(of: ")") else { break }
+            var upper = result.index(after: end)
+            if upper < result.endIndex, result[upper] == " " { upper = result.index(after: upper) }
+            result.removeSubrange(start.lowerBound..<upper)
+        }
+        return result
     }
 
     /// The first MUST-level finding against the SUT on the input's packets.

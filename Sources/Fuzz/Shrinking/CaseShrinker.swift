@@ -151,6 +151,10 @@ public struct CaseShrinker {
                     var simpler = packet
                     simpler.chunks[index].flags = 0
                     forms.append(.packet(simpler))
+                    for bit in 0..<8 where chunk.flags & (1 << bit) != 0 && chunk.flags != 1 << bit {
+                        simpler.chunks[index].flags = chunk.flags & ~(1 << bit)
+                        forms.append(.packet(simpler))
+                    }
                 }
                 if chunk.value.count > 4 && chunk.typed == nil {
                     var simpler = packet
