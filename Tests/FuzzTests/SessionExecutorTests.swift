@@ -10,7 +10,8 @@ import Testing
 /// same input, the liveness probe, and a crash reported and survived.
 @Suite(
     "Session fuzz executor on usrsctp",
-    .enabled(if: TargetRegistry.usrsctp.checkAvailability().isAvailable || ExternalTool.isCI, "usrsctp is not available"))
+    .enabled(
+        if: TargetRegistry.usrsctp.checkAvailability().isAvailable || ExternalTool.isCI, "usrsctp is not available"))
 struct SessionExecutorTests {
     static func established() throws -> Scenario {
         try ScenarioLoader().load(
@@ -21,7 +22,9 @@ struct SessionExecutorTests {
         .packet(
             FuzzPacket(
                 sourcePort: 5000, destinationPort: 5001, verificationTag: baseline.model.peerTag ?? 0,
-                chunks: [FuzzChunk(.heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(.init(info: [1, 2, 3, 4]))])))]))
+                chunks: [
+                    FuzzChunk(.heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(.init(info: [1, 2, 3, 4]))])))
+                ]))
     }
 
     @Test("from ESTABLISHED a HEARTBEAT is answered, the SUT stays alive, and the same input gives the same outcome")
