@@ -1,4 +1,5 @@
 import Fuzz
+import NetworkLayers
 import ProcessTestSupport
 import Runner
 import SCTPWire
@@ -43,6 +44,12 @@ struct SessionExecutorTests {
         #expect(first.failure == nil)
         let kinds = first.packets.flatMap { RawPacket($0.bytes).chunks.map(\.type) }
         #expect(kinds.contains(.heartbeatAck), "\(kinds)")
+        // Every packet says after how many steps it came: the HEARTBEAT ACK after the first.
+        #expect(first.afterSteps.count == first.packets.count)
+        let acknowledgement = try #require(
+            first.packets.firstIndex { RawPacket($0.bytes).chunks.contains { $0.type == .heartbeatAck } })
+        #expect(first.afterSteps[acknowledgement] == 1)
+        #expect(first.afterSteps == first.afterSteps.sorted())
     }
 
     @Test("a crash is the outcome's failure, and the next input runs on a new helper")
@@ -71,5 +78,31 @@ struct SessionExecutorTests {
         #expect(outcomes[1].failure == nil)
         #expect(outcomes[1].alive == true)
         #expect(oracle.judge(fine, outcomes[1]) == nil)
+    }
+}
+
+/// The oracle puts both directions in the order they happened when the executor says after which step
+/// each SUT packet came, even when everything happens at one instant.
+@Suite("Fuzz oracle ordering")
+struct OracleOrderingTests {
+    @Test("SUT packets come right after the step that caused them, not after every packet of the instant")
+    func ordersBySteps() {
+        let baseline = MutatorTests.baseline
+        let oracle = FuzzOracle(baseline: baseline)
+        func packet(_ type: UInt8) -> FuzzPacket {
+            FuzzPacket(
+                sourcePort: 5000, destinationPort: 5001, verificationTag: 1,
+                chunks: [FuzzChunk(type: type, flags: 0, value: [])])
+        }
+        let fuzzCase = FuzzCase(steps: [.packet(packet(0x40)), .action(.shutdown), .packet(packet(0x41))])
+        let answer = AddressedPacket(
+            source: baseline.endpoints.sutAddresses[0], destination: baseline.endpoints.harnessAddresses[0],
+            time: .zero, bytes: SCTPPacket(
+                header: CommonHeader(sourcePort: 5001, destinationPort: 5000, verificationTag: 2),
+                chunks: [.abort(AbortChunk())]).encoded())
+        let ordered = oracle.exchange(fuzzCase, FuzzOutcome(packets: [answer], afterSteps: [1]))
+        #expect(ordered.map(\.1) == [.toSUT, .fromSUT, .toSUT])
+        let byTime = oracle.exchange(fuzzCase, FuzzOutcome(packets: [answer]))
+        #expect(byTime.map(\.1) == [.toSUT, .toSUT, .fromSUT])
     }
 }
