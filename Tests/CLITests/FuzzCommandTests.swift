@@ -80,6 +80,18 @@ struct FuzzCommandTests {
         #expect(Self.files(work.file("corpus")) == corpus)
         #expect(Self.files(work.file("findings")) == findings)
         #expect(CLI.leftovers(in: work.file("corpus")).isEmpty)
+        // Each finding replays: its scenario FAILs with the rule the campaign reported.
+        for name in findings.keys.sorted() {
+            let replay = try CLI.run([
+                "run", work.file("findings") + "/" + name, "--seed", "9", "--reports", work.file("r"),
+            ])
+            let title = String(decoding: findings[name] ?? Data(), as: UTF8.self).split(separator: "\n")
+                .first { $0.hasPrefix("title: ") } ?? ""
+            let rule = String(title.split(separator: " ").last ?? "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            #expect(replay.status == 1, "\(name): \(replay.standardOutput)")
+            #expect(replay.standardOutput.contains(" \(rule)"), "\(name): \(rule): \(replay.standardOutput)")
+        }
 
         let merge = try CLI.run(["corpus", "merge", work.file("merged"), work.file("corpus")])
         #expect(merge.status == 0, "\(merge.standardError)")
