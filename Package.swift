@@ -88,7 +88,9 @@ let package = Package(
         .target(
             name: "Reports", dependencies: ["Runner", "Rules", "CaptureCheck", "Captures", "Scenario", "NetworkLayers"]
         ),
-        .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime"]),
+        .target(
+            name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime", "Rules"]
+        ),
         .executableTarget(
             name: "sctpconform",
             dependencies: [
@@ -158,6 +160,13 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "Fuzz", "Runner", "Scenario", "SCTPWire", "Targets", "NetworkLayers", "VirtualTime", "Rules",
+                "ProcessTestSupport",
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
     ]
 )

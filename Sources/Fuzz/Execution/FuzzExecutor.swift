@@ -40,10 +40,19 @@ public struct FuzzOutcome: Hashable, Sendable {
     /// Coverage feedback: indexes of the edges this execution hit, where the target is built with
     /// coverage instrumentation (empty otherwise).
     public var coverage: [UInt32]
+    /// What each `.action` step of the input returned, in order (empty when the executor does not
+    /// say; the finding writer then assumes every action succeeded).
+    public var actionResults: [ActionResult]
+    /// For each packet of `packets`, how many of the input's steps were done when the SUT sent it
+    /// (0: before the first), so the rules see both directions in the order they happened even at one
+    /// instant. Empty when the executor does not say: the packets are then placed by their instants,
+    /// after the harness's packets of the same instant.
+    public var afterSteps: [Int]
 
     public init(
         packets: [AddressedPacket] = [], events: [TimedApplicationEvent] = [], failure: TargetError? = nil,
-        alive: Bool? = nil, state: String? = nil, coverage: [UInt32] = []
+        alive: Bool? = nil, state: String? = nil, coverage: [UInt32] = [], actionResults: [ActionResult] = [],
+        afterSteps: [Int] = []
     ) {
         self.packets = packets
         self.events = events
@@ -51,6 +60,8 @@ public struct FuzzOutcome: Hashable, Sendable {
         self.alive = alive
         self.state = state
         self.coverage = coverage
+        self.actionResults = actionResults
+        self.afterSteps = afterSteps
     }
 }
 

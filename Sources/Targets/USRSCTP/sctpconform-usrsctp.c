@@ -544,6 +544,7 @@ int main(int argc, char **argv) {
     watch_outside_signals();
     crash_on_chunk = hook_from_environment("SCTPCONFORM_TEST_CRASH_ON_CHUNK");
     hang_on_chunk = hook_from_environment("SCTPCONFORM_TEST_HANG_ON_CHUNK");
+    plant_bugs_from_environment();
     for (;;) {
         if (fill_input(4) < 0) {
             return 0; /* the harness closed the channel */
@@ -575,6 +576,7 @@ int main(int argc, char **argv) {
                 initialized = 1;
                 error = initialize(seed, start, local_port, peer_port);
             }
+            reset_planted_bugs();
             break;
         }
         case CMD_DELIVER: {
@@ -582,6 +584,7 @@ int main(int argc, char **argv) {
             if (r.bad) { protocol_error("short DELIVER"); }
             advance_to(at);
             run_test_hooks(r.bytes + r.offset, r.length - r.offset);
+            run_planted_bugs(r.bytes + r.offset, r.length - r.offset);
             usrsctp_conninput(CONN_ADDRESS, r.bytes + r.offset, r.length - r.offset, 0);
             break;
         }
