@@ -56,7 +56,7 @@ let package = Package(
             resources: [
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
-                .copy("USRSCTP/sctpconform-usrsctp-channel.c"),
+                .copy("USRSCTP/sctpconform-usrsctp-channel.c"), .copy("USRSCTP/sctpconform-usrsctp-fuzz.c"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),
@@ -73,7 +73,10 @@ let package = Package(
         .target(
             name: "Reports", dependencies: ["Runner", "Rules", "CaptureCheck", "Captures", "Scenario", "NetworkLayers"]
         ),
-        .target(name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime"]),
+        .target(
+            name: "Fuzz",
+            dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "Transports", "NetworkLayers", "VirtualTime"]
+        ),
         .executableTarget(
             name: "sctpconform",
             dependencies: [
@@ -128,6 +131,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
+        .testTarget(
+            name: "FuzzExecutionTests",
+            dependencies: ["Fuzz", "Runner", "Scenario", "Targets", "SCTPWire", "NetworkLayers", "VirtualTime"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
     ]
 )

@@ -92,7 +92,7 @@ public enum USRSCTPHelperBuilder {
     /// are part of the cache key.
     static let includedSources = [
         "sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c",
-        "sctpconform-usrsctp-channel.c",
+        "sctpconform-usrsctp-channel.c", "sctpconform-usrsctp-fuzz.c",
     ]
 
     /// Compiler arguments, except the output path.

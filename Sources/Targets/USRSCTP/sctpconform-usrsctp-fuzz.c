@@ -13,8 +13,8 @@
  *   the held state. Before each input after its first, the child restores: in mode 0 (a prefix,
  *   typically an association) always by reset and replay; in mode 1 (out of the blue: the socket
  *   listening, no association) by reset and replay only after an input that left state behind (an
- *   association, a timer, a moved clock, an action), otherwise by putting back the generator's state
- *   (so an INIT ACK carries the tag and cookie a new stack would give).
+ *   association, a timer, a moved clock, an action, an INIT ACK: its tag and TSN come from the
+ *   endpoint's random store), otherwise by putting back the generator's state.
  *
  * The child records in shared memory which input it is running and, for each finished one, its
  * replies; when it dies (a crash) or overruns the per-input real-time limit (SIGALRM: a hang), the
@@ -165,6 +165,18 @@ static uint32_t association_count(void) {
     return count;
 }
 
+/* Whether a PACKET frame in the reply buffer holds a chunk of `type`. */
+static int replies_hold_chunk(uint8_t type) {
+    size_t offset = 0;
+    while (offset + 5 <= out_length) {
+        const uint8_t *frame = out_buffer + offset;
+        uint32_t length = (uint32_t)frame[0] << 24 | (uint32_t)frame[1] << 16 | frame[2] << 8 | frame[3];
+        if (frame[4] == REPLY_PACKET && length >= 9 && holds_chunk(frame + 13, length - 9, type)) { return 1; }
+        offset += 4 + (size_t)length;
+    }
+    return 0;
+}
+
 /* Runs one input's steps (already checked by parse_batch). Returns 1 when it acted or moved the clock. */
 static int run_steps(const uint8_t *bytes, size_t length) {
     struct reader r = {bytes, length, 0, 0};
@@ -249,10 +261,11 @@ static void run_child(const uint8_t **inputs, const uint32_t *lengths, uint32_t 
         arm_limit(hold_limit_ms);
         int stateful = run_steps(inputs[k], lengths[k]);
         uint16_t state = association_state();
-        /* Out of the blue, the next input needs a new stack only when time moved, an action was taken or
-         * state was created. After a prefix, every input changes the association. */
+        /* Out of the blue, the next input needs a new stack only when time moved, an action was taken,
+         * state was created, or an INIT ACK was sent (its tag and TSN come from the endpoint's random
+         * store, which moves on). After a prefix, every input changes the association. */
         stateful = hold_mode == HOLD_PREFIX || stateful || association_count() > 0 || pending_count != hold_pending
-            || sock == NULL;
+            || sock == NULL || replies_hold_chunk(2);
         record_outcome(k, OUTCOME_DONE, 0, state);
         if (k + 1 < count) { restore_held(stateful); }
     }

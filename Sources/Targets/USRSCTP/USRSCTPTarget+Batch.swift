@@ -1,0 +1,114 @@
+import NetworkLayers
+import Transports
+import VirtualTime
+
+/// One step of a batched input (the helper's `BATCH` command): what a fuzz step becomes on the wire.
+public enum USRSCTPBatchStep: Hashable, Sendable {
+    /// A whole SCTP packet delivered at the stack's current instant, checksum as given.
+    case packet([UInt8])
+    /// The stack's clock moves on this long; timers fire on the way.
+    case advance(milliseconds: UInt32)
+    /// An application action at the current instant (its result is not reported).
+    case action(ApplicationAction)
+}
+
+/// What the stack did during one input of a batch.
+public struct USRSCTPBatchOutcome: Hashable, Sendable {
+    /// The packets it sent, in order, stamped with their virtual instants.
+    public var packets: [AddressedPacket]
+    /// The application events it reported.
+    public var events: [TimedApplicationEvent]
+    /// The input crashed the stack, hung it past the real-time limit, or made it exit (the helper's
+    /// child died of it; the held state is intact).
+    public var failure: TargetError?
+    /// The association's state afterwards by RFC 9260 §4 name (`CLOSED` without one); nil on failure.
+    public var state: String?
+    /// Coverage edges hit (only when libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`).
+    public var edges: [UInt32]
+}
+
+/// How the held state is restored between inputs (see sctpconform-usrsctp-fuzz.c).
+public enum USRSCTPHoldMode: UInt8, Hashable, Sendable {
+    /// After a prefix: before every input, by a reset and a replay of the prefix's commands.
+    case prefix = 0
+    /// Out of the blue (the socket listening, no prefix): only after an input that left state.
+    case outOfTheBlue = 1
+}
+
+extension USRSCTPTarget {
+    /// Keeps the stack's state as it stands (after the prefix the harness ran) for `runBatch`. Each
+    /// input may take `inputLimitMilliseconds` of real time before it counts as hung.
+    public func hold(_ mode: USRSCTPHoldMode, inputLimitMilliseconds: UInt32 = 1_000) throws(TargetError) {
+        let result = try self.session.run(.hold(mode: mode.rawValue, limitMilliseconds: inputLimitMilliseconds))
+        if result.errno != 0 {
+            throw .failed("usrsctp helper could not hold its state: \(result.message) (errno \(result.errno))")
+        }
+    }
+
+    /// Runs every input from the held state, in one round trip; one outcome per input, in order. A
+    /// thrown error means the helper itself failed (not an input: that is an outcome's `failure`).
+    public func runBatch(_ inputs: [[USRSCTPBatchStep]]) throws(TargetError) -> [USRSCTPBatchOutcome] {
+        let encoded = inputs.map { USRSCTPHelperProtocol.Command.encodeSteps($0) }
+        try self.session.helper.send(USRSCTPHelperProtocol.Command.batch(encoded).encoded())
+        var outcomes: [USRSCTPBatchOutcome] = []
+        outcomes.reserveCapacity(inputs.count)
+        var packets: [AddressedPacket] = []
+        var events: [TimedApplicationEvent] = []
+        while true {
+            let frame = try self.session.helper.receive()
+            let reply: USRSCTPHelperProtocol.Reply
+            do {
+                reply = try USRSCTPHelperProtocol.Reply.decode(frame)
+            } catch {
+                throw self.session.helper.abandon(because: "sent a malformed reply (\(error))")
+            }
+            switch reply {
+            case .packet(let time, let bytes):
+                packets.append(AddressedPacket(
+                    source: self.session.outputSource, destination: self.session.outputDestination, time: time,
+                    bytes: bytes))
+            case .event(let time, let event):
+                events.append(TimedApplicationEvent(time: time, event: event))
+            case .outcome(let index, let status, let detail, let state, let edges):
+                guard index == outcomes.count, index < inputs.count else {
+                    throw self.session.helper.abandon(because: "reported input \(index) out of order")
+                }
+                outcomes.append(USRSCTPBatchOutcome(
+                    packets: packets, events: events, failure: self.batchFailure(status, detail, input: index),
+                    state: status == 0 ? Self.associationStateName(state) : nil, edges: edges))
+                packets.removeAll(keepingCapacity: true)
+                events.removeAll(keepingCapacity: true)
+            case .result(let code, let message):
+                guard code == 0, outcomes.count == inputs.count else {
+                    throw .failed("usrsctp helper ran \(outcomes.count) of \(inputs.count) inputs: \(message)")
+                }
+                return outcomes
+            }
+        }
+    }
+
+    private func batchFailure(_ status: UInt8, _ detail: UInt32, input: UInt32) -> TargetError? {
+        let tail = self.session.helper.standardErrorTail
+        switch status {
+        case 0: return nil
+        case 1: return .crashed(description: "signal \(detail) on batch input \(input)", stderr: tail)
+        case 2: return .unresponsive("batch input \(input) ran past its real-time limit")
+        default: return .crashed(description: "exit status \(detail) on batch input \(input)", stderr: tail)
+        }
+    }
+
+    /// usrsctp's `sstat_state` (usrsctp.h `SCTP_COOKIE_WAIT` ...) by RFC 9260 §4 name.
+    static func associationStateName(_ state: UInt16?) -> String {
+        switch state {
+        case nil, 0x0000?: return "CLOSED"
+        case 0x0002?: return "COOKIE-WAIT"
+        case 0x0004?: return "COOKIE-ECHOED"
+        case 0x0008?: return "ESTABLISHED"
+        case 0x0010?: return "SHUTDOWN-SENT"
+        case 0x0020?: return "SHUTDOWN-RECEIVED"
+        case 0x0040?: return "SHUTDOWN-ACK-SENT"
+        case 0x0080?: return "SHUTDOWN-PENDING"
+        case let other?: return "STATE_0x\(String(other, radix: 16))"
+        }
+    }
+}
