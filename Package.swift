@@ -89,7 +89,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "SCTPWire", "NetworkLayers", "Captures", "Rules", "CaptureCheck", "Runner", "Targets", "Scenario",
-                "VirtualTime",
+                "VirtualTime", "Fuzz",
             ]
         ),
 

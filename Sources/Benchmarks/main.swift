@@ -35,6 +35,9 @@ let groups: [BenchmarkGroup] = [
     BenchmarkGroup(
         name: "scenario", summary: "run a scenario repeatedly against a target (scenarios/s)", runsByDefault: false,
         run: ScenarioBenchmark.run),
+    BenchmarkGroup(
+        name: "fuzz", summary: "fuzz executions/s against usrsctp on one core: established and out of the blue",
+        runsByDefault: false, run: FuzzBenchmark.run),
 ]
 
 @MainActor

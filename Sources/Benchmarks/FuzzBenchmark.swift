@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import Fuzz
+import SCTPWire
+import Scenario
+
+/// `sctpconform-bench fuzz [--seconds S] [--batch N] [--cpu C]`: fuzz executions per second against
+/// usrsctp through `USRSCTPFuzzExecutor`, from an established association (`from: established`) and
+/// out of the blue (no prefix, the SUT listening). The process, and the helper it starts, run on CPU
+/// C (default 0): one core for the harness and the stack together. Inputs are a fixed cycle of
+/// hand-made packets (listed by `fixedInputs`), one packet each: the engine's mutations are not part
+/// of this figure. Figures only, wall-clock time, nothing asserted.
+enum FuzzBenchmark {
+    static let usage = "usage: sctpconform-bench fuzz [--seconds S] [--batch N] [--cpu C]"
+    /// Issue 14's goals on one core.
+    static let establishedGoal = 10_000.0
+    static let outOfTheBlueGoal = 150_000.0
+
+    static func run(arguments: [String]) -> Int32 {
+        var seconds = 3.0
+        var batchSize = 2_048
+        var cpu: Int? = 0
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch arguments[index] {
+            case "--seconds": seconds = Double(value) ?? 0
+            case "--batch": batchSize = Int(value) ?? 0
+            case "--cpu": cpu = value == "any" ? nil : Int(value)
+            default: seconds = 0
+            }
+            guard seconds > 0, batchSize > 0 else {
+                print(Self.usage)
+                return 2
+            }
+            index += 2
+        }
+        if let cpu { Self.pin(to: cpu) }
+        let preambles = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path + "/Scenarios/preambles"
+        let prefix: Scenario
+        do {
+            prefix = try ScenarioLoader(preambleFolders: [preambles, "Scenarios/preambles"]).load(
+                yaml: "id: bench-established\ntitle: established\nfrom: established\nsteps: []\n", file: "bench.yaml")
+        } catch {
+            print(error.description)
+            return 2
+        }
+        print("one core (cpu \(cpu.map(String.init) ?? "any")), batches of \(batchSize), fixed hand-made inputs")
+        for (label, scenario, goal) in [
+            ("usrsctp fuzz, established association", Optional(prefix), Self.establishedGoal),
+            ("usrsctp fuzz, out of the blue", nil, Self.outOfTheBlueGoal),
+        ] {
+            guard let rate = Self.measure(prefix: scenario, seconds: seconds, batchSize: batchSize) else { return 1 }
+            Bench.report(
+                label, Bench.scaled(rate) + "exec/s", target: "≥ " + Bench.scaled(goal) + "exec/s", met: rate >= goal)
+        }
+        return 0
+    }
+
+    /// Executions per second over `seconds` of whole batches (after one warm-up batch).
+    static func measure(prefix: Scenario?, seconds: Double, batchSize: Int) -> Double? {
+        let executor = USRSCTPFuzzExecutor()
+        defer { executor.shutdown() }
+        do {
+            let baseline = try executor.prepare(prefix: prefix, seed: 1)
+            let inputs = Self.fixedInputs(baseline, outOfTheBlue: prefix == nil)
+            let batch = (0..<batchSize).map { inputs[$0 % inputs.count] }
+            _ = try executor.execute(batch)
+            let clock = ContinuousClock()
+            let start = clock.now
+            var executions = 0
+            var failures = 0
+            repeat {
+                let outcomes = try executor.execute(batch)
+                executions += outcomes.count
+                failures += outcomes.count { $0.failure != nil }
+            } while Bench.seconds(clock.now - start) < seconds
+            if failures > 0 { print("  (\(failures) inputs failed)") }
+            return Double(executions) / Bench.seconds(clock.now - start)
+        } catch {
+            print("fuzz benchmark: \(error.description)")
+            return nil
+        }
+    }
+
+    /// The cycle of inputs: after a prefix, DATA (in order and with a gap), HEARTBEAT, SACK, an unknown
+    /// chunk, a wrong tag and a broken checksum; out of the blue, INIT, DATA, ABORT, SHUTDOWN ACK, a
+    /// COOKIE ECHO with a forged cookie and a broken checksum.
+    static func fixedInputs(_ baseline: FuzzBaseline, outOfTheBlue: Bool) -> [FuzzInput] {
+        let ports = (baseline.endpoints.harnessPort, baseline.endpoints.sutPort)
+        func packet(_ tag: UInt32, _ chunks: [Chunk]) -> [UInt8] {
+            SCTPPacket(
+                header: CommonHeader(sourcePort: ports.0, destinationPort: ports.1, verificationTag: tag),
+                chunks: chunks
+            ).encoded()
+        }
+        let tag = baseline.model.peerTag ?? 0x1234_5678
+        let tsn = baseline.model.ourNextTSN
+        let data = packet(tag, [.data(DataChunk(tsn: tsn, streamID: 0, userData: Array("fuzz".utf8)))])
+        var broken = data
+        broken[9] ^= 0x55
+        var packets: [[UInt8]]
+        if outOfTheBlue {
+            packets = [
+                packet(0, [.initiation(InitChunk(
+                    initiateTag: 0x0102_0304, advertisedReceiverWindow: 65_536, outboundStreams: 10,
+                    inboundStreams: 10, initialTSN: 1))]),
+                data, packet(tag, [.abort(AbortChunk())]), packet(tag, [.shutdownAck(ShutdownAckChunk())]),
+                packet(tag, [.cookieEcho(CookieEchoChunk(cookie: Array(repeating: 0xab, count: 64)))]), broken,
+            ]
+        } else {
+            packets = [
+                data,
+                packet(tag, [.data(DataChunk(tsn: tsn &+ 5, streamID: 1, userData: Array("gap".utf8)))]),
+                packet(tag, [.heartbeat(HeartbeatChunk(parameters: [
+                    .heartbeatInfo(HeartbeatInfoParameter(info: Array(repeating: 7, count: 8)))]))]),
+                packet(tag, [.sack(SACKChunk(
+                    cumulativeTSNAck: (baseline.model.peerInitialTSN ?? 1) &- 1, advertisedReceiverWindow: 65_536,
+                    gapBlocks: [], duplicateTSNs: []))]),
+                packet(tag, [.unknown(UnknownChunk(type: 0x4f, flags: 0, value: [1, 2, 3, 4]))]),
+                packet(tag &+ 1, [.data(DataChunk(tsn: tsn, userData: Array("tag".utf8)))]),
+                broken,
+            ]
+        }
+        return packets.map { FuzzInput(steps: [.packet($0)]) }
+    }
+
+    /// Runs this process (and the helpers it starts, which inherit it) on one CPU: executes itself
+    /// again under `taskset -c CPU` (util-linux) once; without taskset it runs on any.
+    static func pin(to cpu: Int) {
+        let marker = "SCTPCONFORM_BENCH_PINNED"
+        guard ProcessInfo.processInfo.environment[marker] == nil else { return }
+        let taskset = ["/usr/bin/taskset", "/bin/taskset"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let taskset, let executable = Bundle.main.executablePath else {
+            print("(taskset not found: running on any cpu)")
+            return
+        }
+        setenv(marker, "\(cpu)", 1)
+        let arguments = [taskset, "-c", "\(cpu)", executable] + CommandLine.arguments.dropFirst()
+        var pointers = arguments.map { strdup($0) }
+        pointers.append(nil)
+        execv(taskset, &pointers)
+        print("(could not run under taskset: running on any cpu)")
+    }
+}
