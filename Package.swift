@@ -75,7 +75,9 @@ let package = Package(
         ),
         .target(
             name: "Fuzz",
-            dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "Transports", "NetworkLayers", "VirtualTime"]
+            dependencies: [
+                "SCTPWire", "Scenario", "Runner", "Targets", "Transports", "NetworkLayers", "VirtualTime", "Rules",
+            ]
         ),
         .executableTarget(
             name: "sctpconform",
@@ -134,6 +136,13 @@ let package = Package(
         .testTarget(
             name: "FuzzExecutionTests",
             dependencies: ["Fuzz", "Runner", "Scenario", "Targets", "SCTPWire", "NetworkLayers", "VirtualTime"]
+        ),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "Fuzz", "Runner", "Scenario", "SCTPWire", "Targets", "NetworkLayers", "VirtualTime", "Rules",
+                "ProcessTestSupport",
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
     ]

@@ -11,7 +11,10 @@ struct SCTPConform: ParsableCommand {
             Exit codes: 0 success (all passed / no MUST-level findings), 1 a test failed or a MUST-level \
             finding, 2 usage, configuration or input error.
             """,
-        subcommands: [DecodeCommand.self, TargetsCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self]
+        subcommands: [
+            DecodeCommand.self, TargetsCommand.self, RunCommand.self, CheckCommand.self, RulesCommand.self, FuzzCommand.self,
+            CorpusCommand.self,
+        ]
     )
 
     /// Runs the command, mapping argument-parser's usage errors (exit 64) and a command's

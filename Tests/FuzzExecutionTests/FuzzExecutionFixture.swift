@@ -1,5 +1,5 @@
 import Foundation
-@testable import Fuzz
+import Fuzz
 import NetworkLayers
 import Runner
 import SCTPWire
@@ -57,30 +57,13 @@ enum FuzzExecutionFixture {
         ]
     }
 
-    /// What the generic path sees: a new target through the prefix, then the input's steps through a
-    /// `HarnessSession` at the prefix's end.
-    static func generic(prefix: Scenario?, input: FuzzInput) throws -> FuzzOutcome {
-        let configuration: TargetConfiguration
-        if let prefix {
-            configuration = TargetConfiguration(seed: Self.seed, localPort: prefix.sutPort, peerPort: prefix.peerPort)
-        } else {
-            configuration = TargetConfiguration(seed: Self.seed, localPort: 5001, peerPort: 5000)
-        }
-        let target = try USRSCTPTarget(configuration: configuration)
-        defer { target.shutdown() }
-        let baseline = try FuzzPrefixRun.run(prefix, seed: Self.seed, on: target, now: { target.now })
-        let session = HarnessSession(
-            target: target, endpoints: baseline.endpoints, seed: Self.seed, start: baseline.time)
-        for step in input.steps {
-            switch step {
-            case .packet(let bytes): try session.send(bytes)
-            case .advance(let milliseconds):
-                try session.advance(to: session.now + .milliseconds(Int64(milliseconds)))
-            case .action(let action): _ = try session.perform(action)
-            }
-        }
-        try session.collect()
-        let packets = session.packets.filter { $0.direction == .fromSUT }.map(\.packet)
-        return FuzzOutcome(packets: packets, events: session.takeEvents())
+    /// What the generic path gives: the engine's `SessionFuzzExecutor` (a target reset and the prefix
+    /// replayed through a `HarnessSession` for every input), without its liveness probe.
+    static func generic(prefix: Scenario?, inputs: [FuzzInput]) throws -> [FuzzOutcome] {
+        let executor = SessionFuzzExecutor(descriptor: TargetRegistry.usrsctp)
+        executor.probes = false
+        defer { executor.shutdown() }
+        _ = try executor.prepare(prefix: prefix, seed: Self.seed)
+        return try executor.execute(inputs)
     }
 }

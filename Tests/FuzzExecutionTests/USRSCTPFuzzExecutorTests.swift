@@ -1,4 +1,4 @@
-@testable import Fuzz
+import Fuzz
 import NetworkLayers
 import SCTPWire
 import Scenario
@@ -20,19 +20,22 @@ import VirtualTime
         // Twice in one batch: each input starts from the held state again.
         let outcomes = try executor.execute(inputs + inputs)
         #expect(outcomes.count == 2 * inputs.count)
-        for (index, input) in inputs.enumerated() {
-            let generic = try FuzzExecutionFixture.generic(prefix: prefix, input: input)
+        let generic = try FuzzExecutionFixture.generic(prefix: prefix, inputs: inputs)
+        for index in inputs.indices {
             let fast = outcomes[index]
             #expect(fast.failure == nil)
-            #expect(fast.packets == generic.packets, "input \(index): packets differ")
-            #expect(fast.events == generic.events, "input \(index): events differ")
+            #expect(fast.packets == generic[index].packets, "input \(index): packets differ")
+            #expect(fast.events == generic[index].events, "input \(index): events differ")
+            #expect(fast.actionResults == generic[index].actionResults, "input \(index): action results differ")
             #expect(outcomes[index + inputs.count] == fast, "input \(index): not restored")
         }
         #expect(outcomes[0].packets.isEmpty == false || outcomes[1].packets.isEmpty == false)
         #expect(outcomes[2].packets.first.map { TestChunks.types($0.bytes) } == [5])  // HEARTBEAT ACK
-        #expect(outcomes[0].state == "ESTABLISHED")
-        #expect(outcomes[3].state == "CLOSED")  // ABORT
-        #expect(outcomes[4].state == "SHUTDOWN-ACK-SENT")
+        #expect(outcomes[0].state == "established")
+        #expect(outcomes[3].state == "closed")  // ABORT
+        #expect(outcomes[4].state == "shutdown-ack-sent")
+        #expect(outcomes[6].actionResults == [.ok])
+        #expect(outcomes[7].state == "shutdown-sent")
     }
 
     @Test func outOfTheBlueOutcomesEqualTheGenericPathAndStateIsUndone() throws {
@@ -65,13 +68,13 @@ import VirtualTime
             FuzzInput(steps: [.packet(initPacket)]),
         ]
         let outcomes = try executor.execute(inputs)
-        #expect(outcomes[1].state == "ESTABLISHED")
+        #expect(outcomes[1].state == "established")
         #expect(outcomes[0] == outcomes[2])
         #expect(outcomes[0] == outcomes[5])
-        for (index, input) in inputs.enumerated() {
-            let generic = try FuzzExecutionFixture.generic(prefix: nil, input: input)
-            #expect(outcomes[index].packets == generic.packets, "input \(index): packets differ")
-            #expect(outcomes[index].events == generic.events, "input \(index): events differ")
+        let generic = try FuzzExecutionFixture.generic(prefix: nil, inputs: inputs)
+        for index in inputs.indices {
+            #expect(outcomes[index].packets == generic[index].packets, "input \(index): packets differ")
+            #expect(outcomes[index].events == generic[index].events, "input \(index): events differ")
         }
     }
 
@@ -114,7 +117,7 @@ import VirtualTime
             Issue.record("expected a hang, got \(String(describing: outcomes[0].failure))")
             return
         }
-        #expect(outcomes[1].failure == nil && outcomes[1].state == "ESTABLISHED")
+        #expect(outcomes[1].failure == nil && outcomes[1].state == "established")
     }
 }
 

@@ -40,10 +40,13 @@ public struct FuzzOutcome: Hashable, Sendable {
     /// Coverage feedback: indexes of the edges this execution hit, where the target is built with
     /// coverage instrumentation (empty otherwise).
     public var coverage: [UInt32]
+    /// What each `.action` step of the input returned, in order (empty when the executor does not
+    /// say; the finding writer then assumes every action succeeded).
+    public var actionResults: [ActionResult]
 
     public init(
         packets: [AddressedPacket] = [], events: [TimedApplicationEvent] = [], failure: TargetError? = nil,
-        alive: Bool? = nil, state: String? = nil, coverage: [UInt32] = []
+        alive: Bool? = nil, state: String? = nil, coverage: [UInt32] = [], actionResults: [ActionResult] = []
     ) {
         self.packets = packets
         self.events = events
@@ -51,6 +54,7 @@ public struct FuzzOutcome: Hashable, Sendable {
         self.alive = alive
         self.state = state
         self.coverage = coverage
+        self.actionResults = actionResults
     }
 }
 

@@ -8,17 +8,19 @@ import VirtualTime
 /// input from the post-prefix state restored inside the helper (`HOLD`/`BATCH`, see
 /// sctpconform-usrsctp-fuzz.c).
 ///
-/// `prepare` runs the prefix once through the scenario runner on a new helper (a `HarnessSession`
-/// underneath), then tells the helper to hold that state: the helper keeps the commands the prefix
-/// sent it and, usrsctp on virtual time being deterministic, restores the state for every input by a
+/// `prepare` runs the prefix once (`ScenarioPrefix`, a `HarnessSession`; without one the SUT only
+/// listens, `FuzzPrefix.listening`) on a new helper, then tells the helper to hold that state: the
+/// helper keeps the commands the prefix sent it and, usrsctp on virtual time being deterministic, restores the state for every input by a
 /// reset and a replay of them (after an out-of-the-blue input only when it left state behind). Inputs
 /// run in a child process that records its progress in shared memory, so a crash or a hang is
 /// reported for its input (`FuzzOutcome.failure`) and the batch goes on with the next input.
 ///
 /// Each step of an input happens at the stack's current instant: a packet is delivered, an advance
 /// lets the clock (and the timers) run, an action is performed. The outcome holds what the stack did
-/// from the first step to the last, the association's state by usrsctp's `SCTP_STATUS`, and the
-/// coverage edges when libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`.
+/// from the first step to the last, what each action returned, the association's state by usrsctp's
+/// `SCTP_STATUS` (named as `AssociationModel.State` names states), and the coverage edges when
+/// libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`. No liveness probe is made (`alive`
+/// is nil): a stack that stops answering is caught by the per-input real-time limit.
 public final class USRSCTPFuzzExecutor: FuzzExecutor {
     /// Inputs per `BATCH` command (a batch of the caller's is split into these).
     public static let inputsPerCommand = 512
@@ -45,20 +47,33 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
 
     public func prepare(prefix: Scenario?, seed: UInt64) throws(FuzzExecutionError) -> FuzzBaseline {
         self.shutdown()
+        let scenario = prefix ?? FuzzPrefix.listening
+        let configuration = TargetConfiguration(
+            seed: seed, localPort: scenario.sutPort, peerPort: scenario.peerPort, sutAddress: scenario.sutAddresses[0],
+            harnessAddress: scenario.peerAddresses[0])
         let target: USRSCTPTarget
         do {
-            target = try USRSCTPTarget(
-                configuration: FuzzPrefixRun.configuration(prefix: prefix, seed: seed), options: self.options)
+            target = try USRSCTPTarget(configuration: configuration, options: self.options)
         } catch {
             throw FuzzExecutionError("usrsctp: \(error.description)")
         }
         self.target = target
-        let baseline = try FuzzPrefixRun.run(prefix, seed: seed, on: target, now: { target.now })
+        let session: HarnessSession
+        switch ScenarioPrefix.run(scenario, on: target, configuration: RunnerConfiguration(seed: seed)) {
+        case .success(let open):
+            session = open
+        case .failure(let failure):
+            let why = target.terminationError.map { " (\($0.description))" } ?? ""
+            throw FuzzExecutionError("the prefix \(scenario.file) did not run on usrsctp: \(failure)\(why)")
+        }
         do {
-            try target.hold(prefix == nil ? .outOfTheBlue : .prefix, inputLimitMilliseconds: self.inputLimitMilliseconds)
+            try target.hold(
+                prefix == nil ? .outOfTheBlue : .prefix, inputLimitMilliseconds: self.inputLimitMilliseconds)
         } catch {
             throw FuzzExecutionError("usrsctp: \(error.description)")
         }
+        let baseline = FuzzBaseline(
+            exchange: session.packets, model: session.model, endpoints: session.endpoints, time: session.now)
         self.baseline = baseline
         return baseline
     }
@@ -81,8 +96,8 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
             }
             for result in results {
                 outcomes.append(FuzzOutcome(
-                    packets: result.packets, events: result.events, failure: result.failure,
-                    alive: result.failure == nil ? true : nil, state: result.state, coverage: result.edges))
+                    packets: result.packets, events: result.events, failure: result.failure, alive: nil,
+                    state: result.state, coverage: result.edges, actionResults: result.actionResults))
             }
             start = end
         }

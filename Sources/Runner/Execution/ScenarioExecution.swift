@@ -137,7 +137,7 @@ final class ScenarioExecution {
     }
 
     /// Sets the scenario's `options:` before the first step.
-    private func applyInitialOptions() throws(StepInterruption) {
+    func applyInitialOptions() throws(StepInterruption) {
         for option in ApplicationMapping.options(self.scenario.options) {
             let result = try self.perform(.setOption(option))
             if case .failed(let errno, let message) = result {

@@ -1,3 +1,4 @@
+import Foundation
 import NetworkLayers
 import Transports
 import VirtualTime
@@ -21,10 +22,13 @@ public struct USRSCTPBatchOutcome: Hashable, Sendable {
     /// The input crashed the stack, hung it past the real-time limit, or made it exit (the helper's
     /// child died of it; the held state is intact).
     public var failure: TargetError?
-    /// The association's state afterwards by RFC 9260 §4 name (`CLOSED` without one); nil on failure.
+    /// The association's state afterwards by RFC 9260 §4 name, spelt as the harness's association model
+    /// spells it (`established`, `shutdown-pending`, `closed` without one); nil on failure.
     public var state: String?
     /// Coverage edges hit (only when libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`).
     public var edges: [UInt32]
+    /// What each action step returned, in order.
+    public var actionResults: [ActionResult]
 }
 
 /// How the held state is restored between inputs (see sctpconform-usrsctp-fuzz.c).
@@ -69,13 +73,16 @@ extension USRSCTPTarget {
                     bytes: bytes))
             case .event(let time, let event):
                 events.append(TimedApplicationEvent(time: time, event: event))
-            case .outcome(let index, let status, let detail, let state, let edges):
+            case .outcome(let index, let status, let detail, let state, let edges, let errnos):
                 guard index == outcomes.count, index < inputs.count else {
                     throw self.session.helper.abandon(because: "reported input \(index) out of order")
                 }
                 outcomes.append(USRSCTPBatchOutcome(
                     packets: packets, events: events, failure: self.batchFailure(status, detail, input: index),
-                    state: status == 0 ? Self.associationStateName(state) : nil, edges: edges))
+                    state: status == 0 ? Self.associationStateName(state) : nil, edges: edges,
+                    actionResults: errnos.map { code in
+                        code == 0 ? .ok : .failed(errno: code, message: String(cString: strerror(code)))
+                    }))
                 packets.removeAll(keepingCapacity: true)
                 events.removeAll(keepingCapacity: true)
             case .result(let code, let message):
@@ -100,15 +107,15 @@ extension USRSCTPTarget {
     /// usrsctp's `sstat_state` (usrsctp.h `SCTP_COOKIE_WAIT` ...) by RFC 9260 §4 name.
     static func associationStateName(_ state: UInt16?) -> String {
         switch state {
-        case nil, 0x0000?: return "CLOSED"
-        case 0x0002?: return "COOKIE-WAIT"
-        case 0x0004?: return "COOKIE-ECHOED"
-        case 0x0008?: return "ESTABLISHED"
-        case 0x0010?: return "SHUTDOWN-SENT"
-        case 0x0020?: return "SHUTDOWN-RECEIVED"
-        case 0x0040?: return "SHUTDOWN-ACK-SENT"
-        case 0x0080?: return "SHUTDOWN-PENDING"
-        case let other?: return "STATE_0x\(String(other, radix: 16))"
+        case nil, 0x0000?: return "closed"
+        case 0x0002?: return "cookie-wait"
+        case 0x0004?: return "cookie-echoed"
+        case 0x0008?: return "established"
+        case 0x0010?: return "shutdown-sent"
+        case 0x0020?: return "shutdown-received"
+        case 0x0040?: return "shutdown-ack-sent"
+        case 0x0080?: return "shutdown-pending"
+        case let other?: return "state-0x\(String(other, radix: 16))"
         }
     }
 }

@@ -177,6 +177,10 @@ static int replies_hold_chunk(uint8_t type) {
     return 0;
 }
 
+#define MAX_REPORTED_ACTIONS 256
+static int32_t action_errnos[MAX_REPORTED_ACTIONS]; /* what the current input's actions returned */
+static uint32_t action_count;
+
 /* Runs one input's steps (already checked by parse_batch). Returns 1 when it acted or moved the clock. */
 static int run_steps(const uint8_t *bytes, size_t length) {
     struct reader r = {bytes, length, 0, 0};
@@ -193,10 +197,14 @@ static int run_steps(const uint8_t *bytes, size_t length) {
         const uint8_t *body = take(&r, size);
         if (kind == STEP_PACKET) {
             run_test_hooks(body, size);
+            run_planted_bugs(body, size);
             usrsctp_conninput(CONN_ADDRESS, body, size, 0);
         } else {
             struct reader action = {body, size, 0, 0};
-            (void)perform_action(&action);
+            int error = perform_action(&action);
+            if (action_count < MAX_REPORTED_ACTIONS) {
+                action_errnos[action_count++] = error == MALFORMED ? EINVAL : error;
+            }
             stateful = 1;
         }
     }
@@ -212,6 +220,9 @@ static void record_outcome(uint32_t index, uint8_t status, uint32_t detail, uint
     put_u16(state);
     put_u32(coverage_hit_count);
     for (uint32_t i = 0; i < coverage_hit_count; i++) { put_u32(coverage_hits[i]); }
+    put_u32(action_count);
+    for (uint32_t i = 0; i < action_count; i++) { put_u32((uint32_t)action_errnos[i]); }
+    action_count = 0;
     end_frame(frame);
     if (coverage_seen != NULL) { coverage_forget(); }
     memcpy(shared->records + shared->used, out_buffer, out_length);
@@ -233,6 +244,7 @@ static void arm_limit(uint32_t milliseconds) {
 static void restore_held(int full) {
     if (full) {
         if (reset(init_seed, init_start, init_local_port, init_peer_port) != 0) { _exit(5); }
+        reset_planted_bugs();
         size_t offset = 0;
         while (offset < hold_journal_length) {
             uint32_t length;
@@ -258,6 +270,7 @@ static void run_child(const uint8_t **inputs, const uint32_t *lengths, uint32_t 
     for (uint32_t k = first; k < count; k++) {
         if (SHARED_BYTES - sizeof(*shared) - shared->used < SHARED_SLACK) { break; }
         shared->running = k;
+        action_count = 0;
         arm_limit(hold_limit_ms);
         int stateful = run_steps(inputs[k], lengths[k]);
         uint16_t state = association_state();
@@ -333,6 +346,7 @@ static void report_failure(uint32_t index, int status) {
     put_u8(kind);
     put_u32(detail);
     put_u16(NO_ASSOCIATION);
+    put_u32(0);
     put_u32(0);
     end_frame(frame);
 }

@@ -9,6 +9,17 @@
  * abort() when a delivered packet holds a chunk of type T (decimal); SCTPCONFORM_TEST_HANG_ON_CHUNK=T
  * makes it stop answering (sleep) instead.
  *
+ * Planted bugs, for the fuzzer's own tests (never set outside tests): SCTPCONFORM_TEST_PLANTED_BUGS
+ * names the bugs to plant, comma-separated (`all` for every one). Each aborts the helper on a stateful
+ * input, so a fuzz campaign has to find the state and the input:
+ *   reconfig-gap      after a RE-CONFIG chunk (RFC 6525) has been delivered, a DATA chunk whose TSN
+ *                     leaves exactly one TSN missing above the highest DATA TSN delivered so far (or
+ *                     above the initial TSN of the harness's INIT / INIT ACK before any DATA);
+ *   shutdown-pending  in SHUTDOWN-PENDING (the application shut down with data still unacknowledged,
+ *                     RFC 9260 §9.2; read from usrsctp's SCTP_STATUS), a packet whose first chunk is a
+ *                     SACK and that bundles further chunks.
+ * Their state is cleared by RESET.
+ *
  * Included by sctpconform-usrsctp.c, whose statics it uses.
  */
 
@@ -80,5 +91,87 @@ static void run_test_hooks(const uint8_t *packet, size_t length) {
     if (hang_on_chunk >= 0 && holds_chunk(packet, length, hang_on_chunk)) {
         fprintf(stderr, "sctpconform-usrsctp: test hook: hanging on a chunk of type %d\n", hang_on_chunk);
         for (;;) { pause(); }
+    }
+}
+
+/* ------------------------------------------------------------------ planted bugs (test only) */
+
+static int planted_reconfig_gap, planted_shutdown_pending; /* which bugs are planted */
+static int planted_reconfig_seen;                        /* reconfig-gap: a RE-CONFIG was delivered */
+static int planted_tsn_known;                            /* reconfig-gap: planted_highest_tsn is set */
+static uint32_t planted_highest_tsn;                     /* reconfig-gap: highest DATA TSN (or initial - 1) */
+
+static int planted_named(const char *list, const char *name) {
+    size_t length = strlen(name);
+    for (const char *at = list; (at = strstr(at, name)) != NULL; at += length) {
+        int starts = at == list || at[-1] == ',';
+        int ends = at[length] == '\0' || at[length] == ',';
+        if (starts && ends) { return 1; }
+    }
+    return 0;
+}
+
+static void plant_bugs_from_environment(void) {
+    const char *list = getenv("SCTPCONFORM_TEST_PLANTED_BUGS");
+    if (list == NULL || *list == '\0') { return; }
+    int all = planted_named(list, "all");
+    planted_reconfig_gap = all || planted_named(list, "reconfig-gap");
+    planted_shutdown_pending = all || planted_named(list, "shutdown-pending");
+}
+
+/* RESET: the planted bugs' state of a new helper. */
+static void reset_planted_bugs(void) {
+    planted_reconfig_seen = 0;
+    planted_tsn_known = 0;
+    planted_highest_tsn = 0;
+}
+
+static uint32_t planted_uint32(const uint8_t *bytes) {
+    return (uint32_t)bytes[0] << 24 | (uint32_t)bytes[1] << 16 | (uint32_t)bytes[2] << 8 | bytes[3];
+}
+
+static int planted_in_shutdown_pending(void) {
+    sctp_assoc_t id = current_association();
+    if (sock == NULL || id == 0) { return 0; }
+    struct sctp_status status;
+    memset(&status, 0, sizeof(status));
+    status.sstat_assoc_id = id;
+    socklen_t length = (socklen_t)sizeof(status);
+    if (usrsctp_getsockopt(sock, IPPROTO_SCTP, SCTP_STATUS, &status, &length) < 0) { return 0; }
+    return status.sstat_state == SCTP_SHUTDOWN_PENDING;
+}
+
+static void planted_crash(const char *bug) {
+    fprintf(stderr, "sctpconform-usrsctp: planted bug %s: aborting\n", bug);
+    abort();
+}
+
+/* Looks at a packet (common header onward) before usrsctp does. */
+static void run_planted_bugs(const uint8_t *packet, size_t length) {
+    if (!planted_reconfig_gap && !planted_shutdown_pending) { return; }
+    size_t offset = 12;
+    int chunks = 0, sack_first = 0;
+    while (offset + 4 <= length) {
+        uint8_t type = packet[offset];
+        size_t chunk_length = (size_t)packet[offset + 2] << 8 | packet[offset + 3];
+        if (chunk_length < 4 || offset + chunk_length > length) { break; }
+        if (chunks == 0 && type == 3) { sack_first = 1; }
+        chunks++;
+        if (planted_reconfig_gap) {
+            if ((type == 1 || type == 2) && chunk_length >= 20) {
+                planted_highest_tsn = planted_uint32(packet + offset + 16) - 1;
+                planted_tsn_known = 1;
+            } else if (type == 130) {
+                planted_reconfig_seen = 1;
+            } else if (type == 0 && chunk_length >= 8 && planted_tsn_known) {
+                uint32_t tsn = planted_uint32(packet + offset + 4);
+                if (planted_reconfig_seen && tsn == planted_highest_tsn + 2) { planted_crash("reconfig-gap"); }
+                if ((int32_t)(tsn - planted_highest_tsn) > 0) { planted_highest_tsn = tsn; }
+            }
+        }
+        offset += (chunk_length + 3) & ~(size_t)3;
+    }
+    if (planted_shutdown_pending && sack_first && chunks >= 2 && planted_in_shutdown_pending()) {
+        planted_crash("shutdown-pending");
     }
 }

@@ -64,7 +64,8 @@
  *   0x84 OUTCOME  u32 input index, u8 status (0 done, 1 crashed, 2 hung: over limit_ms, 3 exited),
  *                 u32 signal or exit status, u16 association state (SCTP_STATUS sstat_state; 0xffff:
  *                 none), u32 edge count, u32 edges (coverage when libusrsctp.a is built with
- *                 -fsanitize-coverage=trace-pc-guard; none otherwise)
+ *                 -fsanitize-coverage=trace-pc-guard; none otherwise), u32 action count, i32 errno of
+ *                 each action step (at most 256)
  * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
  * Time never moves backwards: a command stamped before the current instant runs at the current one.
  *
@@ -563,6 +564,7 @@ static int stack_command(uint8_t type, struct reader *r) {
     case CMD_DELIVER:
         advance_to(at);
         run_test_hooks(r->bytes + r->offset, r->length - r->offset);
+        run_planted_bugs(r->bytes + r->offset, r->length - r->offset);
         usrsctp_conninput(CONN_ADDRESS, r->bytes + r->offset, r->length - r->offset, 0);
         return 0;
     case CMD_ADVANCE:
@@ -588,6 +590,7 @@ int main(int argc, char **argv) {
     watch_outside_signals();
     crash_on_chunk = hook_from_environment("SCTPCONFORM_TEST_CRASH_ON_CHUNK");
     hang_on_chunk = hook_from_environment("SCTPCONFORM_TEST_HANG_ON_CHUNK");
+    plant_bugs_from_environment();
     for (;;) {
         if (fill_input(4) < 0) {
             return 0; /* the harness closed the channel */
@@ -621,6 +624,7 @@ int main(int argc, char **argv) {
                 initialized = 1;
                 error = initialize(seed, start, local_port, peer_port);
             }
+            reset_planted_bugs();
             break;
         }
         case CMD_DELIVER:
