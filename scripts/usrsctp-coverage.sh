@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # usrsctp-coverage.sh [SECONDS] [--scenarios]: line coverage of usrsctp's protocol code
-# (usrsctplib/netinet*/*.c) reached by a `sctpconform fuzz` campaign of SECONDS (default 300) on one
-# core, seed 1, empty corpus; with --scenarios, the project's scenarios (Scenarios/) run first, and the
+# (usrsctplib/netinet*/*.c) reached by `sctpconform fuzz` campaigns of SECONDS in all (default 300) on
+# one core, seed 1, empty corpus: a third out of the blue, a third from an association with the SUT as
+# server (Scenarios/preambles/established.yaml), a third with the SUT as client; with --scenarios, the project's scenarios (Scenarios/) run first, and the
 # figure is for both together. Prints the total and the coldest files.
 #
 # What it does:
@@ -81,7 +82,8 @@ flags=(-O1 -g -fPIC -std=gnu99 -w -fprofile-instr-generate -fcoverage-mapping -m
     -D__Userspace__ -DSCTP_SIMPLE_ALLOCATOR -DSCTP_PROCESS_LEVEL_LOCKS -D_GNU_SOURCE -DINET -DINET6
     -DHAVE_SYS_QUEUE_H -DHAVE_LINUX_IF_ADDR_H -DHAVE_LINUX_RTNETLINK_H -DHAVE_NETINET_IP_ICMP_H -DHAVE_STDATOMIC_H
     -I "$source_dir/usrsctplib")
-if [ ! -f "$library" ] || [ "$library" -ot "$0" ]; then
+stamp="$source_dir ${flags[*]}"
+if [ ! -f "$library" ] || [ "$(cat "$build/flags" 2>/dev/null)" != "$stamp" ]; then
     echo "usrsctp-coverage: building libusrsctp.a with clang coverage"
     rm -rf "$build"
     mkdir -p "$build/objects"
@@ -91,6 +93,7 @@ if [ ! -f "$library" ] || [ "$library" -ot "$0" ]; then
     done
     "$toolchain_bin/llvm-ar" rcs "$library.tmp" "$build"/objects/*.o
     mv "$library.tmp" "$library"
+    echo "$stamp" > "$build/flags"
 fi
 # The helper is compiled by sctpconform with $CC: this wrapper links clang's profile runtime.
 wrapper="$build/cc-coverage"
@@ -104,6 +107,9 @@ else
     (cd "$root" && swift build -c release --product sctpconform >/dev/null)
     sctpconform="$root/.build/release/sctpconform"
 fi
+# One core when taskset (util-linux) is there.
+pin=""
+command -v taskset >/dev/null && pin="taskset -c 0"
 profiles="$work/profiles"
 rm -rf "$profiles" "$work/helper-cache" "$work/campaign"
 mkdir -p "$profiles" "$work/campaign"
@@ -116,9 +122,17 @@ if [ "$with_scenarios" -eq 1 ]; then
     (cd "$root" && "$sctpconform" run Scenarios --target usrsctp --seed 1 >/dev/null) || true
 fi
 if [ "$seconds" -gt 0 ]; then
-    echo "usrsctp-coverage: a fuzz campaign of $seconds s (seed 1, empty corpus, one job)"
-    (cd "$work/campaign" && taskset -c 0 "$sctpconform" fuzz --target usrsctp --seed 1 --max-time "${seconds}s" \
-        --jobs 1 --corpus "$work/campaign/Corpus" --findings "$work/campaign/findings") || true
+    # One core, SECONDS in all, split evenly between three prefixes: out of the blue, an association
+    # with the SUT as server, and one with the SUT as client.
+    prefixes=("" "$root/Scenarios/preambles/established.yaml" "$root/Scenarios/preambles/established-client.yaml")
+    share=$(( seconds / ${#prefixes[@]} ))
+    for prefix in "${prefixes[@]}"; do
+        name="$(basename "${prefix:-out-of-the-blue}" .yaml)"
+        echo "usrsctp-coverage: a fuzz campaign of $share s from $name (seed 1, empty corpus, one job, one core)"
+        (cd "$work/campaign" && $pin "$sctpconform" fuzz --target usrsctp --seed 1 --max-time "${share}s" \
+            --jobs 1 ${prefix:+--scenario "$prefix"} --corpus "$work/campaign/Corpus/$name" \
+            --findings "$work/campaign/findings/$name" | grep -E "^fuzz: ") || true
+    done
 fi
 
 # ---------------------------------------------------------------- 4. the report
