@@ -57,6 +57,7 @@ let package = Package(
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-channel.c"), .copy("USRSCTP/sctpconform-usrsctp-fuzz.c"),
+                .copy("USRSCTP/sctpconform-usrsctp-hmac.c"),
             ]
         ),
         .target(name: "Rules", dependencies: ["SCTPWire", "NetworkLayers", "VirtualTime", "Captures", "CMemoryHints"]),

@@ -9,9 +9,10 @@ import Scenario
 /// `sctpconform-bench fuzz [--seconds S] [--batch N] [--cpu C]`: fuzz executions per second against
 /// usrsctp through `USRSCTPFuzzExecutor`, from an established association (`from: established`) and
 /// out of the blue (no prefix, the SUT listening). The process, and the helper it starts, run on CPU
-/// C (default 0): one core for the harness and the stack together. Inputs are a fixed cycle of
-/// hand-made packets (listed by `fixedInputs`), one packet each: the engine's mutations are not part
-/// of this figure. Figures only, wall-clock time, nothing asserted.
+/// C (default 0): one core for the harness and the stack together. Two kinds of input: a fixed cycle of
+/// hand-made packets (`fixedInputs`, one packet each), and the engine's cases (`CaseGenerator` and
+/// `CaseMutator` from seed 1: several steps each, timers and actions among them), made before the
+/// clock starts, so only execution is timed. Figures only, wall-clock time, nothing asserted.
 enum FuzzBenchmark {
     static let usage = "usage: sctpconform-bench fuzz [--seconds S] [--batch N] [--cpu C]"
     /// Issue 14's goals on one core.
@@ -48,26 +49,35 @@ enum FuzzBenchmark {
             print(error.description)
             return 2
         }
-        print("one core (cpu \(cpu.map(String.init) ?? "any")), batches of \(batchSize), fixed hand-made inputs")
-        for (label, scenario, goal) in [
-            ("usrsctp fuzz, established association", Optional(prefix), Self.establishedGoal),
-            ("usrsctp fuzz, out of the blue", nil, Self.outOfTheBlueGoal),
-        ] {
-            guard let rate = Self.measure(prefix: scenario, seconds: seconds, batchSize: batchSize) else { return 1 }
-            Bench.report(
-                label, Bench.scaled(rate) + "exec/s", target: "≥ " + Bench.scaled(goal) + "exec/s", met: rate >= goal)
+        print("one core (cpu \(cpu.map(String.init) ?? "any")), batches of \(batchSize)")
+        for engine in [false, true] {
+            for (label, scenario, goal) in [
+                ("established association", Optional(prefix), Self.establishedGoal),
+                ("out of the blue", nil, Self.outOfTheBlueGoal),
+            ] {
+                guard let rate = Self.measure(prefix: scenario, seconds: seconds, batchSize: batchSize, engine: engine)
+                else { return 1 }
+                Bench.report(
+                    "usrsctp fuzz, \(label), " + (engine ? "engine's cases" : "fixed inputs"),
+                    Bench.scaled(rate) + "exec/s", target: "≥ " + Bench.scaled(goal) + "exec/s", met: rate >= goal)
+            }
         }
         return 0
     }
 
     /// Executions per second over `seconds` of whole batches (after one warm-up batch).
-    static func measure(prefix: Scenario?, seconds: Double, batchSize: Int) -> Double? {
+    static func measure(prefix: Scenario?, seconds: Double, batchSize: Int, engine: Bool) -> Double? {
         let executor = USRSCTPFuzzExecutor()
         defer { executor.shutdown() }
         do {
             let baseline = try executor.prepare(prefix: prefix, seed: 1)
-            let inputs = Self.fixedInputs(baseline, outOfTheBlue: prefix == nil)
-            let batch = (0..<batchSize).map { inputs[$0 % inputs.count] }
+            let batch: [FuzzInput]
+            if engine {
+                batch = Self.engineInputs(baseline, associated: prefix != nil, count: batchSize)
+            } else {
+                let inputs = Self.fixedInputs(baseline, outOfTheBlue: prefix == nil)
+                batch = (0..<batchSize).map { inputs[$0 % inputs.count] }
+            }
             _ = try executor.execute(batch)
             let clock = ContinuousClock()
             let start = clock.now
@@ -84,6 +94,23 @@ enum FuzzBenchmark {
             print("fuzz benchmark: \(error.description)")
             return nil
         }
+    }
+
+    /// `count` cases of the engine: half generated, half mutations of those, from seed 1.
+    static func engineInputs(_ baseline: FuzzBaseline, associated: Bool, count: Int) -> [FuzzInput] {
+        let generator = CaseGenerator(baseline: baseline, associated: associated)
+        let mutator = CaseMutator(generator: generator)
+        var random = FuzzRandom(seed: 1)
+        var cases: [FuzzCase] = []
+        while cases.count < count {
+            if cases.count < count / 2 || cases.isEmpty {
+                cases.append(generator.generate(random: &random))
+            } else {
+                let base = cases[random.below(cases.count)]
+                cases.append(mutator.mutate(base, other: random.pick(cases), random: &random))
+            }
+        }
+        return cases.map(\.input)
     }
 
     /// The cycle of inputs: after a prefix, DATA (in order and with a gap), HEARTBEAT, SACK, an unknown

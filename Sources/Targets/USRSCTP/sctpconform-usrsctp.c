@@ -72,7 +72,8 @@
  * The channel (command input, reply buffer): sctpconform-usrsctp-channel.c. Outside kills and the
  * test-only hooks: sctpconform-usrsctp-hooks.c. HOLD, BATCH and coverage feedback:
  * sctpconform-usrsctp-fuzz.c. The in-process ceiling (`--ceiling N`, no protocol):
- * sctpconform-usrsctp-ceiling.c. These, and the callout bookkeeping (sctpconform-usrsctp-timers.c), are
+ * sctpconform-usrsctp-ceiling.c. These, the callout bookkeeping (sctpconform-usrsctp-timers.c) and the
+ * memo of HMAC computations (sctpconform-usrsctp-hmac.c, `-Wl,--wrap=sctp_hmac,--wrap=sctp_hmac_m`) are
  * #included below: the helper is compiled as one unit.
  */
 #define _GNU_SOURCE
@@ -187,6 +188,7 @@ long __wrap_syscall(long number, ...) {
 }
 
 #include "sctpconform-usrsctp-timers.c"
+#include "sctpconform-usrsctp-hmac.c"
 #include "sctpconform-usrsctp-channel.c"
 
 /* ------------------------------------------------------------------ usrsctp callbacks */
