@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libfuzzer.sh codec|loader [SECONDS]: fuzzes the SCTP codec or the YAML scenario loader in process
-# with libFuzzer (the Swift toolchain's -sanitize=fuzzer; default 60 s, one core) and prints the
-# execution count. Exit status 0 only when libFuzzer found nothing (no crash, no leak, no timeout).
+# with libFuzzer (the Swift toolchain's -sanitize=fuzzer; default 60 s, on one core: $LIBFUZZER_CPU,
+# default 0) and prints the execution count. Exit status 0 only when libFuzzer found nothing (no crash, no leak, no timeout).
 #
 # The fuzz entry points live in Fuzzing/libfuzzer/ (CodecFuzzer.swift, LoaderFuzzer.swift), outside
 # the package's targets: `swift build` never builds them. This script builds the modules they need
@@ -57,7 +57,7 @@ else
 fi
 # One core when taskset (util-linux) is there.
 pin=""
-command -v taskset >/dev/null && pin="taskset -c 0"
+command -v taskset >/dev/null && pin="taskset -c ${LIBFUZZER_CPU:-0}"
 log="$scratch/$name.log"
 status=0
 $pin "$binary" -max_total_time="$seconds" -artifact_prefix="$artifacts/" -print_final_stats=1 \

@@ -146,10 +146,14 @@ report="$("$llvm_cov" report "$helper" -instr-profile="$work/usrsctp.profdata" \
     "$source_dir"/usrsctplib/netinet/*.c "$source_dir"/usrsctplib/netinet6/*.c)"
 echo "$report" | awk -v root="$source_dir/usrsctplib/" '
     $1 == "TOTAL" { total = $0 }
-    $1 ~ /\.c$/ { name = $1; sub(root, "", name); lines = $(NF-3); missed = $(NF-2); files[name] = lines " " missed }
+    $1 ~ /\.c$/ { name = $1; sub(root, "", name); files[name] = $(NF-5) " " $(NF-4) }
     END {
-        split(total, t); covered = t[NF-3] - t[NF-2]
-        printf "usrsctp-coverage: lines covered %d of %d (%.1f %%) in usrsctplib/netinet*/*.c\n", covered, t[NF-3], 100 * covered / t[NF-3]
+        # Columns: regions, missed, cover, functions, missed, executed, lines, missed lines, cover, branches...
+        n = split(total, t); covered = t[n-5] - t[n-4]
+        printf "usrsctp-coverage: lines covered %d of %d (%.1f %%) in usrsctplib/netinet*/*.c\n", covered, t[n-5], 100 * covered / t[n-5]
         print "usrsctp-coverage: the coldest files (lines covered / lines):"
-        for (name in files) { split(files[name], f, " "); printf "%8.1f %%  %6d / %-6d %s\n", 100 * (f[1] - f[2]) / f[1], f[1] - f[2], f[1], name }
+        for (name in files) {
+            split(files[name], f, " ")
+            if (f[1] > 0) { printf "%8.1f %%  %6d / %-6d %s\n", 100 * (f[1] - f[2]) / f[1], f[1] - f[2], f[1], name }
+        }
     }' | { read -r headline; echo "$headline"; read -r title; echo "$title"; sort -n | head -12; }
