@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # libfuzzer.sh codec|loader [SECONDS]: fuzzes the SCTP codec or the YAML scenario loader in process
 # with libFuzzer (the Swift toolchain's -sanitize=fuzzer; default 60 s, on one core: $LIBFUZZER_CPU,
-# default 0) and prints the execution count. Exit status 0 only when libFuzzer found nothing (no crash, no leak, no timeout).
+# default 0) and prints the execution count. Exit status 0 only when libFuzzer found nothing (no
+# crash, no leak, no timeout).
 #
 # The fuzz entry points live in Fuzzing/libfuzzer/ (CodecFuzzer.swift, LoaderFuzzer.swift), outside
 # the package's targets: `swift build` never builds them. This script builds the modules they need
@@ -50,10 +51,9 @@ if [ "$name" = loader ]; then
     find "$root/Scenarios" -name '*.yaml' -exec cp -n {} "$corpus/" \;
 else
     # An INIT, and a DATA packet (checksums as the codec expects them are not needed to decode).
-    printf '\x13\x88\x13\x89\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x14\x11\x22\x33\x44\x00\x01\x00\x00\x00\x0a\x00\x0a\x00\x00\x00\x01' \
-        > "$corpus/init"
-    printf '\x13\x88\x13\x89\x11\x22\x33\x44\x00\x00\x00\x00\x00\x03\x00\x14\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00abcd' \
-        > "$corpus/data"
+    header='\x13\x88\x13\x89\x00\x00\x00\x00\x00\x00\x00\x00'
+    printf "$header"'\x01\x00\x00\x14\x11\x22\x33\x44\x00\x01\x00\x00\x00\x0a\x00\x0a\x00\x00\x00\x01' > "$corpus/init"
+    printf "$header"'\x00\x03\x00\x14\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00abcd' > "$corpus/data"
 fi
 # One core when taskset (util-linux) is there.
 pin=""

@@ -2,8 +2,9 @@
 # usrsctp-coverage.sh [SECONDS] [--scenarios]: line coverage of usrsctp's protocol code
 # (usrsctplib/netinet*/*.c) reached by `sctpconform fuzz` campaigns of SECONDS in all (default 300) on
 # one core, seed 1, empty corpus: a third out of the blue, a third from an association with the SUT as
-# server (Scenarios/preambles/established.yaml), a third with the SUT as client; with --scenarios, the project's scenarios (Scenarios/) run first, and the
-# figure is for both together. Prints the total and the coldest files.
+# server (Scenarios/preambles/established.yaml), a third with the SUT as client; with --scenarios,
+# the project's scenarios (Scenarios/) run first, and the figure is for both together. Prints the
+# total and the coldest files.
 #
 # What it does:
 #   1. usrsctp's source at tag 0.9.5.0, never committed here: $USRSCTP_SOURCE_DIR if set (a tree of
@@ -57,8 +58,8 @@ if [ ! -f "$source_dir/usrsctplib/netinet/sctp_input.c" ]; then
         echo "usrsctp-coverage: usrsctp $tag from Debian's source package libusrsctp"
         apt_dir="$work/apt"
         mkdir -p "$apt_dir/lists/partial" "$apt_dir/get"
-        echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main" \
-            > "$apt_dir/sources.list"
+        keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+        echo "deb-src [signed-by=$keyring] http://deb.debian.org/debian bookworm main" > "$apt_dir/sources.list"
         apt_options=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
             -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -qq)
         mkdir -p "$apt_dir/cache"
@@ -87,7 +88,8 @@ if [ ! -f "$library" ] || [ "$(cat "$build/flags" 2>/dev/null)" != "$stamp" ]; t
     echo "usrsctp-coverage: building libusrsctp.a with clang coverage"
     rm -rf "$build"
     mkdir -p "$build/objects"
-    for file in "$source_dir"/usrsctplib/*.c "$source_dir"/usrsctplib/netinet/*.c "$source_dir"/usrsctplib/netinet6/*.c; do
+    lib="$source_dir/usrsctplib"
+    for file in "$lib"/*.c "$lib"/netinet/*.c "$lib"/netinet6/*.c; do
         relative="${file#"$source_dir"/usrsctplib/}"
         "$clang" "${flags[@]}" -c "$file" -o "$build/objects/${relative//\//_}.o"
     done
@@ -150,7 +152,8 @@ echo "$report" | awk -v root="$source_dir/usrsctplib/" '
     END {
         # Columns: regions, missed, cover, functions, missed, executed, lines, missed lines, cover, branches...
         n = split(total, t); covered = t[n-5] - t[n-4]
-        printf "usrsctp-coverage: lines covered %d of %d (%.1f %%) in usrsctplib/netinet*/*.c\n", covered, t[n-5], 100 * covered / t[n-5]
+        printf "usrsctp-coverage: lines covered %d of %d (%.1f %%) in usrsctplib/netinet*/*.c\n",
+            covered, t[n-5], 100 * covered / t[n-5]
         print "usrsctp-coverage: the coldest files (lines covered / lines):"
         for (name in files) {
             split(files[name], f, " ")

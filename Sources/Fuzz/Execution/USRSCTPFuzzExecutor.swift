@@ -10,8 +10,9 @@ import VirtualTime
 ///
 /// `prepare` runs the prefix once (`ScenarioPrefix`, a `HarnessSession`; without one the SUT only
 /// listens, `FuzzPrefix.listening`) on a new helper, then tells the helper to hold that state: the
-/// helper keeps the commands the prefix sent it and, usrsctp on virtual time being deterministic, restores the state for every input by a
-/// reset and a replay of them (after an out-of-the-blue input only when it left state behind). Inputs
+/// helper keeps the commands the prefix sent it and, usrsctp on virtual time being deterministic,
+/// restores the state for every input by a reset and a replay of them (after an out-of-the-blue input
+/// only when it left state behind; HMAC computations the replay repeats are memoized). Inputs
 /// run in a child process that records its progress in shared memory, so a crash or a hang is
 /// reported for its input (`FuzzOutcome.failure`) and the batch goes on with the next input.
 ///
