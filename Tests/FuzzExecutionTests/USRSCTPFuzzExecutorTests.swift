@@ -27,6 +27,7 @@ import VirtualTime
             #expect(fast.packets == generic[index].packets, "input \(index): packets differ")
             #expect(fast.events == generic[index].events, "input \(index): events differ")
             #expect(fast.actionResults == generic[index].actionResults, "input \(index): action results differ")
+            #expect(fast.afterSteps == generic[index].afterSteps, "input \(index): steps before the packets differ")
             #expect(outcomes[index + inputs.count] == fast, "input \(index): not restored")
         }
         #expect(outcomes[0].packets.isEmpty == false || outcomes[1].packets.isEmpty == false)
@@ -75,6 +76,7 @@ import VirtualTime
         for index in inputs.indices {
             #expect(outcomes[index].packets == generic[index].packets, "input \(index): packets differ")
             #expect(outcomes[index].events == generic[index].events, "input \(index): events differ")
+            #expect(outcomes[index].afterSteps == generic[index].afterSteps, "input \(index): steps differ")
         }
     }
 

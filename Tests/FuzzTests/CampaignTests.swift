@@ -52,7 +52,8 @@ struct CampaignTests {
         #expect(other != firstFiles)
         let (_, shard) = try Self.campaign(seed: 4, runs: 800, shard: (1, 2))
         #expect(shard != firstFiles)
-        #expect(firstFiles.keys.allSatisfy { !$0.contains(".tmp") && !($0 as NSString).lastPathComponent.hasPrefix(".") })
+        #expect(
+            firstFiles.keys.allSatisfy { !$0.contains(".tmp") && !($0 as NSString).lastPathComponent.hasPrefix(".") })
     }
 
     @Test("the model's crash is found, shrunk to its two steps and written as a scenario that loads")

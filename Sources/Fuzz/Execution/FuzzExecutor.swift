@@ -43,10 +43,16 @@ public struct FuzzOutcome: Hashable, Sendable {
     /// What each `.action` step of the input returned, in order (empty when the executor does not
     /// say; the finding writer then assumes every action succeeded).
     public var actionResults: [ActionResult]
+    /// For each packet of `packets`, how many of the input's steps were done when the SUT sent it
+    /// (0: before the first), so the rules see both directions in the order they happened even at one
+    /// instant. Empty when the executor does not say: the packets are then placed by their instants,
+    /// after the harness's packets of the same instant.
+    public var afterSteps: [Int]
 
     public init(
         packets: [AddressedPacket] = [], events: [TimedApplicationEvent] = [], failure: TargetError? = nil,
-        alive: Bool? = nil, state: String? = nil, coverage: [UInt32] = [], actionResults: [ActionResult] = []
+        alive: Bool? = nil, state: String? = nil, coverage: [UInt32] = [], actionResults: [ActionResult] = [],
+        afterSteps: [Int] = []
     ) {
         self.packets = packets
         self.events = events
@@ -55,6 +61,7 @@ public struct FuzzOutcome: Hashable, Sendable {
         self.state = state
         self.coverage = coverage
         self.actionResults = actionResults
+        self.afterSteps = afterSteps
     }
 }
 

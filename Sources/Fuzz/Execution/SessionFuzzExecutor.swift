@@ -73,9 +73,17 @@ public final class SessionFuzzExecutor: FuzzExecutor {
         let first = session.packets.count
         _ = session.takeEvents()  // the prefix's: the outcome holds the events from the first step on
         var outcome = FuzzOutcome()
+        var afterSteps: [Int] = []
+        /// Marks the SUT's packets that came since the last mark as sent after `done` steps.
+        func mark(_ done: Int) {
+            let sent = session.packets[first...].reduce(0) { $0 + ($1.direction == .fromSUT ? 1 : 0) }
+            afterSteps += Array(repeating: done, count: sent - afterSteps.count)
+        }
         do {
             try session.collect()
-            for step in input.steps {
+            mark(0)
+            for (index, step) in input.steps.enumerated() {
+                defer { mark(index + 1) }
                 switch step {
                 case .packet(let bytes):
                     try session.send(bytes)
@@ -88,12 +96,14 @@ public final class SessionFuzzExecutor: FuzzExecutor {
                 }
             }
             outcome.packets = Self.fromSUT(session.packets[first...])
+            outcome.afterSteps = afterSteps
             outcome.state = session.model.state.rawValue
             if self.probes {
                 outcome.alive = try self.probe(session)
             }
         } catch {
             outcome.packets = Self.fromSUT(session.packets[first...])
+            outcome.afterSteps = afterSteps.count == outcome.packets.count ? afterSteps : []
             outcome.failure = session.target.terminationError ?? .unresponsive(error.message)
         }
         outcome.events = session.takeEvents()

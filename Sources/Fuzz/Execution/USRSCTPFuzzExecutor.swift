@@ -98,7 +98,8 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
             for result in results {
                 outcomes.append(FuzzOutcome(
                     packets: result.packets, events: result.events, failure: result.failure, alive: nil,
-                    state: result.state, coverage: result.edges, actionResults: result.actionResults))
+                    state: result.state, coverage: result.edges, actionResults: result.actionResults,
+                    afterSteps: result.afterSteps))
             }
             start = end
         }

@@ -52,6 +52,26 @@ public struct BoundaryValues: Sendable {
         return [next, next, next + 1, next &- 1, 0, 0xFFFF].map { $0 & 0xFFFF }
     }
 
+    /// Values next to the plausible one of field `name`: a gap of one or two TSNs, a duplicate, the
+    /// stream just inside or outside the negotiated count (empty for fields the model says nothing of).
+    public func nearby(name: String, bits: Int) -> [UInt64] {
+        let mask: UInt64 = bits >= 64 ? .max : (1 << UInt64(bits)) - 1
+        let next = self.model.ourNextTSN
+        let values: [UInt64]
+        if name.contains("tsn") {
+            values = [next &+ 1, next &+ 1, next &+ 2, next &- 1].map(UInt64.init)
+        } else if name == "stream_id" {
+            let outbound = UInt64(self.model.ourOutboundStreams)
+            values = [1, outbound &- 1, outbound]
+        } else if name.contains("seq") {
+            let sequence = UInt64(self.model.nextStreamSequence[0] ?? 0)
+            values = [sequence + 1, sequence &- 1]
+        } else {
+            values = []
+        }
+        return values.map { $0 & mask }
+    }
+
     /// Values for the field `name` of `bits` bits: the model's for fields whose name says what they
     /// hold, else the width boundaries.
     public func candidates(name: String, bits: Int) -> [UInt64] {

@@ -172,6 +172,8 @@ public struct RecordGenerator: Sendable {
     ) -> UInt64 {
         let candidates = values.candidates(name: name, bits: bits)
         if plain || random.chance(0.5) { return candidates.first ?? 0 }
+        let nearby = values.nearby(name: name, bits: bits)
+        if !nearby.isEmpty && random.chance(0.35) { return random.pick(nearby) ?? 0 }
         if random.chance(0.7) { return random.pick(candidates) ?? 0 }
         let mask: UInt64 = bits >= 64 ? .max : (1 << UInt64(bits)) - 1
         return random.chance(0.5) ? UInt64(random.below(32)) & mask : random.next() & mask

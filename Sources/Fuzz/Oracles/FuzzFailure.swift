@@ -50,7 +50,7 @@ public struct FuzzFailure: Hashable, Sendable {
         var site = ""
         var inNumber = false
         for character in line.prefix(200) {
-            if character.isNumber || (inNumber && character.isHexDigit) {
+            if character.isNumber || (inNumber && (character.isHexDigit || character == "x")) {
                 if !inNumber { site.append("#") }
                 inNumber = true
             } else {

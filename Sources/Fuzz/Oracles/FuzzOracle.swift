@@ -98,23 +98,40 @@ public struct FuzzOracle: Sendable {
         return nil
     }
 
-    /// The input's packets, both ways, in time order (the harness's first at equal instants).
-    func exchange(_ fuzzCase: FuzzCase, _ outcome: FuzzOutcome) -> [(AddressedPacket, PacketDirection)] {
+    /// The input's packets, both ways, in the order they happened: by `FuzzOutcome.afterSteps` when the
+    /// executor gives it, else by instant (the harness's first at equal instants).
+    public func exchange(_ fuzzCase: FuzzCase, _ outcome: FuzzOutcome) -> [(AddressedPacket, PacketDirection)] {
         let endpoints = self.baseline.endpoints
         var sent: [AddressedPacket] = []
+        var sentAfter: [Int] = []
         var time = self.baseline.time
-        for step in fuzzCase.steps {
+        for (index, step) in fuzzCase.steps.enumerated() {
             switch step {
             case .packet(let packet):
                 sent.append(
                     AddressedPacket(
                         source: endpoints.harnessAddresses[0], destination: endpoints.sutAddresses[0],
                         carriage: endpoints.carriage, time: time, bytes: packet.encoded))
+                sentAfter.append(index)
             case .advance(let milliseconds):
                 time = time + .milliseconds(Int64(milliseconds))
             case .action:
                 continue
             }
+        }
+        if outcome.afterSteps.count == outcome.packets.count && !outcome.packets.isEmpty {
+            // A harness packet of step k + 1 follows every SUT packet sent after k steps or fewer.
+            var merged: [(AddressedPacket, PacketDirection)] = []
+            var next = 0
+            for (packet, step) in zip(sent, sentAfter) {
+                while next < outcome.packets.count && outcome.afterSteps[next] <= step {
+                    merged.append((outcome.packets[next], .fromSUT))
+                    next += 1
+                }
+                merged.append((packet, .toSUT))
+            }
+            merged += outcome.packets[next...].map { ($0, .fromSUT) }
+            return merged
         }
         var merged: [(AddressedPacket, PacketDirection)] = []
         merged.reserveCapacity(sent.count + outcome.packets.count)

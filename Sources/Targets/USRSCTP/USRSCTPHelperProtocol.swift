@@ -169,9 +169,11 @@ enum USRSCTPHelperProtocol {
         /// One input of a batch ended (its packets and events came before): `status` 0 done, 1 crashed
         /// (`detail` the signal), 2 hung (over the limit), 3 exited (`detail` the status); `state` is
         /// usrsctp's `sstat_state`, nil without an association; `edges` the coverage edges it hit.
-        /// `actionErrnos` what each action step returned (0 success).
+        /// `actionErrnos` what each action step returned (0 success); `stepPackets` how many packets the
+        /// input had sent when each step was done.
         case outcome(
-            index: UInt32, status: UInt8, detail: UInt32, state: UInt16?, edges: [UInt32], actionErrnos: [Int32])
+            index: UInt32, status: UInt8, detail: UInt32, state: UInt16?, edges: [UInt32], actionErrnos: [Int32],
+            stepPackets: [UInt32])
 
         /// Decodes one reply frame body. Never traps: anything malformed is a typed error.
         static func decode(_ frame: [UInt8]) throws(DecodingError) -> Reply {
@@ -199,9 +201,12 @@ enum USRSCTPHelperProtocol {
                 let actions = try reader.u32()
                 var errnos: [Int32] = []
                 for _ in 0..<min(actions, 256) { errnos.append(Int32(bitPattern: try reader.u32())) }
+                let steps = try reader.u32()
+                var stepPackets: [UInt32] = []
+                for _ in 0..<min(steps, 1024) { stepPackets.append(try reader.u32()) }
                 return .outcome(
                     index: index, status: status, detail: detail, state: state == 0xffff ? nil : state, edges: edges,
-                    actionErrnos: errnos)
+                    actionErrnos: errnos, stepPackets: stepPackets)
             default:
                 throw DecodingError(offset: 0, reason: "unknown reply type 0x\(String(type, radix: 16))")
             }

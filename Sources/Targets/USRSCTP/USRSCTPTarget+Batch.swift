@@ -29,6 +29,9 @@ public struct USRSCTPBatchOutcome: Hashable, Sendable {
     public var edges: [UInt32]
     /// What each action step returned, in order.
     public var actionResults: [ActionResult]
+    /// For each packet, how many of the input's steps were done when the stack sent it (empty after a
+    /// failure, or past 1,024 steps).
+    public var afterSteps: [Int]
 }
 
 /// How the held state is restored between inputs (see sctpconform-usrsctp-fuzz.c).
@@ -73,7 +76,7 @@ extension USRSCTPTarget {
                     bytes: bytes))
             case .event(let time, let event):
                 events.append(TimedApplicationEvent(time: time, event: event))
-            case .outcome(let index, let status, let detail, let state, let edges, let errnos):
+            case .outcome(let index, let status, let detail, let state, let edges, let errnos, let stepPackets):
                 guard index == outcomes.count, index < inputs.count else {
                     throw self.session.helper.abandon(because: "reported input \(index) out of order")
                 }
@@ -82,7 +85,7 @@ extension USRSCTPTarget {
                     state: status == 0 ? Self.associationStateName(state) : nil, edges: edges,
                     actionResults: errnos.map { code in
                         code == 0 ? .ok : .failed(errno: code, message: String(cString: strerror(code)))
-                    }))
+                    }, afterSteps: Self.afterSteps(packets: packets.count, stepPackets: stepPackets)))
                 packets.removeAll(keepingCapacity: true)
                 events.removeAll(keepingCapacity: true)
             case .result(let code, let message):
@@ -92,6 +95,20 @@ extension USRSCTPTarget {
                 return outcomes
             }
         }
+    }
+
+    /// Packet k came during step i (0-based) when the packets sent by the end of step i - 1 are at
+    /// most k and those by the end of step i more: it was sent after i + 1 steps, as the harness counts.
+    static func afterSteps(packets: Int, stepPackets: [UInt32]) -> [Int] {
+        guard let last = stepPackets.last, Int(last) == packets else { return [] }
+        var after: [Int] = []
+        after.reserveCapacity(packets)
+        var sent = 0
+        for (index, count) in stepPackets.enumerated() where Int(count) > sent {
+            after += Array(repeating: index + 1, count: Int(count) - sent)
+            sent = Int(count)
+        }
+        return after
     }
 
     private func batchFailure(_ status: UInt8, _ detail: UInt32, input: UInt32) -> TargetError? {

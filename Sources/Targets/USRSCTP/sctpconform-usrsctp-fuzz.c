@@ -180,33 +180,40 @@ static int replies_hold_chunk(uint8_t type) {
 #define MAX_REPORTED_ACTIONS 256
 static int32_t action_errnos[MAX_REPORTED_ACTIONS]; /* what the current input's actions returned */
 static uint32_t action_count;
+#define MAX_REPORTED_STEPS 1024
+static uint32_t step_packets[MAX_REPORTED_STEPS]; /* the input's packets sent when each step was done */
+static uint32_t step_count, input_first_packet;
 
 /* Runs one input's steps (already checked by parse_batch). Returns 1 when it acted or moved the clock. */
 static int run_steps(const uint8_t *bytes, size_t length) {
     struct reader r = {bytes, length, 0, 0};
     int stateful = 0;
+    input_first_packet = packets_sent;
+    step_count = 0;
     while (r.offset < r.length) {
         uint8_t kind = (uint8_t)take_uint(&r, 1);
         if (kind == STEP_ADVANCE) {
             uint32_t ms = (uint32_t)take_uint(&r, 4);
             advance_to(now_ns + (uint64_t)ms * 1000000ull);
             stateful = 1;
-            continue;
-        }
-        uint32_t size = (uint32_t)take_uint(&r, 4);
-        const uint8_t *body = take(&r, size);
-        if (kind == STEP_PACKET) {
-            run_test_hooks(body, size);
-            run_planted_bugs(body, size);
-            usrsctp_conninput(CONN_ADDRESS, body, size, 0);
         } else {
-            struct reader action = {body, size, 0, 0};
-            int error = perform_action(&action);
-            if (action_count < MAX_REPORTED_ACTIONS) {
-                action_errnos[action_count++] = error == MALFORMED ? EINVAL : error;
+            uint32_t size = (uint32_t)take_uint(&r, 4);
+            const uint8_t *body = take(&r, size);
+            if (kind == STEP_PACKET) {
+                run_test_hooks(body, size);
+                run_planted_bugs(body, size);
+                usrsctp_conninput(CONN_ADDRESS, body, size, 0);
+            } else {
+                struct reader action = {body, size, 0, 0};
+                int error = perform_action(&action);
+                if (action_count < MAX_REPORTED_ACTIONS) {
+                    action_errnos[action_count++] = error == MALFORMED ? EINVAL : error;
+                }
+                stateful = 1;
             }
-            stateful = 1;
         }
+        if (step_count < MAX_REPORTED_STEPS) { step_packets[step_count] = packets_sent - input_first_packet; }
+        step_count += 1;
     }
     return stateful;
 }
@@ -223,6 +230,10 @@ static void record_outcome(uint32_t index, uint8_t status, uint32_t detail, uint
     put_u32(action_count);
     for (uint32_t i = 0; i < action_count; i++) { put_u32((uint32_t)action_errnos[i]); }
     action_count = 0;
+    uint32_t steps = step_count < MAX_REPORTED_STEPS ? step_count : MAX_REPORTED_STEPS;
+    put_u32(steps);
+    for (uint32_t i = 0; i < steps; i++) { put_u32(step_packets[i]); }
+    step_count = 0;
     end_frame(frame);
     if (coverage_seen != NULL) { coverage_forget(); }
     memcpy(shared->records + shared->used, out_buffer, out_length);
@@ -346,6 +357,7 @@ static void report_failure(uint32_t index, int status) {
     put_u8(kind);
     put_u32(detail);
     put_u16(NO_ASSOCIATION);
+    put_u32(0);
     put_u32(0);
     put_u32(0);
     end_frame(frame);

@@ -65,7 +65,8 @@
  *                 u32 signal or exit status, u16 association state (SCTP_STATUS sstat_state; 0xffff:
  *                 none), u32 edge count, u32 edges (coverage when libusrsctp.a is built with
  *                 -fsanitize-coverage=trace-pc-guard; none otherwise), u32 action count, i32 errno of
- *                 each action step (at most 256)
+ *                 each action step (at most 256), u32 step count, u32 packets the input's replies held
+ *                 when each step was done (at most 1024 steps)
  * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
  * Time never moves backwards: a command stamped before the current instant runs at the current one.
  *
@@ -201,12 +202,15 @@ static size_t partial_length;
 static int ceiling_mode; /* --ceiling: packets go to the in-process peer, not to the harness */
 static void ceiling_enqueue(const void *buffer, size_t length);
 
+static uint32_t packets_sent; /* packets handed to the harness (BATCH: which step each came after) */
+
 static int conn_output(void *addr, void *buffer, size_t length, uint8_t tos, uint8_t set_df) {
     (void)addr; (void)tos; (void)set_df;
     if (ceiling_mode) {
         ceiling_enqueue(buffer, length);
         return 0;
     }
+    packets_sent += 1;
     size_t frame = begin_frame(REPLY_PACKET);
     put_u64(now_ns);
     put_bytes(buffer, length);

@@ -9,7 +9,7 @@ import VirtualTime
 /// A fuzz executor over a small SUT written here, for engine tests that need no usrsctp: it answers
 /// every chunk of a packet with one packet holding a HEARTBEAT ACK whose flags are the chunk's type,
 /// reports a state from the last chunk type it saw, and "crashes" when, after an advance of at least
-/// one second, a packet holds a chunk of type 0x0E (SHUTDOWN COMPLETE) whose flags have bit 1 set.
+/// one second, a packet holds a chunk of type 0x0E (SHUTDOWN COMPLETE) with the T bit set.
 final class ModelSUTExecutor: FuzzExecutor {
     private(set) var executions = 0
     let endpoints = SessionEndpoints(sutPort: 5001, harnessPort: 5000)
@@ -45,7 +45,7 @@ final class ModelSUTExecutor: FuzzExecutor {
                 outcome.actionResults.append(.ok)
             case .packet(let bytes):
                 for chunk in RawPacket(bytes).chunks {
-                    if waited && chunk.type.rawValue == 0x0E && chunk.flags & 0x02 != 0 {
+                    if waited && chunk.type.rawValue == 0x0E && chunk.flags & 0x01 != 0 {
                         outcome.failure = .crashed(description: "model SUT aborted", stderr: "model: crash site\n")
                         return outcome
                     }
