@@ -93,11 +93,13 @@ import VirtualTime
         let outcomes = try executor.execute(batch)
         #expect(outcomes.count == batch.count)
         for index in [1, 3, 4] {
-            guard case .crashed(let description, _)? = outcomes[index].failure else {
+            guard case .crashed(let description, let stderr)? = outcomes[index].failure else {
                 Issue.record("input \(index): expected a crash, got \(String(describing: outcomes[index].failure))")
                 continue
             }
-            #expect(description.contains("signal 6"), "\(description)")
+            #expect(description.contains("killed by signal 6 (SIGABRT)"), "\(description)")
+            // The input's own last words, and only them.
+            #expect(stderr == "sctpconform-usrsctp: test hook: aborting on a chunk of type 4\n", "\(stderr)")
         }
         #expect(outcomes[0].failure == nil && outcomes[2].failure == nil && outcomes[5].failure == nil)
         #expect(outcomes[0] == outcomes[2])

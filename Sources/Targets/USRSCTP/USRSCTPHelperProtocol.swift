@@ -170,10 +170,10 @@ enum USRSCTPHelperProtocol {
         /// (`detail` the signal), 2 hung (over the limit), 3 exited (`detail` the status); `state` is
         /// usrsctp's `sstat_state`, nil without an association; `edges` the coverage edges it hit.
         /// `actionErrnos` what each action step returned (0 success); `stepPackets` how many packets the
-        /// input had sent when each step was done.
+        /// input had sent when each step was done; `lastWords` its stderr when it failed.
         case outcome(
             index: UInt32, status: UInt8, detail: UInt32, state: UInt16?, edges: [UInt32], actionErrnos: [Int32],
-            stepPackets: [UInt32])
+            stepPackets: [UInt32], lastWords: String)
 
         /// Decodes one reply frame body. Never traps: anything malformed is a typed error.
         static func decode(_ frame: [UInt8]) throws(DecodingError) -> Reply {
@@ -204,9 +204,11 @@ enum USRSCTPHelperProtocol {
                 let steps = try reader.u32()
                 var stepPackets: [UInt32] = []
                 for _ in 0..<min(steps, 1024) { stepPackets.append(try reader.u32()) }
+                _ = try reader.u32()  // the length of the last words: the rest of the frame
                 return .outcome(
                     index: index, status: status, detail: detail, state: state == 0xffff ? nil : state, edges: edges,
-                    actionErrnos: errnos, stepPackets: stepPackets)
+                    actionErrnos: errnos, stepPackets: stepPackets,
+                    lastWords: String(decoding: reader.rest(), as: UTF8.self))
             default:
                 throw DecodingError(offset: 0, reason: "unknown reply type 0x\(String(type, radix: 16))")
             }

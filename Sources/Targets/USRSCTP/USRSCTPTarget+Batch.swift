@@ -76,12 +76,13 @@ extension USRSCTPTarget {
                     bytes: bytes))
             case .event(let time, let event):
                 events.append(TimedApplicationEvent(time: time, event: event))
-            case .outcome(let index, let status, let detail, let state, let edges, let errnos, let stepPackets):
+            case .outcome(
+                let index, let status, let detail, let state, let edges, let errnos, let stepPackets, let lastWords):
                 guard index == outcomes.count, index < inputs.count else {
                     throw self.session.helper.abandon(because: "reported input \(index) out of order")
                 }
                 outcomes.append(USRSCTPBatchOutcome(
-                    packets: packets, events: events, failure: self.batchFailure(status, detail, input: index),
+                    packets: packets, events: events, failure: Self.batchFailure(status, detail, lastWords: lastWords),
                     state: status == 0 ? Self.associationStateName(state) : nil, edges: edges,
                     actionResults: errnos.map { code in
                         code == 0 ? .ok : .failed(errno: code, message: String(cString: strerror(code)))
@@ -111,13 +112,18 @@ extension USRSCTPTarget {
         return after
     }
 
-    private func batchFailure(_ status: UInt8, _ detail: UInt32, input: UInt32) -> TargetError? {
-        let tail = self.session.helper.standardErrorTail
+    /// An input that killed the helper's child: described as the generic path describes a helper that
+    /// died (`ChildExit`), with the child's stderr during that input.
+    static func batchFailure(_ status: UInt8, _ detail: UInt32, lastWords: String) -> TargetError? {
         switch status {
         case 0: return nil
-        case 1: return .crashed(description: "signal \(detail) on batch input \(input)", stderr: tail)
-        case 2: return .unresponsive("batch input \(input) ran past its real-time limit")
-        default: return .crashed(description: "exit status \(detail) on batch input \(input)", stderr: tail)
+        case 1:
+            let exit = ChildExit.signaled(signal: Int32(bitPattern: detail))
+            return .crashed(description: "usrsctp helper (fuzz input) \(exit)", stderr: lastWords)
+        case 2: return .unresponsive("usrsctp helper (fuzz input) ran past its real-time limit")
+        default:
+            let exit = ChildExit.exited(status: Int32(bitPattern: detail))
+            return .crashed(description: "usrsctp helper (fuzz input) \(exit)", stderr: lastWords)
         }
     }
 

@@ -88,6 +88,8 @@ struct shared_progress {
     uint8_t records[];          /* per input: reply frames (PACKET, EVENT, OUTCOME) as on the channel */
 };
 static struct shared_progress *shared;
+static int child_stderr = -1; /* the child's stderr, per input: the last words of an input that died */
+#define LAST_WORDS_MAX 4096
 
 /* The stack commands since the last INIT or RESET, as frames (type byte onward, u32 length first). */
 static uint8_t *journal;
@@ -130,6 +132,10 @@ static int hold(struct reader *r) {
                             -1, 0);
         if (region == MAP_FAILED) { return errno; }
         shared = region;
+    }
+    if (child_stderr < 0) {
+        child_stderr = memfd_create("sctpconform-usrsctp-child-stderr", 0);
+        if (child_stderr < 0) { return errno; }
     }
     hold_mode = mode;
     hold_journal_length = journal_length;
@@ -234,6 +240,7 @@ static void record_outcome(uint32_t index, uint8_t status, uint32_t detail, uint
     put_u32(steps);
     for (uint32_t i = 0; i < steps; i++) { put_u32(step_packets[i]); }
     step_count = 0;
+    put_u32(0); /* no last words */
     end_frame(frame);
     if (coverage_seen != NULL) { coverage_forget(); }
     memcpy(shared->records + shared->used, out_buffer, out_length);
@@ -277,10 +284,12 @@ static void restore_held(int full) {
 /* The child's work: inputs [first, count), or fewer when the shared records fill up. */
 static void run_child(const uint8_t **inputs, const uint32_t *lengths, uint32_t first, uint32_t count) {
     signal(SIGALRM, SIG_DFL);
+    dup2(child_stderr, 2);
     out_length = 0;
     for (uint32_t k = first; k < count; k++) {
         if (SHARED_BYTES - sizeof(*shared) - shared->used < SHARED_SLACK) { break; }
         shared->running = k;
+        if (ftruncate(2, 0) != 0 || lseek(2, 0, SEEK_SET) != 0) { _exit(7); }
         action_count = 0;
         arm_limit(hold_limit_ms);
         int stateful = run_steps(inputs[k], lengths[k]);
@@ -352,6 +361,12 @@ static void report_failure(uint32_t index, int status) {
     } else if (WIFEXITED(status)) {
         detail = (uint32_t)WEXITSTATUS(status);
     }
+    /* The input's last words: what the child wrote on its stderr since the input began (also passed on
+     * to the helper's own stderr). */
+    static char words[LAST_WORDS_MAX];
+    ssize_t said = pread(child_stderr, words, sizeof(words), 0);
+    if (said < 0) { said = 0; }
+    if (said > 0) { (void)!write(2, words, (size_t)said); }
     size_t frame = begin_frame(REPLY_OUTCOME);
     put_u32(index);
     put_u8(kind);
@@ -360,6 +375,8 @@ static void report_failure(uint32_t index, int status) {
     put_u32(0);
     put_u32(0);
     put_u32(0);
+    put_u32((uint32_t)said);
+    put_bytes(words, (size_t)said);
     end_frame(frame);
 }
 

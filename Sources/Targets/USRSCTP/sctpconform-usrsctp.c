@@ -66,7 +66,8 @@
  *                 none), u32 edge count, u32 edges (coverage when libusrsctp.a is built with
  *                 -fsanitize-coverage=trace-pc-guard; none otherwise), u32 action count, i32 errno of
  *                 each action step (at most 256), u32 step count, u32 packets the input's replies held
- *                 when each step was done (at most 1024 steps)
+ *                 when each step was done (at most 1024 steps), u32 length, the input's stderr (status
+ *                 1 to 3: the child's last words; none otherwise)
  * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
  * Time never moves backwards: a command stamped before the current instant runs at the current one.
  *
