@@ -31,7 +31,7 @@ swift build -c release --sanitize=fuzzer --scratch-path "$scratch" --target "$pr
 build="$scratch/release"
 objects=()
 for module in "${modules[@]}"; do
-    objects+=("$build/$module.build"/*.o)
+    while IFS= read -r object; do objects+=("$object"); done < <(find "$build/$module.build" -name '*.o' | sort)
 done
 module_maps=()
 while IFS= read -r map; do module_maps+=(-Xcc "-fmodule-map-file=$map"); done \

@@ -55,18 +55,21 @@ enum FuzzBenchmark {
                 ("established association", Optional(prefix), Self.establishedGoal),
                 ("out of the blue", nil, Self.outOfTheBlueGoal),
             ] {
-                guard let rate = Self.measure(prefix: scenario, seconds: seconds, batchSize: batchSize, engine: engine)
+                guard let (rate, perCPUSecond) = Self.measure(
+                    prefix: scenario, seconds: seconds, batchSize: batchSize, engine: engine)
                 else { return 1 }
                 Bench.report(
                     "usrsctp fuzz, \(label), " + (engine ? "engine's cases" : "fixed inputs"),
                     Bench.scaled(rate) + "exec/s", target: "≥ " + Bench.scaled(goal) + "exec/s", met: rate >= goal)
+                Bench.report("  the same per CPU-second (harness + helper)", Bench.scaled(perCPUSecond) + "exec/s")
             }
         }
         return 0
     }
 
-    /// Executions per second over `seconds` of whole batches (after one warm-up batch).
-    static func measure(prefix: Scenario?, seconds: Double, batchSize: Int, engine: Bool) -> Double? {
+    /// Executions per second of wall-clock time over `seconds` of whole batches (after one warm-up
+    /// batch), and per second of CPU time of this process and the helper (its children included).
+    static func measure(prefix: Scenario?, seconds: Double, batchSize: Int, engine: Bool) -> (Double, Double)? {
         let executor = USRSCTPFuzzExecutor()
         defer { executor.shutdown() }
         do {
@@ -81,6 +84,7 @@ enum FuzzBenchmark {
             _ = try executor.execute(batch)
             let clock = ContinuousClock()
             let start = clock.now
+            let cpuStart = Self.cpuSeconds(helper: executor.helperProcessIdentifier)
             var executions = 0
             var failures = 0
             repeat {
@@ -89,11 +93,33 @@ enum FuzzBenchmark {
                 failures += outcomes.count { $0.failure != nil }
             } while Bench.seconds(clock.now - start) < seconds
             if failures > 0 { print("  (\(failures) inputs failed)") }
-            return Double(executions) / Bench.seconds(clock.now - start)
+            let wall = Bench.seconds(clock.now - start)
+            let cpu = Self.cpuSeconds(helper: executor.helperProcessIdentifier) - cpuStart
+            return (Double(executions) / wall, cpu > 0 ? Double(executions) / cpu : 0)
         } catch {
             print("fuzz benchmark: \(error.description)")
             return nil
         }
+    }
+
+    /// CPU seconds used so far by this process and by the helper with its waited-for children
+    /// (`/proc/PID/stat`: utime, stime, cutime, cstime).
+    static func cpuSeconds(helper: Int32?) -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        var total = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        if let helper, let stat = try? String(contentsOfFile: "/proc/\(helper)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        {
+            // Fields after the command name: state is field 3; utime..cstime are fields 14 to 17.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 14 {
+                let ticks = fields[11...14].compactMap { Double($0) }.reduce(0, +)
+                total += ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+            }
+        }
+        return total
     }
 
     /// `count` cases of the engine: half generated, half mutations of those, from seed 1.

@@ -106,6 +106,9 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
         return outcomes
     }
 
+    /// The helper's process id while prepared (benchmarks read its CPU time).
+    public var helperProcessIdentifier: Int32? { self.target?.processIdentifier }
+
     public func shutdown() {
         self.target?.shutdown()
         self.target = nil
