@@ -69,6 +69,7 @@ let package = Package(
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-ceiling.c"), .copy("USRSCTP/sctpconform-usrsctp-hooks.c"),
                 .copy("USRSCTP/sctpconform-usrsctp-channel.c"), .copy("Pion/sctpconform-pion-agent.go"),
+                .copy("USRSCTP/sctpconform-usrsctp-fuzz.c"), .copy("USRSCTP/sctpconform-usrsctp-hmac.c"),
                 .copy("Linux/sctpconform-linux-agent.c"), .copy("Linux/sctpconform-linux-agent-io.c"),
                 .copy("Linux/sctpconform-linux-agent-options.c"), .copy("Linux/sctpconform-linux-agent-events.c"),
                 .copy("Linux/sctpconform-linux-agent-apps.c"), .copy("Linux/guest-init.sh"),
@@ -89,7 +90,10 @@ let package = Package(
             name: "Reports", dependencies: ["Runner", "Rules", "CaptureCheck", "Captures", "Scenario", "NetworkLayers"]
         ),
         .target(
-            name: "Fuzz", dependencies: ["SCTPWire", "Scenario", "Runner", "Targets", "NetworkLayers", "VirtualTime", "Rules"]
+            name: "Fuzz",
+            dependencies: [
+                "SCTPWire", "Scenario", "Runner", "Targets", "Transports", "NetworkLayers", "VirtualTime", "Rules",
+            ]
         ),
         .executableTarget(
             name: "sctpconform",
@@ -103,7 +107,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "SCTPWire", "NetworkLayers", "Captures", "Rules", "CaptureCheck", "Runner", "Targets", "Scenario",
-                "VirtualTime",
+                "VirtualTime", "Fuzz",
             ]
         ),
 
@@ -160,6 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DifferentialTests", dependencies: ["SCTPWire", "NetworkLayers", "Captures", "ProcessTestSupport"]),
+        .testTarget(
+            name: "FuzzExecutionTests",
+            dependencies: ["Fuzz", "Runner", "Scenario", "Targets", "SCTPWire", "NetworkLayers", "VirtualTime"]
+        ),
         .testTarget(
             name: "FuzzTests",
             dependencies: [

@@ -42,6 +42,9 @@ let groups: [BenchmarkGroup] = [
     BenchmarkGroup(
         name: "linux", summary: "the Linux kernel in QEMU: image build, VM boot, reset, scenarios/s (--cold, --rounds N)",
         runsByDefault: false, run: LinuxBenchmark.run),
+    BenchmarkGroup(
+        name: "fuzz", summary: "fuzz executions/s against usrsctp on one core: established and out of the blue",
+        runsByDefault: false, run: FuzzBenchmark.run),
 ]
 
 @MainActor

@@ -58,7 +58,8 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "Where findings are written as scenario files.")
     var findings = "Reports/findings"
 
-    @Option(help: "The executor: automatic (the fastest the target has) or session (the generic one).")
+    @Option(
+        help: "The executor: automatic (the fastest the target has), session (the generic one) or usrsctp (batched).")
     var executor = "automatic"
 
     @Flag(help: "Do not use the live RFC rules as an oracle.")
@@ -79,6 +80,9 @@ struct FuzzCommand: ParsableCommand {
                 "unknown executor '\(self.executor)' (known: "
                     + FuzzExecutorFactory.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
             )
+        }
+        if self.executor == FuzzExecutorFactory.Kind.usrsctp.rawValue && self.target != "usrsctp" {
+            throw ValidationError("--executor usrsctp runs only against --target usrsctp")
         }
     }
 

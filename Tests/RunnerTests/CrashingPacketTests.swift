@@ -46,12 +46,12 @@ import VirtualTime
         let root = URL(fileURLWithPath: RunnerTests.scenariosDirectory).deletingLastPathComponent()
         let original = try String(
             contentsOf: root.appendingPathComponent("Sources/Targets/USRSCTP/sctpconform-usrsctp.c"), encoding: .utf8)
-        let delivery = "usrsctp_conninput(CONN_ADDRESS, r.bytes + r.offset, r.length - r.offset, 0);"
+        let delivery = "usrsctp_conninput(CONN_ADDRESS, r->bytes + r->offset, r->length - r->offset, 0);"
         #expect(original.components(separatedBy: delivery).count == 2, "the helper's delivery line moved")
         let patched = original.replacingOccurrences(
             of: delivery,
             with: """
-                if (r.length - r.offset > 12 && r.bytes[r.offset + 12] == 10) {
+                if (r->length - r->offset > 12 && r->bytes[r->offset + 12] == 10) {
                     fprintf(stderr, "test helper: aborting on COOKIE ECHO\\n");
                     abort();
                 }
@@ -62,7 +62,7 @@ import VirtualTime
         // The files it #includes sit beside it.
         for name in [
             "sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c",
-            "sctpconform-usrsctp-channel.c",
+            "sctpconform-usrsctp-channel.c", "sctpconform-usrsctp-fuzz.c", "sctpconform-usrsctp-hmac.c",
         ] {
             try files.copyItem(
                 at: root.appendingPathComponent("Sources/Targets/USRSCTP/\(name)"),

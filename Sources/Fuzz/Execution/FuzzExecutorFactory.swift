@@ -8,11 +8,15 @@ public enum FuzzExecutorFactory {
     public enum Kind: String, Sendable, CaseIterable {
         case automatic
         case session
+        /// usrsctp's batched helper (`USRSCTPFuzzExecutor`); only for the `usrsctp` target.
+        case usrsctp
     }
 
     /// An executor for `descriptor`.
     public static func make(for descriptor: TargetDescriptor, kind: Kind = .automatic) -> any FuzzExecutor {
         switch kind {
+        case .automatic where descriptor.name == TargetRegistry.usrsctp.name, .usrsctp:
+            return USRSCTPFuzzExecutor()
         case .automatic, .session:
             return SessionFuzzExecutor(descriptor: descriptor)
         }

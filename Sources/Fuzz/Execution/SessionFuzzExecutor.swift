@@ -71,6 +71,7 @@ public final class SessionFuzzExecutor: FuzzExecutor {
     private func execute(_ input: FuzzInput) throws(FuzzExecutionError) -> FuzzOutcome {
         let session = try self.replayPrefix()
         let first = session.packets.count
+        _ = session.takeEvents()  // the prefix's: the outcome holds the events from the first step on
         var outcome = FuzzOutcome()
         var afterSteps: [Int] = []
         /// Marks the SUT's packets that came since the last mark as sent after `done` steps.

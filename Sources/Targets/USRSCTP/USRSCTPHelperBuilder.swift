@@ -92,7 +92,7 @@ public enum USRSCTPHelperBuilder {
     /// are part of the cache key.
     static let includedSources = [
         "sctpconform-usrsctp-timers.c", "sctpconform-usrsctp-ceiling.c", "sctpconform-usrsctp-hooks.c",
-        "sctpconform-usrsctp-channel.c",
+        "sctpconform-usrsctp-channel.c", "sctpconform-usrsctp-fuzz.c", "sctpconform-usrsctp-hmac.c",
     ]
 
     /// Compiler arguments, except the output path.
@@ -106,6 +106,8 @@ public enum USRSCTPHelperBuilder {
             "-Wl,--wrap=gettimeofday", "-Wl,--wrap=syscall",
             // Every callout start and stop, so the helper knows the next due timer.
             "-Wl,--wrap=sctp_os_timer_start", "-Wl,--wrap=sctp_os_timer_stop",
+            // Every HMAC computation from another object file, so the same ones are computed once.
+            "-Wl,--wrap=sctp_hmac", "-Wl,--wrap=sctp_hmac_m",
         ]
         return arguments
     }

@@ -23,6 +23,12 @@ enum USRSCTPHelperProtocol {
         /// the socket, runs the timers out, reseeds, new socket). Answered by a result only; EBUSY when
         /// the stack could not be emptied.
         case reset(seed: UInt64, start: VirtualInstant, localPort: UInt16, peerPort: UInt16)
+        /// Keeps the stack's state for `batch` (mode 0 after a prefix, 1 out of the blue), each input
+        /// bounded to `limitMilliseconds` of real time.
+        case hold(mode: UInt8, limitMilliseconds: UInt32)
+        /// Runs each input (encoded steps, see `encodeSteps`) from the held state; answered per input by
+        /// its packets and events and an `.outcome`, then one result.
+        case batch([[UInt8]])
 
         /// The frame body (type byte onward; the length prefix is added by `HelperProcess`).
         func encoded() -> [UInt8] {
@@ -51,6 +57,17 @@ enum USRSCTPHelperProtocol {
             case .run(let time):
                 writer.u8(0x06)
                 writer.u64(time.nanoseconds)
+            case .hold(let mode, let limit):
+                writer.u8(0x08)
+                writer.u8(mode)
+                writer.u32(limit)
+            case .batch(let inputs):
+                writer.u8(0x09)
+                writer.u32(UInt32(inputs.count))
+                for input in inputs {
+                    writer.u32(UInt32(input.count))
+                    writer.bytes(input)
+                }
             }
             return writer.bytes
         }
@@ -61,8 +78,32 @@ enum USRSCTPHelperProtocol {
             case .deliver(_, let packet): packet.count
             case .action(_, .send(_, _, let payload, _)): payload.count
             case .action(_, .abort(let reason)): reason.count
+            case .batch(let inputs): inputs.reduce(0) { $0 + $1.count + 4 }
             default: 0
             }
+        }
+
+        /// One input of `batch`: per step a kind byte (1 packet, 2 advance, 3 action) and its body.
+        static func encodeSteps(_ steps: [USRSCTPBatchStep]) -> [UInt8] {
+            var writer = FrameWriter()
+            for step in steps {
+                switch step {
+                case .packet(let bytes):
+                    writer.u8(1)
+                    writer.u32(UInt32(bytes.count))
+                    writer.bytes(bytes)
+                case .advance(let milliseconds):
+                    writer.u8(2)
+                    writer.u32(milliseconds)
+                case .action(let action):
+                    var body = FrameWriter()
+                    Self.encode(action, into: &body)
+                    writer.u8(3)
+                    writer.u32(UInt32(body.bytes.count))
+                    writer.bytes(body.bytes)
+                }
+            }
+            return writer.bytes
         }
 
         private static func encode(_ action: ApplicationAction, into writer: inout FrameWriter) {
@@ -125,6 +166,14 @@ enum USRSCTPHelperProtocol {
         case event(time: VirtualInstant, ApplicationEvent)
         /// The command finished; `errno` 0 means success.
         case result(errno: Int32, message: String)
+        /// One input of a batch ended (its packets and events came before): `status` 0 done, 1 crashed
+        /// (`detail` the signal), 2 hung (over the limit), 3 exited (`detail` the status); `state` is
+        /// usrsctp's `sstat_state`, nil without an association; `edges` the coverage edges it hit.
+        /// `actionErrnos` what each action step returned (0 success); `stepPackets` how many packets the
+        /// input had sent when each step was done; `lastWords` its stderr when it failed.
+        case outcome(
+            index: UInt32, status: UInt8, detail: UInt32, state: UInt16?, edges: [UInt32], actionErrnos: [Int32],
+            stepPackets: [UInt32], lastWords: String)
 
         /// Decodes one reply frame body. Never traps: anything malformed is a typed error.
         static func decode(_ frame: [UInt8]) throws(DecodingError) -> Reply {
@@ -140,6 +189,26 @@ enum USRSCTPHelperProtocol {
             case 0x83:
                 let code = Int32(bitPattern: try reader.u32())
                 return .result(errno: code, message: String(decoding: reader.rest(), as: UTF8.self))
+            case 0x84:
+                let index = try reader.u32()
+                let status = try reader.u8()
+                let detail = try reader.u32()
+                let state = try reader.u16()
+                let count = try reader.u32()
+                var edges: [UInt32] = []
+                edges.reserveCapacity(Int(min(count, 1 << 20)))
+                for _ in 0..<count { edges.append(try reader.u32()) }
+                let actions = try reader.u32()
+                var errnos: [Int32] = []
+                for _ in 0..<min(actions, 256) { errnos.append(Int32(bitPattern: try reader.u32())) }
+                let steps = try reader.u32()
+                var stepPackets: [UInt32] = []
+                for _ in 0..<min(steps, 1024) { stepPackets.append(try reader.u32()) }
+                _ = try reader.u32()  // the length of the last words: the rest of the frame
+                return .outcome(
+                    index: index, status: status, detail: detail, state: state == 0xffff ? nil : state, edges: edges,
+                    actionErrnos: errnos, stepPackets: stepPackets,
+                    lastWords: String(decoding: reader.rest(), as: UTF8.self))
             default:
                 throw DecodingError(offset: 0, reason: "unknown reply type 0x\(String(type, radix: 16))")
             }

@@ -126,6 +126,8 @@ final class USRSCTPSession {
                 self.noteOutput(at: time)
             case .result(let code, let message):
                 return (code, message)
+            case .outcome:
+                throw self.helper.abandon(because: "sent a batch outcome outside a batch")
             }
         }
     }

@@ -63,7 +63,7 @@ public final class USRSCTPTarget: Target {
     public var capabilities: Set<TargetCapability> { Self.supportedCapabilities }
     public var transport: any Transport { self.wire }
 
-    private let session: USRSCTPSession
+    let session: USRSCTPSession
     private let wire: USRSCTPTransport
 
     /// Builds (or reuses) the helper, starts it with the configuration's seed and ports, and sets the

@@ -46,17 +46,37 @@
  *                 start_ns, and a new socket is made as INIT makes it. Answered by RESULT only; errno
  *                 EBUSY when timers were still pending after an hour of virtual time (the harness then
  *                 starts a new process). Before INIT, RESET is INIT.
+ *   0x08 HOLD     u8 mode, u32 limit_ms: keeps the stack's state as it stands for BATCH, restored for
+ *                 each input by RESET and a replay of the stack commands since INIT/RESET (mode 0:
+ *                 after a prefix, before every input; mode 1: out of the blue, the socket listening,
+ *                 only after an input that left state). limit_ms bounds one input in real time
+ *                 (0: 1000 ms). A later stack command releases the hold. Answered by RESULT only.
+ *   0x09 BATCH    u32 count, then per input: u32 length, steps (u8 kind: 1 PACKET u32 length, bytes;
+ *                 2 ADVANCE u32 ms; 3 ACTION u32 length, ACTION's arguments after at_ns). Every input
+ *                 starts from the held state; per input, in order: its PACKET/EVENT replies, then
+ *                 OUTCOME. Then one RESULT (ENOTCONN before HOLD). A packet step is delivered at the
+ *                 clock's instant, an ADVANCE moves the clock, an action is performed at the instant.
+ *                 (sctpconform-usrsctp-fuzz.c)
  * Replies (helper -> harness):
  *   0x81 PACKET   u64 time_ns, packet bytes
  *   0x82 EVENT    u64 time_ns, u8 kind, fields (see the EVENT_ constants)
  *   0x83 RESULT   i32 errno (0 = success), UTF-8 message
+ *   0x84 OUTCOME  u32 input index, u8 status (0 done, 1 crashed, 2 hung: over limit_ms, 3 exited),
+ *                 u32 signal or exit status, u16 association state (SCTP_STATUS sstat_state; 0xffff:
+ *                 none), u32 edge count, u32 edges (coverage when libusrsctp.a is built with
+ *                 -fsanitize-coverage=trace-pc-guard; none otherwise), u32 action count, i32 errno of
+ *                 each action step (at most 256), u32 step count, u32 packets the input's replies held
+ *                 when each step was done (at most 1024 steps), u32 length, the input's stderr (status
+ *                 1 to 3: the child's last words; none otherwise)
  * A malformed command is answered by RESULT with errno EPROTO and the helper exits with status 3.
  * Time never moves backwards: a command stamped before the current instant runs at the current one.
  *
  * The channel (command input, reply buffer): sctpconform-usrsctp-channel.c. Outside kills and the
- * test-only hooks: sctpconform-usrsctp-hooks.c. The in-process ceiling (`--ceiling N`, no
- * protocol): sctpconform-usrsctp-ceiling.c. These, and the callout bookkeeping
- * (sctpconform-usrsctp-timers.c), are #included below: the helper is compiled as one unit.
+ * test-only hooks: sctpconform-usrsctp-hooks.c. HOLD, BATCH and coverage feedback:
+ * sctpconform-usrsctp-fuzz.c. The in-process ceiling (`--ceiling N`, no protocol):
+ * sctpconform-usrsctp-ceiling.c. These, the callout bookkeeping (sctpconform-usrsctp-timers.c) and the
+ * memo of HMAC computations (sctpconform-usrsctp-hmac.c, `-Wl,--wrap=sctp_hmac,--wrap=sctp_hmac_m`) are
+ * #included below: the helper is compiled as one unit.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -76,7 +96,8 @@
 
 enum {
     CMD_INIT = 0x01, CMD_DELIVER = 0x02, CMD_ADVANCE = 0x03, CMD_ACTION = 0x04, CMD_QUIT = 0x05, CMD_RUN = 0x06, CMD_RESET = 0x07,
-    REPLY_PACKET = 0x81, REPLY_EVENT = 0x82, REPLY_RESULT = 0x83,
+    CMD_HOLD = 0x08, CMD_BATCH = 0x09,
+    REPLY_PACKET = 0x81, REPLY_EVENT = 0x82, REPLY_RESULT = 0x83, REPLY_OUTCOME = 0x84,
 };
 enum {
     ACTION_LISTEN = 1, ACTION_CONNECT = 2, ACTION_SEND = 3, ACTION_SHUTDOWN = 4, ACTION_ABORT = 5,
@@ -169,6 +190,7 @@ long __wrap_syscall(long number, ...) {
 }
 
 #include "sctpconform-usrsctp-timers.c"
+#include "sctpconform-usrsctp-hmac.c"
 #include "sctpconform-usrsctp-channel.c"
 
 /* ------------------------------------------------------------------ usrsctp callbacks */
@@ -181,12 +203,15 @@ static size_t partial_length;
 static int ceiling_mode; /* --ceiling: packets go to the in-process peer, not to the harness */
 static void ceiling_enqueue(const void *buffer, size_t length);
 
+static uint32_t packets_sent; /* packets handed to the harness (BATCH: which step each came after) */
+
 static int conn_output(void *addr, void *buffer, size_t length, uint8_t tos, uint8_t set_df) {
     (void)addr; (void)tos; (void)set_df;
     if (ceiling_mode) {
         ceiling_enqueue(buffer, length);
         return 0;
     }
+    packets_sent += 1;
     size_t frame = begin_frame(REPLY_PACKET);
     put_u64(now_ns);
     put_bytes(buffer, length);
@@ -535,6 +560,34 @@ static void protocol_error(const char *message) {
 #include "sctpconform-usrsctp-ceiling.c"
 #include "sctpconform-usrsctp-hooks.c"
 
+/* ------------------------------------------------------------------ stack commands */
+
+/* DELIVER, ADVANCE, RUN and ACTION: what they do to the stack (also replayed by the fuzz restore).
+ * Returns the errno for RESULT, or MALFORMED. */
+static int stack_command(uint8_t type, struct reader *r) {
+    uint64_t at = take_uint(r, 8);
+    if (r->bad) { return MALFORMED; }
+    switch (type) {
+    case CMD_DELIVER:
+        advance_to(at);
+        run_test_hooks(r->bytes + r->offset, r->length - r->offset);
+        run_planted_bugs(r->bytes + r->offset, r->length - r->offset);
+        usrsctp_conninput(CONN_ADDRESS, r->bytes + r->offset, r->length - r->offset, 0);
+        return 0;
+    case CMD_ADVANCE:
+        advance_to(at);
+        return 0;
+    case CMD_RUN:
+        run_to_output(at);
+        return 0;
+    default:
+        advance_to(at);
+        return perform_action(r);
+    }
+}
+
+#include "sctpconform-usrsctp-fuzz.c"
+
 /* ------------------------------------------------------------------ main loop */
 
 int main(int argc, char **argv) {
@@ -570,6 +623,8 @@ int main(int argc, char **argv) {
             uint16_t local_port = (uint16_t)take_uint(&r, 2), peer_port = (uint16_t)take_uint(&r, 2);
             if (r.bad) { protocol_error(type == CMD_INIT ? "short INIT" : "short RESET"); }
             if (type == CMD_INIT && initialized) { protocol_error("second INIT"); }
+            remember_init(seed, start, local_port, peer_port);
+            hold_mode = -1;
             if (initialized) {
                 error = reset(seed, start, local_port, peer_port);
             } else {
@@ -579,35 +634,22 @@ int main(int argc, char **argv) {
             reset_planted_bugs();
             break;
         }
-        case CMD_DELIVER: {
-            uint64_t at = take_uint(&r, 8);
-            if (r.bad) { protocol_error("short DELIVER"); }
-            advance_to(at);
-            run_test_hooks(r.bytes + r.offset, r.length - r.offset);
-            run_planted_bugs(r.bytes + r.offset, r.length - r.offset);
-            usrsctp_conninput(CONN_ADDRESS, r.bytes + r.offset, r.length - r.offset, 0);
+        case CMD_DELIVER:
+        case CMD_ADVANCE:
+        case CMD_RUN:
+        case CMD_ACTION:
+            error = stack_command(type, &r);
+            if (error == MALFORMED) { protocol_error("short or malformed command"); }
+            journal_command(frame, length);
             break;
-        }
-        case CMD_ADVANCE: {
-            uint64_t until = take_uint(&r, 8);
-            if (r.bad) { protocol_error("short ADVANCE"); }
-            advance_to(until);
+        case CMD_HOLD:
+            error = hold(&r);
+            if (error == MALFORMED) { protocol_error("malformed HOLD"); }
             break;
-        }
-        case CMD_RUN: {
-            uint64_t until = take_uint(&r, 8);
-            if (r.bad) { protocol_error("short RUN"); }
-            run_to_output(until);
+        case CMD_BATCH:
+            error = run_batch(&r);
+            if (error == MALFORMED) { protocol_error("malformed BATCH"); }
             break;
-        }
-        case CMD_ACTION: {
-            uint64_t at = take_uint(&r, 8);
-            if (r.bad) { protocol_error("short ACTION"); }
-            advance_to(at);
-            error = perform_action(&r);
-            if (error == MALFORMED) { protocol_error("malformed ACTION"); }
-            break;
-        }
         case CMD_QUIT:
             reply_result(0, "bye");
             flush_replies();
