@@ -63,9 +63,10 @@ import VirtualTime
         #expect(output.contains("hint: give its address: --target remote --address A [--port P]"))
         if NamespacePair.unavailability() == nil {
             #expect(!output.contains("FAILED"), "\(output)")
-            // usrsctp, usrsctp-raw, usrsctp-udp, and linux and linux-udp (a VM each) where they can run.
+            // usrsctp, usrsctp-raw, usrsctp-udp, and linux and linux-udp (a VM each) and pion where they can run.
             let linux = TargetRegistry.linuxAvailability().isAvailable ? 2 : 0
-            #expect(output.components(separatedBy: "start check: ok").count - 1 == 3 + linux, "\(output)")
+            let pion = TargetRegistry.standard.descriptor(named: "pion")?.checkAvailability().isAvailable == true ? 1 : 0
+            #expect(output.components(separatedBy: "start check: ok").count - 1 == 3 + linux + pion, "\(output)")
             #expect(run.status == 0)
         }
     }
