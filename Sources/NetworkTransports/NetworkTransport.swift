@@ -108,6 +108,22 @@ public final class NetworkTransport: Transport {
         self.clock.restart(at: start)
     }
 
+    /// How the packets travel on the wire, as an envelope's carriage from the harness's side: in IP, or
+    /// in UDP (RFC 6951) from the harness's UDP port (the one bound, when any free one was asked for)
+    /// to the SUT's. Sessions stamp their packets with it so captures and rules see the real carriage.
+    public var wireCarriage: SCTPCarriage {
+        switch self.carriage {
+        case .rawIP:
+            return .ip
+        case .udp(let localPort, let remotePort):
+            var bound = localPort
+            if bound == 0, let port = self.channels.values.first?.localAddress?.port {
+                bound = UInt16(clamping: port)
+            }
+            return .udpEncapsulated(sourcePort: bound, destinationPort: remotePort)
+        }
+    }
+
     /// The latest instant this transport has reported (events are never stamped later).
     public var currentInstant: VirtualInstant { self.lastInstant }
 

@@ -41,6 +41,11 @@ public protocol Target: AnyObject {
     /// every wall-clock deadline (`RealTimeClock.tolerance`), which timing verdicts name. Nil for a
     /// target on the harness's virtual clock.
     var realTimeTolerance: VirtualDuration? { get }
+    /// For a target whose transport carries packets its own way whatever the scenario declares (a
+    /// UDP-encapsulating network target, RFC 6951): that carriage, from the harness's side. The
+    /// session stamps its packets with it, so pcaps and rules show what was on the wire. Nil when the
+    /// scenario's carriage is the one used (a hosted stack stamps its packets with its mirror).
+    var wireCarriage: SCTPCarriage? { get }
 }
 
 extension Target {
@@ -49,6 +54,9 @@ extension Target {
 
     /// Targets on virtual time have no real-time tolerance.
     public var realTimeTolerance: VirtualDuration? { nil }
+
+    /// Targets without a wire of their own carry packets as the scenario declares.
+    public var wireCarriage: SCTPCarriage? { nil }
 
     /// Targets that do not start a reset ahead do nothing.
     public func prepareReset() {}

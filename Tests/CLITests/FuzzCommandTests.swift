@@ -60,6 +60,38 @@ struct FuzzCommandTests {
         #expect(!clean.standardOutput.contains("ERROR fuzz-crash-"), "\(clean.standardOutput)")
     }
 
+    @Test("a stack that stops answering is caught by the liveness probe, shrunk to one packet, and `run` replays it")
+    func silencedStackIsALivenessFinding() throws {
+        let work = TemporaryDirectory()
+        defer { work.remove() }
+        let binary = try #require(ExternalTool.sctpconform)
+        // The helper drops every packet from the first HEARTBEAT on (a test-only hook).
+        func deaf(_ arguments: [String]) throws -> ExternalTool.Result {
+            try ExternalTool.run(
+                "/usr/bin/env", ["SCTPCONFORM_TEST_DEAF_ON_CHUNK=4", binary] + arguments, timeout: 300)
+        }
+        let findings = work.file("findings")
+        let fuzz = try deaf([
+            "fuzz", "--scenario", Self.established, "--seed", "1", "--runs", "2000", "--no-rules", "--corpus",
+            work.file("corpus"), "--findings", findings,
+        ])
+        #expect(fuzz.status == 1, "\(fuzz.standardOutput)\(fuzz.standardError)")
+        let names = Self.files(findings).keys.sorted()
+        #expect(names.count == 1 && names[0].hasPrefix("liveness-"), "\(names)")
+        let file = try #require(names.first.map { findings + "/" + $0 })
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        // The preamble's two sends, the HEARTBEAT, and the probe's INIT.
+        let sends = text.split(separator: "\n").filter { $0.hasPrefix("  - send:") }
+        #expect(sends.count == 4 && sends[2].contains("type: 4"), "\(text)")
+        let replay = try deaf(["run", file, "--seed", "1", "--reports", work.file("reports")])
+        #expect(replay.status == 1, "\(replay.standardOutput)\(replay.standardError)")
+        #expect(replay.standardOutput.contains("FAIL  fuzz-liveness-"), "\(replay.standardOutput)")
+        #expect(replay.standardOutput.contains("nothing matching arrived"), "\(replay.standardOutput)")
+        // A stack that answers passes the same scenario.
+        let clean = try CLI.run(["run", file, "--seed", "1", "--reports", work.file("clean")])
+        #expect(clean.status == 0, "\(clean.standardOutput)")
+    }
+
     @Test("same seed and --runs: the same corpus and findings byte for byte; merge and minimize")
     func deterministicCorpusAndFindings() throws {
         let work = TemporaryDirectory()

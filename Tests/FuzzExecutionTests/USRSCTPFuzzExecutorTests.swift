@@ -125,6 +125,78 @@ import VirtualTime
     }
 }
 
+/// The liveness probe of the fast executor: an INIT from the next harness port delivered inside the
+/// helper, after every input that a restore follows and every `probeEvery` inputs; a silent stack is
+/// blamed on the input that silences it alone. SCTPCONFORM_TEST_DEAF_ON_CHUNK=T makes the helper drop
+/// every packet from one holding a chunk of type T on (until its next reset): a stack that stopped
+/// answering while the helper goes on.
+@Suite struct USRSCTPLivenessProbeTests {
+    static func deafOn(_ type: Int, probeEvery: UInt32? = 64) -> USRSCTPFuzzExecutor {
+        USRSCTPFuzzExecutor(
+            options: USRSCTPTarget.Options(helperEnvironment: ["SCTPCONFORM_TEST_DEAF_ON_CHUNK": "\(type)"]),
+            probeEvery: probeEvery)
+    }
+
+    @Test func afterAPrefixEveryInputIsProbedAndTheSilencingOneIsNamed() throws {
+        let prefix = try FuzzExecutionFixture.establishedPrefix()
+        let executor = Self.deafOn(4)  // HEARTBEAT
+        defer { executor.shutdown() }
+        let baseline = try executor.prepare(prefix: prefix, seed: FuzzExecutionFixture.seed)
+        let inputs = FuzzExecutionFixture.establishedInputs(baseline)
+        let outcomes = try executor.execute(inputs)
+        for (index, outcome) in outcomes.enumerated() {
+            #expect(outcome.failure == nil)
+            #expect(outcome.alive == (index != 2), "input \(index): alive \(String(describing: outcome.alive))")
+        }
+        // The HEARTBEAT was dropped: nothing came back for it.
+        #expect(outcomes[2].packets.isEmpty)
+        // The oracle names it; the others are no finding.
+        let oracle = FuzzOracle(baseline: baseline, checksRules: false)
+        let deaf = FuzzCase(steps: [])
+        #expect(oracle.judge(deaf, outcomes[2])?.kind == .liveness)
+        #expect(oracle.judge(deaf, outcomes[0]) == nil)
+    }
+
+    @Test func outOfTheBlueASilenceLeftBehindIsBlamedOnItsInput() throws {
+        let executor = Self.deafOn(4, probeEvery: 100)
+        defer { executor.shutdown() }
+        let baseline = try executor.prepare(prefix: nil, seed: FuzzExecutionFixture.seed)
+        // Out-of-the-blue packets that leave nothing behind: no restore between them, so the deafness
+        // the second one causes lasts, and only the probe after the last input sees it.
+        let abort = FuzzInput(steps: [.packet(FuzzExecutionFixture.packet(baseline, tag: 9, [.abort(AbortChunk())]))])
+        let heartbeat = FuzzInput(steps: [.packet(FuzzExecutionFixture.packet(baseline, tag: 9, [
+            .heartbeat(HeartbeatChunk(parameters: [.heartbeatInfo(HeartbeatInfoParameter(info: [1, 2, 3, 4]))]))]))])
+        let outcomes = try executor.execute([abort, heartbeat, abort, abort, abort])
+        #expect(outcomes.map(\.alive) == [nil, false, nil, nil, nil])
+        #expect(outcomes.allSatisfy { $0.failure == nil })
+        // The next batch starts from the held state again: the stack answers.
+        #expect(try executor.execute([abort]).map(\.alive) == [true])
+    }
+
+    @Test func outOfTheBlueTheStackIsProbedEveryNInputsAndBeforeEveryRestore() throws {
+        let executor = USRSCTPFuzzExecutor(probeEvery: 8)
+        defer { executor.shutdown() }
+        let baseline = try executor.prepare(prefix: nil, seed: FuzzExecutionFixture.seed)
+        let abort = FuzzInput(steps: [.packet(FuzzExecutionFixture.packet(baseline, tag: 9, [.abort(AbortChunk())]))])
+        let initiation = FuzzInput(steps: [.packet(FuzzExecutionFixture.packet(baseline, tag: 0, [
+            .initiation(InitChunk(
+                initiateTag: 0x1234_5678, advertisedReceiverWindow: 65_536, outboundStreams: 10, inboundStreams: 10,
+                initialTSN: 100))]))])
+        // An INIT leaves state (its INIT ACK moved the endpoint's random store): probed before the restore.
+        var batch = Array(repeating: abort, count: 20)
+        batch[3] = initiation
+        let outcomes = try executor.execute(batch)
+        let probed = outcomes.indices.filter { outcomes[$0].alive != nil }
+        #expect(probed == [3, 11, 19])
+        #expect(outcomes.allSatisfy { $0.alive != false })
+        // Without a probe, nothing is said about liveness.
+        let quiet = USRSCTPFuzzExecutor(probeEvery: nil)
+        defer { quiet.shutdown() }
+        _ = try quiet.prepare(prefix: nil, seed: FuzzExecutionFixture.seed)
+        #expect(try quiet.execute(batch).allSatisfy { $0.alive == nil })
+    }
+}
+
 /// Chunk types of a packet (common header onward).
 enum TestChunks {
     static func types(_ packet: [UInt8]) -> [UInt8] {

@@ -84,11 +84,25 @@ import Testing
             return
         }
         for (scenario, verdict) in Self.expected where verdict == "PASS" {
+            let udp = target == "usrsctp-udp"
             let decoded = try ExternalTool.run(
-                tshark, ["-r", "\(reports.path)/\(scenario).pcap", "-o", "sctp.checksum:CRC-32C", "-V"], timeout: 60)
-            let checksums = decoded.standardOutput.split(separator: "\n").filter { $0.contains("Checksum (CRC32C)") }
+                tshark,
+                ["-r", "\(reports.path)/\(scenario).pcap", "-o", "sctp.checksum:CRC-32C", "-V"]
+                    + (udp ? ["-d", "udp.port==9899,sctp"] : []),
+                timeout: 60)
+            let lines = decoded.standardOutput.split(separator: "\n")
+            let checksums = lines.filter { $0.contains("Checksum (CRC32C)") }
             #expect(!checksums.isEmpty, "\(scenario): no SCTP packet decoded")
             #expect(checksums.allSatisfy { $0.contains("[correct]") }, "\(scenario): \(checksums)")
+            // The capture shows the carriage that was on the wire: every packet in UDP port 9899 to
+            // 9899 (RFC 6951) over usrsctp-udp, none in UDP over raw IP.
+            let datagrams = lines.filter { $0.hasPrefix("User Datagram Protocol") }
+            if udp {
+                #expect(datagrams.count == checksums.count, "\(scenario): \(datagrams.count) of \(checksums.count) in UDP")
+                #expect(datagrams.allSatisfy { $0.contains("Src Port: 9899, Dst Port: 9899") }, "\(scenario): \(datagrams)")
+            } else {
+                #expect(datagrams.isEmpty, "\(scenario): \(datagrams)")
+            }
         }
     }
 

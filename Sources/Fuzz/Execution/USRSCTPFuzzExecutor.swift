@@ -1,5 +1,6 @@
 import Foundation
 import Runner
+import SCTPWire
 import Scenario
 import Targets
 import VirtualTime
@@ -20,26 +21,42 @@ import VirtualTime
 /// lets the clock (and the timers) run, an action is performed. The outcome holds what the stack did
 /// from the first step to the last, what each action returned, the association's state by usrsctp's
 /// `SCTP_STATUS` (named as `AssociationModel.State` names states), and the coverage edges when
-/// libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`. No liveness probe is made (`alive`
-/// is nil): a stack that stops answering is caught by the per-input real-time limit.
+/// libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`.
+///
+/// Two oracles of "stopped answering": an input that runs past `inputLimitMilliseconds` of real time
+/// is reported hung; and, with `probeEvery` set, a liveness probe, the one `SessionFuzzExecutor` makes
+/// (an INIT from the next harness port, which a listener answers with an INIT ACK and anything else
+/// with an ABORT: RFC 9260 §5.1, §8.4), delivered inside the helper after an input. The stack is probed
+/// whenever the restore after an input would wipe what it did (after a prefix: after every input; out
+/// of the blue: after an input that left state), after every `probeEvery` inputs and after the last of
+/// each batch, so every input's effect is probed before it is gone; a silent probe after several inputs
+/// is attributed to the one that silences the stack alone (`FuzzOutcome.alive` false), and the outcomes
+/// of inputs not followed by a probe have `alive` nil.
 public final class USRSCTPFuzzExecutor: FuzzExecutor {
     /// Inputs per `BATCH` command (a batch of the caller's is split into these).
     public static let inputsPerCommand = 512
 
     private let options: USRSCTPTarget.Options
     private let inputLimitMilliseconds: UInt32
+    private let probeEvery: UInt32?
     private var target: USRSCTPTarget?
     private var baseline: FuzzBaseline?
 
     /// - Parameters:
     ///   - options: the helper's options (environment, helper environment for test hooks).
     ///   - inputLimitMilliseconds: real time one input may take before it counts as hung.
-    public init(options: USRSCTPTarget.Options = USRSCTPTarget.Options(), inputLimitMilliseconds: UInt32 = 1_000) {
+    ///   - probeEvery: the most inputs between two liveness probes (out of the blue, where inputs that
+    ///     leave nothing behind share a stack); nil: no probe.
+    public init(
+        options: USRSCTPTarget.Options = USRSCTPTarget.Options(), inputLimitMilliseconds: UInt32 = 1_000,
+        probeEvery: UInt32? = 64
+    ) {
         var options = options
         // A batch answers once, at its end: the wait for it is longer than for one command.
         options.responseTimeoutMilliseconds = max(options.responseTimeoutMilliseconds, 60_000)
         self.options = options
         self.inputLimitMilliseconds = inputLimitMilliseconds
+        self.probeEvery = probeEvery
     }
 
     deinit {
@@ -69,7 +86,8 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
         }
         do {
             try target.hold(
-                prefix == nil ? .outOfTheBlue : .prefix, inputLimitMilliseconds: self.inputLimitMilliseconds)
+                prefix == nil ? .outOfTheBlue : .prefix, inputLimitMilliseconds: self.inputLimitMilliseconds,
+                probe: self.probeEvery == nil ? nil : Self.probe(session.endpoints), probeEvery: self.probeEvery ?? 0)
         } catch {
             throw FuzzExecutionError("usrsctp: \(error.description)")
         }
@@ -97,7 +115,7 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
             }
             for result in results {
                 outcomes.append(FuzzOutcome(
-                    packets: result.packets, events: result.events, failure: result.failure, alive: nil,
+                    packets: result.packets, events: result.events, failure: result.failure, alive: result.alive,
                     state: result.state, coverage: result.edges, actionResults: result.actionResults,
                     afterSteps: result.afterSteps))
             }
@@ -113,6 +131,19 @@ public final class USRSCTPFuzzExecutor: FuzzExecutor {
         self.target?.shutdown()
         self.target = nil
         self.baseline = nil
+    }
+
+    /// The liveness probe: an INIT from the harness port after the session's (no input uses it), as
+    /// `SessionFuzzExecutor` and `FindingScenario.probeSteps` send it.
+    static func probe(_ endpoints: SessionEndpoints) -> [UInt8] {
+        let port = endpoints.harnessPort == .max ? endpoints.harnessPort - 1 : endpoints.harnessPort + 1
+        let initiation = InitChunk(
+            initiateTag: 0x1B0B_FEED, advertisedReceiverWindow: 106_496, outboundStreams: 1, inboundStreams: 1,
+            initialTSN: 1)
+        return SCTPPacket(
+            header: CommonHeader(sourcePort: port, destinationPort: endpoints.sutPort, verificationTag: 0),
+            chunks: [.initiation(initiation)]
+        ).encoded()
     }
 
     static func batchStep(_ step: FuzzStep) -> USRSCTPBatchStep {

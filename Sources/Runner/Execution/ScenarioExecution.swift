@@ -49,18 +49,19 @@ final class ScenarioExecution {
         self.scenario = scenario
         self.configuration = configuration
         self.session = HarnessSession(
-            target: target, endpoints: Self.endpoints(of: scenario), seed: configuration.seed,
+            target: target, endpoints: Self.endpoints(of: scenario, on: target), seed: configuration.seed,
             checkers: configuration.makeCheckers, decorate: configuration.decorateTransport)
         self.builder = PacketBuilder(vocabulary: configuration.vocabulary)
         self.matcher = PatternMatcher(variables: VariableStore(minimumCapacity: 32))
         self.publishVariables()
     }
 
-    /// The scenario's addresses, ports and carriage (IP or UDP, RFC 6951) as the session's endpoints.
-    static func endpoints(of scenario: Scenario) -> SessionEndpoints {
+    /// The scenario's addresses, ports and carriage (IP or UDP, RFC 6951) as the session's endpoints;
+    /// the carriage is the target's own when its wire fixes one (`Target.wireCarriage`).
+    static func endpoints(of scenario: Scenario, on target: any Target) -> SessionEndpoints {
         SessionEndpoints(
             sutAddresses: scenario.sutAddresses, harnessAddresses: scenario.peerAddresses, sutPort: scenario.sutPort,
-            harnessPort: scenario.peerPort, carriage: scenario.harnessCarriage)
+            harnessPort: scenario.peerPort, carriage: target.wireCarriage ?? scenario.harnessCarriage)
     }
 
     // MARK: Run

@@ -125,6 +125,8 @@ public final class AgentTarget: Target {
 
     public var realTimeTolerance: VirtualDuration? { self.network.clock.tolerance }
 
+    public var wireCarriage: SCTPCarriage? { self.network.wireCarriage }
+
     /// What the report prints about timing: `real time, tolerance 200ms`.
     public var timing: String { self.network.clock.summary }
 

@@ -81,6 +81,8 @@ public final class RemoteTarget: Target {
 
     public var realTimeTolerance: VirtualDuration? { self.network.clock.tolerance }
 
+    public var wireCarriage: SCTPCarriage? { self.network.wireCarriage }
+
     /// `listen` is what the peer does already; nothing else can be done to it.
     public func perform(_ action: ApplicationAction, at time: VirtualInstant) throws(TargetError) -> ActionResult {
         if action == .listen { return .ok }

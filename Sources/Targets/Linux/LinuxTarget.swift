@@ -154,6 +154,8 @@ public final class LinuxTarget: Target {
         }
     }
     public var realTimeTolerance: VirtualDuration? { self.inner.realTimeTolerance }
+
+    public var wireCarriage: SCTPCarriage? { self.inner.wireCarriage }
     /// The agent's `hello` answer: `sctpconform-linux-agent 1 linux-<release>[+app]`.
     public var agentIdentity: [String] { self.inner.agentIdentity }
 

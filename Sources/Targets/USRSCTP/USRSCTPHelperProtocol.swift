@@ -24,8 +24,9 @@ enum USRSCTPHelperProtocol {
         /// the stack could not be emptied.
         case reset(seed: UInt64, start: VirtualInstant, localPort: UInt16, peerPort: UInt16)
         /// Keeps the stack's state for `batch` (mode 0 after a prefix, 1 out of the blue), each input
-        /// bounded to `limitMilliseconds` of real time.
-        case hold(mode: UInt8, limitMilliseconds: UInt32)
+        /// bounded to `limitMilliseconds` of real time; with a liveness probe (a packet the stack must
+        /// answer, to a port no input uses), probed at least every `probeEvery` inputs.
+        case hold(mode: UInt8, limitMilliseconds: UInt32, probe: [UInt8]?, probeEvery: UInt32)
         /// Runs each input (encoded steps, see `encodeSteps`) from the held state; answered per input by
         /// its packets and events and an `.outcome`, then one result.
         case batch([[UInt8]])
@@ -57,10 +58,15 @@ enum USRSCTPHelperProtocol {
             case .run(let time):
                 writer.u8(0x06)
                 writer.u64(time.nanoseconds)
-            case .hold(let mode, let limit):
+            case .hold(let mode, let limit, let probe, let every):
                 writer.u8(0x08)
                 writer.u8(mode)
                 writer.u32(limit)
+                if let probe {
+                    writer.u32(every)
+                    writer.u32(UInt32(probe.count))
+                    writer.bytes(probe)
+                }
             case .batch(let inputs):
                 writer.u8(0x09)
                 writer.u32(UInt32(inputs.count))
@@ -168,12 +174,13 @@ enum USRSCTPHelperProtocol {
         case result(errno: Int32, message: String)
         /// One input of a batch ended (its packets and events came before): `status` 0 done, 1 crashed
         /// (`detail` the signal), 2 hung (over the limit), 3 exited (`detail` the status); `state` is
-        /// usrsctp's `sstat_state`, nil without an association; `edges` the coverage edges it hit.
+        /// usrsctp's `sstat_state`, nil without an association; `alive` whether the liveness probe after
+        /// it was answered (nil: not probed after this input); `edges` the coverage edges it hit.
         /// `actionErrnos` what each action step returned (0 success); `stepPackets` how many packets the
         /// input had sent when each step was done; `lastWords` its stderr when it failed.
         case outcome(
-            index: UInt32, status: UInt8, detail: UInt32, state: UInt16?, edges: [UInt32], actionErrnos: [Int32],
-            stepPackets: [UInt32], lastWords: String)
+            index: UInt32, status: UInt8, detail: UInt32, state: UInt16?, alive: Bool?, edges: [UInt32],
+            actionErrnos: [Int32], stepPackets: [UInt32], lastWords: String)
 
         /// Decodes one reply frame body. Never traps: anything malformed is a typed error.
         static func decode(_ frame: [UInt8]) throws(DecodingError) -> Reply {
@@ -194,6 +201,7 @@ enum USRSCTPHelperProtocol {
                 let status = try reader.u8()
                 let detail = try reader.u32()
                 let state = try reader.u16()
+                let liveness = try reader.u8()
                 let count = try reader.u32()
                 var edges: [UInt32] = []
                 edges.reserveCapacity(Int(min(count, 1 << 20)))
@@ -206,7 +214,8 @@ enum USRSCTPHelperProtocol {
                 for _ in 0..<min(steps, 1024) { stepPackets.append(try reader.u32()) }
                 _ = try reader.u32()  // the length of the last words: the rest of the frame
                 return .outcome(
-                    index: index, status: status, detail: detail, state: state == 0xffff ? nil : state, edges: edges,
+                    index: index, status: status, detail: detail, state: state == 0xffff ? nil : state,
+                    alive: liveness == 0 ? nil : liveness == 1, edges: edges,
                     actionErrnos: errnos, stepPackets: stepPackets,
                     lastWords: String(decoding: reader.rest(), as: UTF8.self))
             default:

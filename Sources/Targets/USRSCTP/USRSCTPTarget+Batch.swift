@@ -25,6 +25,10 @@ public struct USRSCTPBatchOutcome: Hashable, Sendable {
     /// The association's state afterwards by RFC 9260 §4 name, spelt as the harness's association model
     /// spells it (`established`, `shutdown-pending`, `closed` without one); nil on failure.
     public var state: String?
+    /// Whether the stack answered the liveness probe after this input (nil: not probed after it; see
+    /// `USRSCTPTarget.hold`). False means this input, from the held state, left the stack silent (or
+    /// the inputs since the last restore did together).
+    public var alive: Bool?
     /// Coverage edges hit (only when libusrsctp.a is built with `-fsanitize-coverage=trace-pc-guard`).
     public var edges: [UInt32]
     /// What each action step returned, in order.
@@ -44,9 +48,17 @@ public enum USRSCTPHoldMode: UInt8, Hashable, Sendable {
 
 extension USRSCTPTarget {
     /// Keeps the stack's state as it stands (after the prefix the harness ran) for `runBatch`. Each
-    /// input may take `inputLimitMilliseconds` of real time before it counts as hung.
-    public func hold(_ mode: USRSCTPHoldMode, inputLimitMilliseconds: UInt32 = 1_000) throws(TargetError) {
-        let result = try self.session.run(.hold(mode: mode.rawValue, limitMilliseconds: inputLimitMilliseconds))
+    /// input may take `inputLimitMilliseconds` of real time before it counts as hung (it is caught
+    /// within twice that). With a `probe` (a whole packet the stack must answer, from a port no input
+    /// uses), the stack is probed after an input whenever what the inputs did is about to be wiped by a
+    /// restore (after a prefix: every input), after `probeEvery` inputs and after the last one of a batch;
+    /// a silent probe is attributed to the input that silences the stack alone.
+    public func hold(
+        _ mode: USRSCTPHoldMode, inputLimitMilliseconds: UInt32 = 1_000, probe: [UInt8]? = nil,
+        probeEvery: UInt32 = 64
+    ) throws(TargetError) {
+        let result = try self.session.run(.hold(
+            mode: mode.rawValue, limitMilliseconds: inputLimitMilliseconds, probe: probe, probeEvery: probeEvery))
         if result.errno != 0 {
             throw .failed("usrsctp helper could not hold its state: \(result.message) (errno \(result.errno))")
         }
@@ -77,13 +89,15 @@ extension USRSCTPTarget {
             case .event(let time, let event):
                 events.append(TimedApplicationEvent(time: time, event: event))
             case .outcome(
-                let index, let status, let detail, let state, let edges, let errnos, let stepPackets, let lastWords):
+                let index, let status, let detail, let state, let alive, let edges, let errnos, let stepPackets,
+                let lastWords):
                 guard index == outcomes.count, index < inputs.count else {
                     throw self.session.helper.abandon(because: "reported input \(index) out of order")
                 }
                 outcomes.append(USRSCTPBatchOutcome(
                     packets: packets, events: events, failure: Self.batchFailure(status, detail, lastWords: lastWords),
-                    state: status == 0 ? Self.associationStateName(state) : nil, edges: edges,
+                    state: status == 0 ? Self.associationStateName(state) : nil, alive: status == 0 ? alive : nil,
+                    edges: edges,
                     actionResults: errnos.map { code in
                         code == 0 ? .ok : .failed(errno: code, message: String(cString: strerror(code)))
                     }, afterSteps: Self.afterSteps(packets: packets.count, stepPackets: stepPackets)))

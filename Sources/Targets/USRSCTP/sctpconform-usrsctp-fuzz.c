@@ -17,8 +17,20 @@
  *   endpoint's random store), otherwise by putting back the generator's state.
  *
  * The child records in shared memory which input it is running and, for each finished one, its
- * replies; when it dies (a crash) or overruns the per-input real-time limit (SIGALRM: a hang), the
- * holder reports that input as failed and goes on with the next one in a new child.
+ * replies; when it dies (a crash), the holder reports that input as failed and goes on with the next
+ * one in a new child. The holder is also the watchdog (no timer call per input in the child): it
+ * waits for the child in slices of the per-input limit and kills it when the same input was running
+ * at the ends of two slices with nothing finished in between: that input is reported hung (it ran
+ * longer than the limit; it is caught within twice the limit).
+ *
+ * Liveness: with a probe packet (HOLD), the child delivers it after an input and looks for an answer
+ * to the probe's port among what the stack sends (the probe's own replies are not the input's). An
+ * input's effect on the stack lasts until the next full restore, so the stack is probed before every
+ * full restore (in mode 0: after every input), after every probe_every inputs, and after the child's
+ * last one: no input's effect is wiped unprobed. A probe that is not answered after input k, when
+ * several inputs ran since the last full restore, is attributed: each of them is run again alone from
+ * the held state and probed, and the first that silences the stack alone is reported (liveness 2);
+ * when none does alone, input k is (they did it together).
  *
  * Coverage: when libusrsctp.a is built with -fsanitize-coverage=trace-pc-guard, the callbacks below
  * number its edges (1..N, in module order, so stable for one build) and OUTCOME lists the edges each
@@ -29,6 +41,8 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <sys/time.h>
+#include <signal.h>
+#include <time.h>
 
 enum { STEP_PACKET = 1, STEP_ADVANCE = 2, STEP_ACTION = 3 };
 enum { OUTCOME_DONE = 0, OUTCOME_CRASHED = 1, OUTCOME_HUNG = 2, OUTCOME_EXITED = 3 };
@@ -75,6 +89,9 @@ static void coverage_forget(void) {
 
 static int hold_mode = -1;
 static uint32_t hold_limit_ms;
+static uint8_t *probe_packet;       /* the liveness probe (HOLD), or NULL */
+static uint32_t probe_length, probe_every;
+#define MAX_PROBE_EVERY 4096u
 static uint64_t hold_ns, hold_rng[4], hold_draws;
 static size_t hold_pending;
 static uint64_t init_seed, init_start; /* what INIT/RESET last set (an out-of-the-blue restore) */
@@ -85,6 +102,7 @@ struct shared_progress {
     volatile uint32_t running;  /* index of the input being run */
     volatile uint32_t finished; /* inputs whose records are complete */
     volatile uint64_t used;     /* bytes of records */
+    volatile int64_t words_from; /* where the running input's stderr starts in the child's stderr file */
     uint8_t records[];          /* per input: reply frames (PACKET, EVENT, OUTCOME) as on the channel */
 };
 static struct shared_progress *shared;
@@ -121,11 +139,29 @@ static void remember_init(uint64_t seed, uint64_t start, uint16_t local_port, ui
     init_peer_port = peer_port;
 }
 
-/* HOLD: u8 mode, u32 per-input real-time limit in ms. */
+/* HOLD: u8 mode, u32 per-input real-time limit in ms [, u32 probe_every, u32 length, probe packet]. */
 static int hold(struct reader *r) {
     uint8_t mode = (uint8_t)take_uint(r, 1);
     uint32_t limit = (uint32_t)take_uint(r, 4);
+    uint32_t every = 0, length = 0;
+    const uint8_t *probe = NULL;
+    if (!r->bad && r->offset < r->length) {
+        every = (uint32_t)take_uint(r, 4);
+        length = (uint32_t)take_uint(r, 4);
+        probe = take(r, length);
+        if (length < 16) { r->bad = 1; } /* a common header and at least one chunk header */
+    }
     if (r->bad || mode > HOLD_OUT_OF_THE_BLUE) { return MALFORMED; }
+    free(probe_packet);
+    probe_packet = NULL;
+    probe_length = 0;
+    if (probe != NULL) {
+        probe_packet = malloc(length);
+        if (probe_packet == NULL) { return ENOMEM; }
+        memcpy(probe_packet, probe, length);
+        probe_length = length;
+    }
+    probe_every = every == 0 ? 64 : (every > MAX_PROBE_EVERY ? MAX_PROBE_EVERY : every);
     if (sock == NULL) { return EBADF; }
     if (shared == NULL) {
         void *region = mmap(NULL, SHARED_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE,
@@ -206,9 +242,7 @@ static int run_steps(const uint8_t *bytes, size_t length) {
             uint32_t size = (uint32_t)take_uint(&r, 4);
             const uint8_t *body = take(&r, size);
             if (kind == STEP_PACKET) {
-                run_test_hooks(body, size);
-                run_planted_bugs(body, size);
-                usrsctp_conninput(CONN_ADDRESS, body, size, 0);
+                deliver_from_harness(body, size);
             } else {
                 struct reader action = {body, size, 0, 0};
                 int error = perform_action(&action);
@@ -224,13 +258,16 @@ static int run_steps(const uint8_t *bytes, size_t length) {
     return stateful;
 }
 
-/* Appends the current input's replies and its OUTCOME to the shared records. */
-static void record_outcome(uint32_t index, uint8_t status, uint32_t detail, uint16_t state) {
+/* Appends the current input's replies and its OUTCOME (liveness 0: not probed) to the shared records;
+ * returns where in the records its liveness byte is. */
+static uint64_t record_outcome(uint32_t index, uint8_t status, uint32_t detail, uint16_t state) {
     size_t frame = begin_frame(REPLY_OUTCOME);
     put_u32(index);
     put_u8(status);
     put_u32(detail);
     put_u16(state);
+    size_t liveness = out_length;
+    put_u8(0);
     put_u32(coverage_hit_count);
     for (uint32_t i = 0; i < coverage_hit_count; i++) { put_u32(coverage_hits[i]); }
     put_u32(action_count);
@@ -243,18 +280,34 @@ static void record_outcome(uint32_t index, uint8_t status, uint32_t detail, uint
     put_u32(0); /* no last words */
     end_frame(frame);
     if (coverage_seen != NULL) { coverage_forget(); }
+    uint64_t at = shared->used + liveness;
     memcpy(shared->records + shared->used, out_buffer, out_length);
     shared->used += out_length;
     out_length = 0;
     shared->finished += 1;
+    return at;
 }
 
-static void arm_limit(uint32_t milliseconds) {
-    struct itimerval timer;
-    memset(&timer, 0, sizeof(timer));
-    timer.it_value.tv_sec = milliseconds / 1000;
-    timer.it_value.tv_usec = (milliseconds % 1000) * 1000;
-    setitimer(ITIMER_REAL, &timer, NULL);
+/* Delivers the liveness probe and says whether the stack answered it (a packet to the probe's source
+ * port). What the probe made the stack send, its coverage and its events are dropped. */
+static int probe_answered(void) {
+    size_t before = out_length;
+    deliver_from_harness(probe_packet, probe_length);
+    int answered = 0;
+    size_t offset = before;
+    while (offset + 5 <= out_length) {
+        const uint8_t *frame = out_buffer + offset;
+        uint32_t length = (uint32_t)frame[0] << 24 | (uint32_t)frame[1] << 16 | frame[2] << 8 | frame[3];
+        /* PACKET: u64 time, then the packet: its destination port is at bytes 2 and 3. */
+        if (frame[4] == REPLY_PACKET && length >= 9 + 4 && frame[15] == probe_packet[0]
+            && frame[16] == probe_packet[1]) {
+            answered = 1;
+        }
+        offset += 4 + (size_t)length;
+    }
+    out_length = before;
+    if (coverage_seen != NULL) { coverage_forget(); }
+    return answered;
 }
 
 /* Back to the held state: by reset and a replay of the journal when `full`, else (out of the blue,
@@ -281,17 +334,38 @@ static void restore_held(int full) {
     rng_draws = hold_draws;
 }
 
+/* A probe after input `last` was not answered: which of the inputs [first, last] (run since the last
+ * full restore) silences the stack alone from the held state? The first that does, else `last`. */
+static uint32_t attribute_silence(const uint8_t **inputs, const uint32_t *lengths, uint32_t first, uint32_t last) {
+    for (uint32_t j = first; j < last; j++) {
+        restore_held(1);
+        (void)run_steps(inputs[j], lengths[j]);
+        out_length = 0;
+        action_count = 0;
+        step_count = 0;
+        if (coverage_seen != NULL) { coverage_forget(); }
+        if (!probe_answered()) { return j; }
+    }
+    return last;
+}
+
 /* The child's work: inputs [first, count), or fewer when the shared records fill up. */
 static void run_child(const uint8_t **inputs, const uint32_t *lengths, uint32_t first, uint32_t count) {
-    signal(SIGALRM, SIG_DFL);
     dup2(child_stderr, 2);
     out_length = 0;
+    static uint64_t liveness_at[MAX_PROBE_EVERY]; /* the inputs since the last full restore: liveness bytes */
+    uint32_t window_first = first;             /* the first of them */
     for (uint32_t k = first; k < count; k++) {
         if (SHARED_BYTES - sizeof(*shared) - shared->used < SHARED_SLACK) { break; }
+        /* Where this input's last words start (one cheap call; the file is emptied when it grows). */
+        off_t words = lseek(2, 0, SEEK_CUR);
+        if (words > (off_t)(1u << 20)) {
+            if (ftruncate(2, 0) != 0 || lseek(2, 0, SEEK_SET) != 0) { _exit(7); }
+            words = 0;
+        }
+        shared->words_from = words < 0 ? 0 : words;
         shared->running = k;
-        if (ftruncate(2, 0) != 0 || lseek(2, 0, SEEK_SET) != 0) { _exit(7); }
         action_count = 0;
-        arm_limit(hold_limit_ms);
         int stateful = run_steps(inputs[k], lengths[k]);
         uint16_t state = association_state();
         /* Out of the blue, the next input needs a new stack only when time moved, an action was taken,
@@ -299,10 +373,20 @@ static void run_child(const uint8_t **inputs, const uint32_t *lengths, uint32_t 
          * store, which moves on). After a prefix, every input changes the association. */
         stateful = hold_mode == HOLD_PREFIX || stateful || association_count() > 0 || pending_count != hold_pending
             || sock == NULL || replies_hold_chunk(2);
-        record_outcome(k, OUTCOME_DONE, 0, state);
-        if (k + 1 < count) { restore_held(stateful); }
+        liveness_at[k - window_first] = record_outcome(k, OUTCOME_DONE, 0, state);
+        int last = k + 1 == count || SHARED_BYTES - sizeof(*shared) - shared->used < SHARED_SLACK;
+        if (probe_packet != NULL && (stateful || last || k + 1 - window_first >= probe_every)) {
+            if (probe_answered()) {
+                shared->records[liveness_at[k - window_first]] = 1;
+            } else {
+                uint32_t silencer = k == window_first ? k : attribute_silence(inputs, lengths, window_first, k);
+                shared->records[liveness_at[silencer - window_first]] = 2;
+            }
+            stateful = 1; /* a probe changes the stack; and the window starts again */
+        }
+        if (!last) { restore_held(stateful); }
+        if (stateful) { window_first = k + 1; }
     }
-    arm_limit(0);
     _exit(0);
 }
 
@@ -352,10 +436,39 @@ static void forward_records(void) {
     put_bytes(shared->records, shared->used);
 }
 
+/* Waits for the child (SIGCHLD blocked), watching its progress: when the same input was running at
+ * the ends of two slices of hold_limit_ms with nothing finished in between, it is killed as hung. */
+static void wait_watching(pid_t child, int *status, int *hung) {
+    sigset_t children;
+    sigemptyset(&children);
+    sigaddset(&children, SIGCHLD);
+    struct timespec slice = {hold_limit_ms / 1000, (long)(hold_limit_ms % 1000) * 1000000L};
+    uint32_t seen_running = UINT32_MAX, seen_finished = UINT32_MAX;
+    for (;;) {
+        pid_t done = waitpid(child, status, WNOHANG);
+        if (done == child || (done < 0 && errno != EINTR)) { return; }
+        if (done == 0 && sigtimedwait(&children, NULL, &slice) < 0 && errno == EAGAIN) {
+            uint32_t running = shared->running, finished = shared->finished;
+            if (running == seen_running && finished == seen_finished) {
+                kill(child, SIGKILL);
+                while (waitpid(child, status, 0) < 0 && errno == EINTR) {}
+                *hung = 1;
+                return;
+            }
+            seen_running = running;
+            seen_finished = finished;
+        }
+    }
+}
+
+/* status -1: the watchdog killed the child (hung). */
 static void report_failure(uint32_t index, int status) {
     uint8_t kind = OUTCOME_EXITED;
     uint32_t detail = 0;
-    if (WIFSIGNALED(status)) {
+    if (status == -1) {
+        kind = OUTCOME_HUNG;
+        detail = SIGKILL;
+    } else if (WIFSIGNALED(status)) {
         detail = (uint32_t)WTERMSIG(status);
         kind = WTERMSIG(status) == SIGALRM ? OUTCOME_HUNG : OUTCOME_CRASHED;
     } else if (WIFEXITED(status)) {
@@ -364,7 +477,7 @@ static void report_failure(uint32_t index, int status) {
     /* The input's last words: what the child wrote on its stderr since the input began (also passed on
      * to the helper's own stderr). */
     static char words[LAST_WORDS_MAX];
-    ssize_t said = pread(child_stderr, words, sizeof(words), 0);
+    ssize_t said = pread(child_stderr, words, sizeof(words), (off_t)shared->words_from);
     if (said < 0) { said = 0; }
     if (said > 0) { (void)!write(2, words, (size_t)said); }
     size_t frame = begin_frame(REPLY_OUTCOME);
@@ -372,6 +485,7 @@ static void report_failure(uint32_t index, int status) {
     put_u8(kind);
     put_u32(detail);
     put_u16(NO_ASSOCIATION);
+    put_u8(0);
     put_u32(0);
     put_u32(0);
     put_u32(0);
@@ -386,29 +500,47 @@ static int run_batch(struct reader *r) {
     uint32_t *lengths, count;
     if (parse_batch(r, &inputs, &lengths, &count) < 0) { return MALFORMED; }
     uint32_t next = 0;
+    /* SIGCHLD is blocked during the batch: the watchdog waits for it with a timeout. */
+    sigset_t children, previous;
+    sigemptyset(&children);
+    sigaddset(&children, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &children, &previous);
     while (next < count) {
         shared->running = next;
         shared->finished = 0;
         shared->used = 0;
+        shared->words_from = 0;
         fflush(stderr);
-        pid_t child = fork();
-        if (child < 0) {
+        if (ftruncate(child_stderr, 0) != 0 || lseek(child_stderr, 0, SEEK_SET) != 0) {
+            sigprocmask(SIG_SETMASK, &previous, NULL);
             free(inputs);
             free(lengths);
             return errno;
         }
-        if (child == 0) { run_child(inputs, lengths, next, count); }
-        int status = 0;
-        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
+        pid_t child = fork();
+        if (child < 0) {
+            int error = errno;
+            sigprocmask(SIG_SETMASK, &previous, NULL);
+            free(inputs);
+            free(lengths);
+            return error;
+        }
+        if (child == 0) {
+            sigprocmask(SIG_SETMASK, &previous, NULL);
+            run_child(inputs, lengths, next, count);
+        }
+        int status = 0, hung = 0;
+        wait_watching(child, &status, &hung);
         forward_records();
         next += shared->finished;
-        int clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        int clean = !hung && WIFEXITED(status) && WEXITSTATUS(status) == 0;
         if (!clean) {
-            report_failure(shared->running, status);
+            report_failure(shared->running, hung ? -1 : status);
             next = shared->running + 1;
             flush_replies(); /* what was found so far reaches the harness before the next (maybe slow) child */
         }
     }
+    sigprocmask(SIG_SETMASK, &previous, NULL);
     free(inputs);
     free(lengths);
     return 0;

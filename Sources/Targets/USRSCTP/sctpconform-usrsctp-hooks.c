@@ -7,7 +7,9 @@
  *
  * Test-only hooks (never set them outside tests): SCTPCONFORM_TEST_CRASH_ON_CHUNK=T makes the helper
  * abort() when a delivered packet holds a chunk of type T (decimal); SCTPCONFORM_TEST_HANG_ON_CHUNK=T
- * makes it stop answering (sleep) instead.
+ * makes it stop answering (sleep) instead; SCTPCONFORM_TEST_DEAF_ON_CHUNK=T makes the stack deaf: that
+ * packet and every later one are dropped before usrsctp sees them, until RESET (the helper itself goes
+ * on answering commands, as a stack whose input path broke would).
  *
  * Planted bugs, for the fuzzer's own tests (never set outside tests): SCTPCONFORM_TEST_PLANTED_BUGS
  * names the bugs to plant, comma-separated (`all` for every one). Each aborts the helper on a stateful
@@ -61,7 +63,8 @@ static void watch_outside_signals(void) {
     }
 }
 
-static int crash_on_chunk = -1, hang_on_chunk = -1; /* test-only hooks (see the header comment) */
+static int crash_on_chunk = -1, hang_on_chunk = -1, deaf_on_chunk = -1; /* test-only hooks (header comment) */
+static int deaf; /* SCTPCONFORM_TEST_DEAF_ON_CHUNK's packet was delivered since INIT or RESET */
 
 static int hook_from_environment(const char *name) {
     const char *value = getenv(name);
@@ -92,6 +95,10 @@ static void run_test_hooks(const uint8_t *packet, size_t length) {
         fprintf(stderr, "sctpconform-usrsctp: test hook: hanging on a chunk of type %d\n", hang_on_chunk);
         for (;;) { pause(); }
     }
+    if (deaf_on_chunk >= 0 && !deaf && holds_chunk(packet, length, deaf_on_chunk)) {
+        fprintf(stderr, "sctpconform-usrsctp: test hook: deaf from a chunk of type %d on\n", deaf_on_chunk);
+        deaf = 1;
+    }
 }
 
 /* ------------------------------------------------------------------ planted bugs (test only) */
@@ -119,8 +126,9 @@ static void plant_bugs_from_environment(void) {
     planted_shutdown_pending = all || planted_named(list, "shutdown-pending");
 }
 
-/* RESET: the planted bugs' state of a new helper. */
+/* RESET: the planted bugs' (and the deaf hook's) state of a new helper. */
 static void reset_planted_bugs(void) {
+    deaf = 0;
     planted_reconfig_seen = 0;
     planted_tsn_known = 0;
     planted_highest_tsn = 0;
@@ -174,4 +182,12 @@ static void run_planted_bugs(const uint8_t *packet, size_t length) {
     if (planted_shutdown_pending && sack_first && chunks >= 2 && planted_in_shutdown_pending()) {
         planted_crash("shutdown-pending");
     }
+}
+
+/* A packet from the harness (common header onward): the test hooks and planted bugs look at it, then
+ * usrsctp gets it unless the deaf hook drops it. */
+static void deliver_from_harness(const uint8_t *packet, size_t length) {
+    run_test_hooks(packet, length);
+    run_planted_bugs(packet, length);
+    if (!deaf) { usrsctp_conninput(CONN_ADDRESS, packet, length, 0); }
 }

@@ -46,11 +46,17 @@
  *                 start_ns, and a new socket is made as INIT makes it. Answered by RESULT only; errno
  *                 EBUSY when timers were still pending after an hour of virtual time (the harness then
  *                 starts a new process). Before INIT, RESET is INIT.
- *   0x08 HOLD     u8 mode, u32 limit_ms: keeps the stack's state as it stands for BATCH, restored for
- *                 each input by RESET and a replay of the stack commands since INIT/RESET (mode 0:
- *                 after a prefix, before every input; mode 1: out of the blue, the socket listening,
- *                 only after an input that left state). limit_ms bounds one input in real time
- *                 (0: 1000 ms). A later stack command releases the hold. Answered by RESULT only.
+ *   0x08 HOLD     u8 mode, u32 limit_ms [, u32 probe_every, u32 length, probe packet]: keeps the
+ *                 stack's state as it stands for BATCH, restored for each input by RESET and a replay
+ *                 of the stack commands since INIT/RESET (mode 0: after a prefix, before every input;
+ *                 mode 1: out of the blue, the socket listening, only after an input that left state).
+ *                 limit_ms bounds one input in real time (0: 1000 ms; a longer input is reported
+ *                 hung within twice that). With a probe packet (a liveness probe: a packet the stack
+ *                 must answer, to a port no input uses), the stack is probed after an input before
+ *                 every restore that wipes what the inputs since the last probe did, after every
+ *                 probe_every inputs (0: 64) and after a child's last input (see
+ *                 sctpconform-usrsctp-fuzz.c). A later stack command releases the hold. Answered by
+ *                 RESULT only.
  *   0x09 BATCH    u32 count, then per input: u32 length, steps (u8 kind: 1 PACKET u32 length, bytes;
  *                 2 ADVANCE u32 ms; 3 ACTION u32 length, ACTION's arguments after at_ns). Every input
  *                 starts from the held state; per input, in order: its PACKET/EVENT replies, then
@@ -63,7 +69,9 @@
  *   0x83 RESULT   i32 errno (0 = success), UTF-8 message
  *   0x84 OUTCOME  u32 input index, u8 status (0 done, 1 crashed, 2 hung: over limit_ms, 3 exited),
  *                 u32 signal or exit status, u16 association state (SCTP_STATUS sstat_state; 0xffff:
- *                 none), u32 edge count, u32 edges (coverage when libusrsctp.a is built with
+ *                 none), u8 liveness (0 not probed after this input, 1 the probe was answered, 2 the
+ *                 stack did not answer it: this input, alone from the held state, silenced it, or
+ *                 the inputs since the last restore did together), u32 edge count, u32 edges (coverage when libusrsctp.a is built with
  *                 -fsanitize-coverage=trace-pc-guard; none otherwise), u32 action count, i32 errno of
  *                 each action step (at most 256), u32 step count, u32 packets the input's replies held
  *                 when each step was done (at most 1024 steps), u32 length, the input's stderr (status
@@ -570,9 +578,7 @@ static int stack_command(uint8_t type, struct reader *r) {
     switch (type) {
     case CMD_DELIVER:
         advance_to(at);
-        run_test_hooks(r->bytes + r->offset, r->length - r->offset);
-        run_planted_bugs(r->bytes + r->offset, r->length - r->offset);
-        usrsctp_conninput(CONN_ADDRESS, r->bytes + r->offset, r->length - r->offset, 0);
+        deliver_from_harness(r->bytes + r->offset, r->length - r->offset);
         return 0;
     case CMD_ADVANCE:
         advance_to(at);
@@ -597,6 +603,7 @@ int main(int argc, char **argv) {
     watch_outside_signals();
     crash_on_chunk = hook_from_environment("SCTPCONFORM_TEST_CRASH_ON_CHUNK");
     hang_on_chunk = hook_from_environment("SCTPCONFORM_TEST_HANG_ON_CHUNK");
+    deaf_on_chunk = hook_from_environment("SCTPCONFORM_TEST_DEAF_ON_CHUNK");
     plant_bugs_from_environment();
     for (;;) {
         if (fill_input(4) < 0) {
