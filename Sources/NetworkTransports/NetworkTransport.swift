@@ -27,7 +27,8 @@ import VirtualTime
 /// **Addresses.** With `presentedAs` set (a remote peer), packets go to the SUT's first real address
 /// whatever their envelope names, and received packets are stamped with the presented addresses (the
 /// scenario's), so reports and rules see one consistent pair; on the wire the real ones are used.
-/// Received packets carry the carriage of the harness's last packet reversed, for the same reason.
+/// Received packets carry the carriage of the harness's last packet reversed, for the same reason
+/// (before the harness sent any, the wire's reversed).
 public final class NetworkTransport: Transport {
     public let carriage: NetworkCarriage
     public let clock: RealTimeClock
@@ -38,7 +39,9 @@ public final class NetworkTransport: Transport {
     private var channels: [Int: any Channel] = [:]
     private var lastInstant: VirtualInstant
     private var presentedAs: (harness: IPAddress, sut: IPAddress)?
-    private var replyCarriage: SCTPCarriage = .ip
+    /// The carriage received packets are stamped with: the reverse of the harness's last packet's
+    /// (nil before the first: the reverse of the wire's).
+    private var replyCarriage: SCTPCarriage?
     private var isClosed = false
 
     /// Opens the sockets (in the namespace at `namespacePath`, if given) for `endpoints`' address
@@ -103,7 +106,7 @@ public final class NetworkTransport: Transport {
         self.filter.reset(endpoints)
         self.presentedAs = presentedAs
         self.arrivals.removeAll()
-        self.replyCarriage = .ip
+        self.replyCarriage = nil
         self.lastInstant = start
         self.clock.restart(at: start)
     }
@@ -184,7 +187,7 @@ public final class NetworkTransport: Transport {
             return ReceiveResult(time: instant, packets: [])
         case .packet(var packet, _):
             packet.time = instant
-            packet.carriage = self.replyCarriage
+            packet.carriage = self.replyCarriage ?? self.wireCarriage.reversed
             if let presented = self.presentedAs {
                 packet.source = presented.sut
                 packet.destination = presented.harness
