@@ -17,6 +17,9 @@ public final class FuzzCampaign {
     private var corpus: [FuzzCase] = []
     private var known = Set<FuzzCase>()
     private var features = Set<String>()
+    /// What `status` reports of `features`, kept as they are learnt (not recounted after every batch).
+    private var statesReached = Set<String>()
+    private var edgesSeen = 0
     private var findings: [String: FuzzFinding] = [:]
     private var findingOrder: [String] = []
     private var findingFiles: [String] = []
@@ -54,13 +57,14 @@ public final class FuzzCampaign {
 
         // The corpus folder's cases are run first: their features are known, they are mutated from.
         let loaded = store?.load() ?? (cases: [], problems: [])
+        let loadedNames = Set(loaded.cases.map(\.name))
         var seeds = loaded.cases.map(\.fuzzCase)[...]
         while !seeds.isEmpty {
             let batch = Array(seeds.prefix(self.configuration.batchSize))
             seeds = seeds.dropFirst(batch.count)
             let outcomes = try self.execute(batch)
             for (fuzzCase, outcome) in zip(batch, outcomes) {
-                self.features.formUnion(ResponseSignature(outcome).features)
+                self.learn(ResponseSignature(outcome).features)
                 if self.known.insert(fuzzCase).inserted { self.corpus.append(fuzzCase) }
             }
             if shouldStop() {
@@ -87,13 +91,13 @@ public final class FuzzCampaign {
                 }
                 let signature = ResponseSignature(outcome)
                 if !signature.features.isSubset(of: self.features) {
-                    self.features.formUnion(signature.features)
+                    self.learn(signature.features)
                     if self.known.insert(fuzzCase).inserted {
                         self.corpus.append(fuzzCase)
                         if let store {
                             do throws(FuzzFileError) {
                                 let name = CorpusStore.fileName(of: fuzzCase)
-                                if !loaded.cases.contains(where: { $0.name == name }) { self.newCorpusFiles += 1 }
+                                if !loadedNames.contains(name) { self.newCorpusFiles += 1 }
                                 try store.add(fuzzCase)
                             } catch {
                                 throw FuzzCampaignError("cannot write the corpus: \(error.description)")
@@ -114,8 +118,19 @@ public final class FuzzCampaign {
     public var status: FuzzStatus {
         FuzzStatus(
             executions: self.executions, corpus: self.corpus.count, findings: self.findings.count,
-            states: self.features.filter { $0.hasPrefix("state ") }.map { String($0.dropFirst(6)) }.sorted(),
-            edges: self.features.reduce(0) { $0 + ($1.hasPrefix("edge ") ? 1 : 0) })
+            states: self.statesReached.sorted(), edges: self.edgesSeen)
+    }
+
+    /// Adds an execution's features to those known, counting the states and coverage edges among the
+    /// new ones.
+    private func learn(_ shown: Set<String>) {
+        for feature in shown where self.features.insert(feature).inserted {
+            if feature.hasPrefix("state ") {
+                self.statesReached.insert(String(feature.dropFirst(6)))
+            } else if feature.hasPrefix("edge ") {
+                self.edgesSeen += 1
+            }
+        }
     }
 
     /// A new case (a quarter of the time, or while the corpus is empty) or a mutated corpus case.

@@ -10,12 +10,15 @@ import Targets
 /// A generated case is tracked on a copy of the model as it goes (a DATA moves the next TSN), so the
 /// second DATA of a case follows the first unless a boundary value says otherwise.
 public struct CaseGenerator: Sendable {
-    public var records: RecordGenerator
+    public let records: RecordGenerator
     public var baseline: FuzzBaseline
     /// Whether a prefix set an association up (otherwise: out-of-the-blue packets to a listener).
-    public var associated: Bool
+    public let associated: Bool
     /// Most steps a generated case has.
     public var maximumSteps: Int
+    /// `chunkWeights`, worked out once; their weights alone, for the draw.
+    private let weights: [(kind: String, weight: Int)]
+    private let weightValues: [Int]
 
     public init(
         baseline: FuzzBaseline, associated: Bool, records: RecordGenerator = RecordGenerator(), maximumSteps: Int = 6
@@ -24,12 +27,16 @@ public struct CaseGenerator: Sendable {
         self.associated = associated
         self.records = records
         self.maximumSteps = maximumSteps
+        self.weights = Self.chunkWeights(associated: associated, records: records)
+        self.weightValues = self.weights.map(\.weight)
     }
 
     /// Chunk kinds and how often each is drawn: on an association mostly DATA, SACK and the chunks of
     /// its extensions; out of the blue mostly the chunks that may start or end one (RFC 9260 §8.4).
-    var chunkWeights: [(kind: String, weight: Int)] {
-        let associated: [(String, Int)] = [
+    var chunkWeights: [(kind: String, weight: Int)] { self.weights }
+
+    private static func chunkWeights(associated: Bool, records: RecordGenerator) -> [(kind: String, weight: Int)] {
+        let inAssociation: [(String, Int)] = [
             ("data", 22), ("sack", 10), ("heartbeat", 5), ("heartbeat-ack", 3), ("shutdown", 4), ("shutdown-ack", 3),
             ("shutdown-complete", 2), ("abort", 2), ("error", 3), ("cookie-echo", 3), ("cookie-ack", 2), ("init", 3),
             ("init-ack", 2), ("forward-tsn", 5), ("re-config", 7), ("asconf", 2), ("asconf-ack", 1), ("auth", 2),
@@ -40,8 +47,8 @@ public struct CaseGenerator: Sendable {
             ("init", 20), ("cookie-echo", 8), ("abort", 4), ("shutdown-ack", 4), ("shutdown-complete", 4),
             ("init-ack", 3), ("data", 3), ("heartbeat", 3), ("error", 2), ("unknown-chunk", 3),
         ]
-        let table = self.associated ? associated : outOfTheBlue
-        let known = Set(self.records.chunkKinds)
+        let table = associated ? inAssociation : outOfTheBlue
+        let known = Set(records.chunkKinds)
         return table.filter { known.contains($0.0) }.map { (kind: $0.0, weight: $0.1) }
     }
 
@@ -114,8 +121,7 @@ public struct CaseGenerator: Sendable {
     /// One chunk of a kind drawn from `chunkWeights`, typed and valid; unknown types come with each
     /// of the four action-bit patterns of their two high bits (RFC 9260 §3.2).
     public func chunk(model: AssociationModel, random: inout FuzzRandom) -> FuzzChunk {
-        let weights = self.chunkWeights
-        let kind = weights[random.weighted(weights.map(\.weight))].kind
+        let kind = self.weights[random.weighted(self.weightValues)].kind
         if kind == "unknown-chunk" { return Self.unknownChunk(random: &random) }
         let values = BoundaryValues(model: model)
         guard let chunk = self.records.chunk(kind: kind, values: values, random: &random) else {

@@ -180,7 +180,7 @@ public struct RecordGenerator: Sendable {
     }
 
     private func bytes(name: String, values: BoundaryValues, random: inout FuzzRandom, plain: Bool) -> [UInt8] {
-        if name.contains("cookie"), let cookie = values.model.cookie, plain || random.chance(0.7) { return cookie }
+        if name.includes("cookie"), let cookie = values.model.cookie, plain || random.chance(0.7) { return cookie }
         if name == "info", let info = values.model.heartbeatInfo, plain || random.chance(0.5) { return info }
         if plain { return name == "user_data" ? Array("x".utf8) : [] }
         let count = random.pick([0, 1, 3, 4, 5, 8, 16, 17, random.below(96)]) ?? 4
@@ -191,10 +191,10 @@ public struct RecordGenerator: Sendable {
     }
 
     static func text(format: String, random: inout FuzzRandom) -> String {
-        if format.contains("IPv4") {
+        if format.includes("IPv4") {
             return random.pick(["198.18.0.1", "198.18.0.2", "198.18.0.3", "0.0.0.0", "255.255.255.255", "127.0.0.1"])!
         }
-        if format.contains("IPv6") {
+        if format.includes("IPv6") {
             return random.pick(["2001:db8::1", "2001:db8::2", "::", "::1", "fe80::1"])!
         }
         return random.pick(["a", "example.com", "sut.test", String(repeating: "x", count: 63)])!
