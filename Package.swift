@@ -45,6 +45,7 @@ let package = Package(
     targets: [
         .target(name: "CCRC32C"),
         .target(name: "CMemoryHints"),
+        .target(name: "CProcessSupport"),
         .target(name: "SCTPWire", dependencies: ["CCRC32C"]),
         .target(name: "NetworkLayers", dependencies: ["VirtualTime"]),
         .target(name: "Captures", dependencies: ["NetworkLayers"]),
@@ -63,7 +64,9 @@ let package = Package(
         ),
         .target(
             name: "Targets",
-            dependencies: ["SCTPWire", "NetworkLayers", "Transports", "NetworkTransports", "VirtualTime"],
+            dependencies: [
+                "SCTPWire", "NetworkLayers", "Transports", "NetworkTransports", "VirtualTime", "CProcessSupport",
+            ],
             resources: [
                 .copy("Agent/USRSCTP/sctpconform-usrsctp-agent.c"),
                 .copy("USRSCTP/sctpconform-usrsctp.c"), .copy("USRSCTP/sctpconform-usrsctp-timers.c"),

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -6,6 +7,24 @@
 /// Timing helpers shared by the benchmark groups. Benchmarks are not core code: they read the
 /// monotonic clock (`ContinuousClock`), and only ever print figures, never assert them.
 enum Bench {
+    /// Runs this process (and the helpers it starts, which inherit it) on one CPU: executes itself
+    /// again under `taskset -c CPU` (util-linux) once; without taskset it runs on any.
+    static func pin(to cpu: Int) {
+        let marker = "SCTPCONFORM_BENCH_PINNED"
+        guard ProcessInfo.processInfo.environment[marker] == nil else { return }
+        let taskset = ["/usr/bin/taskset", "/bin/taskset"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let taskset, let executable = Bundle.main.executablePath else {
+            print("(taskset not found: running on any cpu)")
+            return
+        }
+        setenv(marker, "\(cpu)", 1)
+        let arguments = [taskset, "-c", "\(cpu)", executable] + CommandLine.arguments.dropFirst()
+        var pointers = arguments.map { strdup($0) }
+        pointers.append(nil)
+        execv(taskset, &pointers)
+        print("(could not run under taskset: running on any cpu)")
+    }
+
     /// Keeps the optimizer from deleting work whose result is otherwise unused.
     @inline(never)
     static func blackHole<T>(_ value: T) {

@@ -38,7 +38,7 @@ enum FuzzBenchmark {
             }
             index += 2
         }
-        if let cpu { Self.pin(to: cpu) }
+        if let cpu { Bench.pin(to: cpu) }
         let preambles = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path + "/Scenarios/preambles"
         let prefix: Scenario
@@ -179,23 +179,5 @@ enum FuzzBenchmark {
             ]
         }
         return packets.map { FuzzInput(steps: [.packet($0)]) }
-    }
-
-    /// Runs this process (and the helpers it starts, which inherit it) on one CPU: executes itself
-    /// again under `taskset -c CPU` (util-linux) once; without taskset it runs on any.
-    static func pin(to cpu: Int) {
-        let marker = "SCTPCONFORM_BENCH_PINNED"
-        guard ProcessInfo.processInfo.environment[marker] == nil else { return }
-        let taskset = ["/usr/bin/taskset", "/bin/taskset"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let taskset, let executable = Bundle.main.executablePath else {
-            print("(taskset not found: running on any cpu)")
-            return
-        }
-        setenv(marker, "\(cpu)", 1)
-        let arguments = [taskset, "-c", "\(cpu)", executable] + CommandLine.arguments.dropFirst()
-        var pointers = arguments.map { strdup($0) }
-        pointers.append(nil)
-        execv(taskset, &pointers)
-        print("(could not run under taskset: running on any cpu)")
     }
 }

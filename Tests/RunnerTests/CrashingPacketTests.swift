@@ -46,7 +46,7 @@ import VirtualTime
         let root = URL(fileURLWithPath: RunnerTests.scenariosDirectory).deletingLastPathComponent()
         let original = try String(
             contentsOf: root.appendingPathComponent("Sources/Targets/USRSCTP/sctpconform-usrsctp.c"), encoding: .utf8)
-        let delivery = "usrsctp_conninput(CONN_ADDRESS, r->bytes + r->offset, r->length - r->offset, 0);"
+        let delivery = "deliver_from_harness(r->bytes + r->offset, r->length - r->offset);"
         #expect(original.components(separatedBy: delivery).count == 2, "the helper's delivery line moved")
         let patched = original.replacingOccurrences(
             of: delivery,

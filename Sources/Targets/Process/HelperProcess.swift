@@ -7,7 +7,10 @@ import Darwin
 #endif
 
 /// A helper program that hosts a system under test, run as a child process and spoken to in
-/// frames (a 32-bit big-endian length, then that many bytes) over a socketpair on its fd 0 and 1.
+/// frames (a 32-bit big-endian length, then that many bytes): commands on a pipe to its fd 0, replies
+/// on a pipe from its fd 1. Pipes, not a socketpair: a round trip is a context switch each way, and
+/// where switches are dear (a VM) a pipe's round trip costs about half a socket's. A write to the
+/// command pipe of a helper that died fails with EPIPE (`ChildSpawn.ignoreBrokenPipes`).
 /// Its stderr is drained continuously (so it can never block on it) and its last lines are kept.
 ///
 /// Every wait is bounded in real time (`responseTimeoutMilliseconds`): that is a liveness guard,
@@ -32,7 +35,10 @@ final class HelperProcess {
     static let readSize = 65_536
     static let standardErrorTailLimit = 8_192
 
-    private var channel: Int32
+    /// The command pipe's write end (the child's fd 0 reads it).
+    private var commandOutput: Int32
+    /// The reply pipe's read end (the child's fd 1 writes it).
+    private var replyInput: Int32
     private var errorOutput: Int32
     private var errorTail: [UInt8] = []
     /// Bytes read from the channel and not yet handed out: `inbox[inboxStart..<inboxEnd]`.
@@ -50,28 +56,49 @@ final class HelperProcess {
     ) throws(TargetError) {
         self.name = name
         self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
+        ChildSpawn.ignoreBrokenPipes()
         do throws(ChildSpawn.Failure) {
-            let (parentEnd, childEnd) = try ChildSpawn.socketPair()
-            var childSide = childEnd
-            defer { ChildSpawn.closeDescriptor(&childSide) }
-            let errors = try ChildSpawn.pipe()
+            let commands = try ChildSpawn.kernelPipe()
+            var commandRead = commands.read
+            var commandWrite = commands.write
+            defer { ChildSpawn.closeDescriptor(&commandRead) }
+            let replies: (read: Int32, write: Int32)
+            do throws(ChildSpawn.Failure) {
+                replies = try ChildSpawn.kernelPipe()
+            } catch {
+                ChildSpawn.closeDescriptor(&commandWrite)
+                throw error
+            }
+            var replyRead = replies.read
+            var replyWrite = replies.write
+            defer { ChildSpawn.closeDescriptor(&replyWrite) }
+            let errors: (read: Int32, write: Int32)
+            do throws(ChildSpawn.Failure) {
+                errors = try ChildSpawn.pipe()
+            } catch {
+                ChildSpawn.closeDescriptor(&commandWrite)
+                ChildSpawn.closeDescriptor(&replyRead)
+                throw error
+            }
             var errorWrite = errors.write
             defer { ChildSpawn.closeDescriptor(&errorWrite) }
             do throws(ChildSpawn.Failure) {
                 self.processIdentifier = try ChildSpawn.spawn(
                     path: executable, arguments: arguments,
-                    standardInput: childSide, standardOutput: childSide, standardError: errorWrite,
+                    standardInput: commandRead, standardOutput: replyWrite, standardError: errorWrite,
                     environment: environment)
             } catch {
-                var parentSide = parentEnd
                 var errorRead = errors.read
-                ChildSpawn.closeDescriptor(&parentSide)
+                ChildSpawn.closeDescriptor(&commandWrite)
+                ChildSpawn.closeDescriptor(&replyRead)
                 ChildSpawn.closeDescriptor(&errorRead)
                 throw error
             }
-            self.channel = parentEnd
+            self.commandOutput = commandWrite
+            self.replyInput = replyRead
             self.errorOutput = errors.read
-            ChildSpawn.setNonBlocking(self.channel)
+            ChildSpawn.setNonBlocking(self.commandOutput)
+            ChildSpawn.setNonBlocking(self.replyInput)
             ChildSpawn.setNonBlocking(self.errorOutput)
         } catch {
             throw .failed("cannot start \(name) (\(executable)): \(error.message)")
@@ -103,7 +130,7 @@ final class HelperProcess {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { raw in
-                sendWithoutSignal(self.channel, raw.baseAddress! + written, raw.count - written)
+                write(self.commandOutput, raw.baseAddress! + written, raw.count - written)
             }
             if result > 0 {
                 written += result
@@ -112,7 +139,8 @@ final class HelperProcess {
             let code = errno
             if result < 0 && code == EINTR { continue }
             if result < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
-                try self.waitForChannel(events: Int16(POLLOUT), deadline: deadline, doing: "accept a command")
+                try self.waitForChannel(
+                    self.commandOutput, events: Int16(POLLOUT), deadline: deadline, doing: "accept a command")
                 continue
             }
             throw self.childDied(while: "receiving a command")
@@ -143,7 +171,7 @@ final class HelperProcess {
                 }
                 self.makeRoom(for: 4 + length)
             }
-            try self.waitForChannel(events: Int16(POLLIN), deadline: deadline, doing: "answer")
+            try self.waitForChannel(self.replyInput, events: Int16(POLLIN), deadline: deadline, doing: "answer")
             try self.readChannel()
         }
     }
@@ -187,7 +215,8 @@ final class HelperProcess {
     }
 
     private func closeDescriptors() {
-        ChildSpawn.closeDescriptor(&self.channel)
+        ChildSpawn.closeDescriptor(&self.commandOutput)
+        ChildSpawn.closeDescriptor(&self.replyInput)
         ChildSpawn.closeDescriptor(&self.errorOutput)
     }
 
@@ -217,7 +246,7 @@ final class HelperProcess {
         while true {
             if self.inboxEnd == self.inbox.count { self.makeRoom(for: self.inboxEnd - self.inboxStart + Self.readSize) }
             let room = self.inbox.count - self.inboxEnd
-            let count = read(self.channel, self.inbox.baseAddress! + self.inboxEnd, room)
+            let count = read(self.replyInput, self.inbox.baseAddress! + self.inboxEnd, room)
             if count > 0 {
                 self.inboxEnd += count
                 if count < room { return }
@@ -230,8 +259,10 @@ final class HelperProcess {
         }
     }
 
-    /// Polls the channel (and drains stderr meanwhile) until `events` or the deadline.
-    private func waitForChannel(events: Int16, deadline: Int64, doing activity: String) throws(TargetError) {
+    /// Polls one end of the channel (and drains stderr meanwhile) until `events` or the deadline.
+    private func waitForChannel(
+        _ descriptor: Int32, events: Int16, deadline: Int64, doing activity: String
+    ) throws(TargetError) {
         while true {
             let remaining = deadline - LivenessClock.milliseconds()
             if remaining <= 0 {
@@ -249,7 +280,7 @@ final class HelperProcess {
             }
             // Two pollfds on the stack, not an array per wait.
             var fds = (
-                pollfd(fd: self.channel, events: events, revents: 0),
+                pollfd(fd: descriptor, events: events, revents: 0),
                 pollfd(fd: self.errorOutput, events: Int16(POLLIN), revents: 0)
             )
             let count: nfds_t = self.errorOutput >= 0 ? 2 : 1
@@ -331,7 +362,3 @@ final class HelperProcess {
     }
 }
 
-/// `send(2)` with MSG_NOSIGNAL: a dead child gives EPIPE, never a SIGPIPE that would kill the harness.
-private func sendWithoutSignal(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    send(fd, bytes, count, Int32(MSG_NOSIGNAL))
-}
