@@ -76,10 +76,11 @@ struct RunInterruptionTests {
         let previous = try CLI.run(["run", CLI.scenario("handshake.yaml"), "--reports", reports])
         #expect(previous.status == 0)
         let before = ReportSet.read(reports)
-        // The signal comes as soon as the first helper is up.
+        // The signal comes as soon as the first helper is up; that helper stops answering at the
+        // handshake's SHUTDOWN (a test-only hook), so the run cannot be over before the signal lands.
         let outcome = try InterruptedRun.run(
             ["run"] + Self.newScenarios.map(CLI.scenario) + ["--reports", reports], after: .zero,
-            signal: SIGTERM, waitForHelper: true)
+            signal: SIGTERM, waitForHelper: true, environment: ["SCTPCONFORM_TEST_HANG_ON_CHUNK": "7"])
         #expect(outcome.status == 128 + SIGTERM, "\(outcome.standardOutput)\(outcome.standardError)")
         #expect(outcome.standardError.contains("interrupted by SIGTERM"))
         #expect(outcome.standardError.contains("left as they were"))
@@ -149,7 +150,8 @@ enum InterruptedRun {
     }
 
     static func run(
-        _ arguments: [String], after delay: Duration, signal: Int32, waitForHelper: Bool = false
+        _ arguments: [String], after delay: Duration, signal: Int32, waitForHelper: Bool = false,
+        environment extra: [String: String] = [:]
     ) throws -> Outcome {
         let binary = try #require(ProcessTestSupport.ExternalTool.sctpconform)
         let scratch = TemporaryDirectory()
@@ -163,6 +165,7 @@ enum InterruptedRun {
         var environment = ProcessInfo.processInfo.environment
         let parts = marker.split(separator: "=", maxSplits: 1).map(String.init)
         environment[parts[0]] = parts[1]
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("out")))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("err")))
