@@ -71,6 +71,9 @@ enum PacketProcessor {
                 Self.dispatch(typed, &context, &association, sink: &sink)
             }
         }
+        if view.chunks.count < view.chunkCount {
+            Self.noteUndecodedChunk(view, context, &association)
+        }
         ObligationRules.countPacket(sender: sender, number: view.number, &association)
         association.sides[sender].packetsSent += 1
         if hasWrongChecksum {
@@ -151,6 +154,34 @@ enum PacketProcessor {
             association.mayRequireAuthentication = true
         case .ecne, .cwr, .asconf, .asconfAck, .pad:
             break
+        }
+    }
+
+    /// The first chunk the codec could not decode (a length that cuts its fixed part short, bytes
+    /// where none belong) is still what its receiver may act on as far as it can read it, as usrsctp
+    /// does: an INIT's Initiate Tag, which an ABORT answering it carries (RFC 9260 §8.4 rule 3), and a
+    /// SHUTDOWN ACK, which a SHUTDOWN COMPLETE with the T bit answers (§8.4 rule 5). Noted, never
+    /// judged: the malformed chunk is `packet.*`'s business.
+    private static func noteUndecodedChunk(
+        _ view: PacketView, _ context: PacketContext, _ association: inout AssociationState
+    ) {
+        var walk = RawChunkWalk(view.bytes)
+        var index = 0
+        while let header = walk.next() {
+            defer { index += 1 }
+            guard index == view.chunks.count else { continue }
+            if header.type == .initiation, header.declaredLength >= 8, header.available >= 8 {
+                let tag = view.bytes.uncheckedBigEndianUInt32(at: header.offset + 4)
+                association.sides[context.sender].undecodedInitiateTags.note(tag)
+                // Its sender waits for an answer as after any INIT (§5.1 A), so the exchange is not
+                // over before the answer comes.
+                if association.sides[context.sender].state == .closed {
+                    association.sides[context.sender].state = .cookieWait
+                }
+            } else if header.type == .shutdownAck, association.sides[context.receiver].shutdownAckSeenAt == nil {
+                association.sides[context.receiver].shutdownAckSeenAt = context.number
+            }
+            return
         }
     }
 

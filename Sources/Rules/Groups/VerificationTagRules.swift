@@ -53,6 +53,8 @@ enum VerificationTagRules {
         let receiver = context.receiver
         if association.side(receiver, accepts: tag) { return }
         if first == .cookieEcho, association.sides[receiver].offers.contains(where: { $0.tag == tag }) { return }
+        // An ABORT answering an INIT that did not decode may carry its Initiate Tag (§8.4 rule 3).
+        if first == .abort, association.sides[receiver].undecodedInitiateTags.contains(tag) { return }
         if association.origin == .joinedMidway, association.sides[receiver].tag == nil,
             association.sides[receiver].proposals.isEmpty
         {

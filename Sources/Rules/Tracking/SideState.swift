@@ -10,6 +10,10 @@ struct SideState: Sendable {
     var tag: UInt32?
     /// Verification tags of the last packets received (a reflected tag is one of these).
     var recentInboundTags = RecentTags()
+    /// Initiate Tags of INITs this endpoint sent that did not decode but whose tag could be read
+    /// (a chunk length cutting the fixed part short): an ABORT answering one may carry it
+    /// (RFC 9260 §8.4 rule 3; `PacketProcessor.noteUndecodedChunk`).
+    var undecodedInitiateTags = RecentTags()
     /// Streams this endpoint may send on (min of its OS and the peer's MIS), once known.
     var outboundStreams: UInt16?
     var packetsSent = 0

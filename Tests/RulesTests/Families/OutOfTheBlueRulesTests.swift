@@ -57,3 +57,28 @@ import Testing
         #expect(conversation.engine.associations.map(\.states) == [[.closed, .closed], [.established, .established]])
     }
 }
+
+/// A receiver answers what it can read of a malformed chunk as usrsctp does; the answer is judged
+/// against what the malformed chunk said (found by the fuzzer: both were false positives).
+@Suite struct MalformedChunkAnswerTests {
+    /// An INIT whose chunk length (19) cuts its fixed part short still shows its Initiate Tag: an
+    /// ABORT answering it carries that tag with the T bit clear (RFC 9260 §8.4 rule 3).
+    @Test func anAbortAnsweringATruncatedInitCarriesItsInitiateTag() {
+        var conversation = Conversation()
+        let truncated: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x01, 0x40, 0xd3, 0x00, 0x00, 0x00]
+        conversation.send(.a, .unknown(UnknownChunk(type: 1, flags: 0, value: truncated)), tag: 0)
+        expectClean(conversation.send(.b, conversation.abort(), tag: 0xffff_ffff))
+        // Any other tag is still wrong.
+        var other = Conversation()
+        other.send(.a, .unknown(UnknownChunk(type: 1, flags: 0, value: truncated)), tag: 0)
+        expectSingle(other.send(.b, other.abort(), tag: 0x0bad_0bad), "vtag.peer-tag", by: Conversation.endpointB)
+    }
+
+    /// A SHUTDOWN ACK with bytes after its header (chunk length 8) is still a SHUTDOWN ACK to its
+    /// receiver: a SHUTDOWN COMPLETE with the T bit answers it out of the blue (RFC 9260 §8.4 rule 5).
+    @Test func aShutdownCompleteAnsweringAShutdownAckWithTrailingBytes() {
+        var conversation = Conversation()
+        conversation.send(.a, .unknown(UnknownChunk(type: 8, flags: 0, value: [0x00, 0x0f, 0x00, 0x08])), tag: 0x1234_5678)
+        expectClean(conversation.send(.b, conversation.shutdownComplete(tBit: true), tag: 0x1234_5678))
+    }
+}
