@@ -119,19 +119,22 @@ struct FuzzCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: \(problem) (skipped)\n".utf8))
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        print(Self.summaryText(summary, seconds: seconds, corpus: corpus, target: self.target, seed: self.seed))
+        // Stopped early: by a signal ("interrupted"), or by --max-time (the way it is meant to end).
+        let ending = !summary.interrupted ? nil : interruption.received == nil ? "time limit reached" : "interrupted"
+        print(Self.summaryText(
+            summary, seconds: seconds, corpus: corpus, target: self.target, seed: self.seed, ending: ending))
         if let signal = interruption.received { throw ExitCode(128 + signal) }
         if !summary.findings.isEmpty { throw ExitCode(1) }
     }
 
     static func summaryText(
-        _ summary: FuzzSummary, seconds: Double, corpus: String, target: String, seed: UInt64
+        _ summary: FuzzSummary, seconds: Double, corpus: String, target: String, seed: UInt64, ending: String? = nil
     ) -> String {
         let status = summary.status
         let rate = seconds > 0 ? Int(Double(status.executions) / seconds) : 0
         var lines = [
             "fuzz: \(status.executions) executions in \(String(format: "%.1f", seconds)) s (\(rate)/s), "
-                + "target \(target), seed \(seed)\(summary.interrupted ? ", interrupted" : "")",
+                + "target \(target), seed \(seed)" + (ending.map { ", \($0)" } ?? ""),
             "corpus: \(status.corpus) inputs (\(summary.newCorpusFiles) new in \(corpus))",
             "states reached: \(status.states.isEmpty ? "none" : status.states.joined(separator: ", "))",
         ]

@@ -157,6 +157,20 @@ struct FuzzCommandTests {
         }
     }
 
+    @Test("--max-time ends the campaign as planned: exit 0 without findings, the summary says the time was up")
+    func timeLimit() throws {
+        let work = TemporaryDirectory()
+        defer { work.remove() }
+        let result = try CLI.run([
+            "fuzz", "--scenario", Self.established, "--seed", "3", "--max-time", "1s", "--no-rules", "--corpus",
+            work.file("corpus"), "--findings", work.file("findings"),
+        ])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let first = result.standardOutput.split(separator: "\n").first ?? ""
+        #expect(first.hasSuffix(", time limit reached"), "\(first)")
+        #expect(!result.standardOutput.contains("interrupted"), "\(result.standardOutput)")
+    }
+
     @Test("SIGINT stops the campaign after its batch: summary printed, corpus whole, no helper left")
     func interrupted() throws {
         let work = TemporaryDirectory()
@@ -168,7 +182,8 @@ struct FuzzCommandTests {
             ], after: .seconds(3), signal: SIGINT, waitForHelper: true)
         #expect(!outcome.timedOut)
         #expect(outcome.status == 128 + SIGINT, "\(outcome.standardOutput)\(outcome.standardError)")
-        #expect(outcome.standardOutput.contains("interrupted"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains(", interrupted"), "\(outcome.standardOutput)")
+        #expect(!outcome.standardOutput.contains("time limit reached"), "\(outcome.standardOutput)")
         #expect(outcome.survivingHelpers.isEmpty)
         #expect(CLI.leftovers(in: work.file("corpus")).isEmpty)
         #expect(CLI.leftovers(in: work.file("findings")).isEmpty)
