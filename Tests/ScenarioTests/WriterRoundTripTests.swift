@@ -38,4 +38,28 @@ import Testing
             }
         }
     }
+
+    /// `ignore: all` is every chunk kind, unknown chunk types included, and is written back as `all`;
+    /// `ignore: none` is no kind.
+    @Test func ignoreAllAndNone() throws {
+        let text = """
+            id: everything-ignored
+            title: every chunk kind ignored
+            sut: {role: server, port: 5001}
+            peer: {port: 5000}
+            ignore: all
+            steps:
+              - app: listen
+            """
+        let all = try ScenarioLoader().load(yaml: text, file: "all.yaml")
+        #expect(all.ignore == Set(ScenarioVocabulary.standard.chunks.keys))
+        #expect(all.ignore.contains("unknown-chunk") && all.ignore.contains("data"))
+        let written = ScenarioWriter().write(all)
+        #expect(written.contains("\nignore: all\n"), "\(written)")
+        #expect(try ScenarioLoader().load(yaml: written, file: "all.yaml").locationsErased == all.locationsErased)
+        let none = try ScenarioLoader().load(
+            yaml: text.replacingOccurrences(of: "ignore: all", with: "ignore: none"), file: "none.yaml")
+        #expect(none.ignore.isEmpty)
+        #expect(try ScenarioLoader().load(yaml: ScenarioWriter().write(none), file: "none.yaml").ignore.isEmpty)
+    }
 }

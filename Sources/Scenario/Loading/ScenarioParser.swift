@@ -215,6 +215,10 @@ final class ScenarioParser {
         if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "none" {
             return []
         }
+        // `ignore: all`: every chunk kind, unknown chunk types included (a fuzz finding's reproducer).
+        if case .scalar(let scalar) = node, scalar.string == "all" {
+            return Set(self.vocabulary.chunks.keys)
+        }
         var kinds: Set<String> = []
         for element in self.reader.listOrSingle(node) {
             guard let kind = self.reader.string(element, "an ignore: entry"), self.checkChunkKind(kind, at: element)

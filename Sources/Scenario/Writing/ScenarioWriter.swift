@@ -63,7 +63,9 @@ public struct ScenarioWriter: Sendable {
                 standard: Scenario.standardPeerAddress, udpPort: scenario.udp?.peerPort)))
         if !scenario.requires.isEmpty { entries.append(("requires", .sequence(scenario.requires.map { .plain($0) }))) }
         if !scenario.options.isEmpty { entries.append(("options", self.socketOptions(scenario.options))) }
-        if scenario.ignore != Scenario.standardIgnore {
+        if scenario.ignore == Set(self.vocabulary.chunks.keys) {
+            entries.append(("ignore", .plain("all")))
+        } else if scenario.ignore != Scenario.standardIgnore {
             entries.append(("ignore", .sequence(scenario.ignore.sorted().map { .plain($0) })))
         }
         if let defaults = self.defaults(within: scenario.defaultWithin, quiet: scenario.quietPeriod) {
