@@ -85,6 +85,9 @@ public struct FuzzOracle: Sendable {
 
     /// The first MUST-level finding against the SUT on the input's packets.
     func ruleViolation(_ fuzzCase: FuzzCase, _ outcome: FuzzOutcome) -> FuzzFailure? {
+        // A rule the SUT breaks shows in a packet it sent (silence is judged only when a run ends,
+        // which an input is not): with none, there is nothing to judge, and the tracker is not copied.
+        if outcome.packets.isEmpty { return nil }
         var checker = self.afterPrefix
         var number = self.baseline.exchange.count
         for (packet, direction) in self.exchange(fuzzCase, outcome) {
