@@ -24,11 +24,11 @@ import VirtualTime
 /// same: the target reports it (`Target.realTimeTolerance`) and the runner widens its expectation
 /// windows by it at both ends.
 ///
-/// **Addresses.** With `presentedAs` set (a remote peer), packets go to the SUT's first real address
-/// whatever their envelope names, and received packets are stamped with the presented addresses (the
-/// scenario's), so reports and rules see one consistent pair; on the wire the real ones are used.
-/// Received packets carry the carriage of the harness's last packet reversed, for the same reason
-/// (before the harness sent any, the wire's reversed).
+/// **Addresses.** Packets go to their envelope's destination, which must be one of the SUT's addresses
+/// the transport was opened with (for a remote peer: those named on the command line); anything else
+/// is refused, so no packet ever leaves for an address nobody named. Received packets carry their real
+/// addresses and the carriage of the harness's last packet reversed (before the harness sent any, the
+/// wire's reversed).
 public final class NetworkTransport: Transport {
     public let carriage: NetworkCarriage
     public let clock: RealTimeClock
@@ -38,7 +38,6 @@ public final class NetworkTransport: Transport {
 
     private var channels: [Int: any Channel] = [:]
     private var lastInstant: VirtualInstant
-    private var presentedAs: (harness: IPAddress, sut: IPAddress)?
     /// The carriage received packets are stamped with: the reverse of the harness's last packet's
     /// (nil before the first: the reverse of the wire's).
     private var replyCarriage: SCTPCarriage?
@@ -48,7 +47,7 @@ public final class NetworkTransport: Transport {
     /// families, with the clock's mapping starting at `start`.
     public init(
         carriage: NetworkCarriage, endpoints: NetworkEndpoints, clock: RealTimeClock, start: VirtualInstant = .zero,
-        namespacePath: String? = nil, presentedAs: (harness: IPAddress, sut: IPAddress)? = nil,
+        namespacePath: String? = nil,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) throws(TransportError) {
         self.carriage = carriage
@@ -56,7 +55,6 @@ public final class NetworkTransport: Transport {
         self.arrivals = ArrivalQueue()
         self.filter = PacketFilter(endpoints)
         self.lastInstant = start
-        self.presentedAs = presentedAs
         let families = Set(endpoints.remoteAddresses.map(\.version))
         guard !families.isEmpty else { throw TransportError("no address to reach the system under test at") }
         let queue = self.arrivals
@@ -101,10 +99,9 @@ public final class NetworkTransport: Transport {
 
     /// A new run: new endpoints, nothing queued from the last run, the mapping restarted at `start`.
     public func restart(
-        endpoints: NetworkEndpoints, presentedAs: (harness: IPAddress, sut: IPAddress)?, at start: VirtualInstant
+        endpoints: NetworkEndpoints, at start: VirtualInstant
     ) {
         self.filter.reset(endpoints)
-        self.presentedAs = presentedAs
         self.arrivals.removeAll()
         self.replyCarriage = nil
         self.lastInstant = start
@@ -142,8 +139,11 @@ public final class NetworkTransport: Transport {
         self.filter.noteSent(sourcePort: packet.sourcePort, destinationPort: packet.destinationPort)
         self.replyCarriage = packet.encapsulation.reversed.carriage
         let endpoints = self.filter.current
-        let destination =
-            self.presentedAs == nil ? packet.destination : (endpoints.remoteAddresses.first ?? packet.destination)
+        let destination = packet.destination
+        guard endpoints.remoteAddresses.contains(destination) else {
+            throw TransportError("\(destination) is not an address of the system under test ("
+                + "\(endpoints.remoteAddresses.map(\.description).joined(separator: ", ")); nothing is sent there")
+        }
         guard let channel = self.channels[destination.version] else {
             throw TransportError("no IPv\(destination.version) socket for \(destination) (the SUT's addresses are "
                 + "\(endpoints.remoteAddresses.map(\.description).joined(separator: ", ")))")
@@ -188,10 +188,7 @@ public final class NetworkTransport: Transport {
         case .packet(var packet, _):
             packet.time = instant
             packet.carriage = self.replyCarriage ?? self.wireCarriage.reversed
-            if let presented = self.presentedAs {
-                packet.source = presented.sut
-                packet.destination = presented.harness
-            } else if packet.destination == ArrivalHandler.unknown {
+            if packet.destination == ArrivalHandler.unknown {
                 packet.destination = self.filter.current.localAddresses.first { $0.version == packet.source.version }
                     ?? packet.source
             }

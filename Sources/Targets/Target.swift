@@ -46,6 +46,11 @@ public protocol Target: AnyObject {
     /// session stamps its packets with it, so pcaps and rules show what was on the wire. Nil when the
     /// scenario's carriage is the one used (a hosted stack stamps its packets with its mirror).
     var wireCarriage: SCTPCarriage? { get }
+    /// For a target whose packets travel between addresses of its own whatever the scenario declares
+    /// (a remote peer: its address, and the harness's address toward it): those two, which the session
+    /// uses in place of the scenario's first harness and SUT addresses, so reports, pcaps and rules show
+    /// the wire. Nil when the scenario's addresses are the ones used.
+    var wireAddresses: (harness: IPAddress, sut: IPAddress)? { get }
 }
 
 extension Target {
@@ -57,6 +62,9 @@ extension Target {
 
     /// Targets without a wire of their own carry packets as the scenario declares.
     public var wireCarriage: SCTPCarriage? { nil }
+
+    /// Targets without addresses of their own use the scenario's.
+    public var wireAddresses: (harness: IPAddress, sut: IPAddress)? { nil }
 
     /// Targets that do not start a reset ahead do nothing.
     public func prepareReset() {}

@@ -1,4 +1,5 @@
 import Foundation
+import NetworkLayers
 import ProcessTestSupport
 import Targets
 import Testing
@@ -23,7 +24,11 @@ import Testing
         guard Self.ready(), let binary = ExternalTool.sctpconform, let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { return }
-        let link = try NamespacePair(harnessAddresses: [.defaultHarness], sutAddresses: [.defaultSUT])
+        // Addresses that are not the scenarios' (TEST-NET-1, only inside the namespaces): the reports
+        // must show these, the ones on the wire.
+        let harnessAddress = try #require(IPAddress("192.0.2.1"))
+        let peerAddress = try #require(IPAddress("192.0.2.2"))
+        let link = try NamespacePair(harnessAddresses: [harnessAddress], sutAddresses: [peerAddress])
         defer { link.remove() }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: ip)
@@ -45,11 +50,11 @@ import Testing
             ip,
             ["netns", "exec", link.harnessName, binary, "run", "\(root)/Scenarios/init-os-zero.yaml",
              "\(root)/Scenarios/init-unknown-parameters.yaml", "\(root)/Scenarios/ootb-shutdown-ack.yaml",
-             "\(root)/Scenarios/handshake.yaml", "--target", "remote", "--address", "198.18.0.2", "--port", "7",
+             "\(root)/Scenarios/handshake.yaml", "--target", "remote", "--address", "192.0.2.2", "--port", "7",
              "--reports", reports.path],
             timeout: 120)
         let output = run.standardOutput
-        #expect(output.hasPrefix("remote: SCTP to 198.18.0.2 port 7 over raw IP"), "\(output)")
+        #expect(output.hasPrefix("remote: SCTP to 192.0.2.2 port 7 over raw IP"), "\(output)")
         let verdicts = ExternalUSRSCTPTests.verdicts(output)
         #expect(verdicts["init-os-zero"] == "PASS", "\(output)")
         #expect(verdicts["init-unknown-parameters"] == "PASS", "\(output)")
@@ -57,6 +62,15 @@ import Testing
         #expect(verdicts["handshake"] == "SKIP")
         #expect(output.contains("(target remote lacks socket-options, application)"))
         #expect(run.status == 0, "\(output)\n\(run.standardError)")
+        // The capture and the JSON report show the real addresses, not the scenario's 198.18.0.x.
+        let decoded = try ExternalTool.run(binary, ["decode", reports.path + "/init-os-zero.pcap"], timeout: 60)
+        let lines = decoded.standardOutput.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        #expect(
+            lines.allSatisfy { $0.contains("IP 192.0.2.1.5000 > 192.0.2.2.7:") || $0.contains("IP 192.0.2.2.7 > 192.0.2.1.5000:") },
+            "\(decoded.standardOutput)")
+        let json = try String(contentsOfFile: reports.path + "/init-os-zero.json", encoding: .utf8)
+        #expect(json.contains("192.0.2.2") && !json.contains("198.18.0.2"), "\(json.prefix(2_000))")
     }
 
     @Test(arguments: [

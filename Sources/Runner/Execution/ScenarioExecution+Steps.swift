@@ -64,7 +64,7 @@ extension ScenarioExecution {
             + slack
         let logic = ExpectationMatcher(
             expectation: expectation, sutPort: self.scenario.sutPort, peerPort: self.scenario.peerPort,
-            from: step.from, to: step.to)
+            from: self.onTheWire(step.from), to: self.onTheWire(step.to))
         let across = expectation.arrangement == .anyOrderAcrossPackets
         var remaining = expectation.chunks
         var matched: [Int] = []

@@ -57,11 +57,27 @@ final class ScenarioExecution {
     }
 
     /// The scenario's addresses, ports and carriage (IP or UDP, RFC 6951) as the session's endpoints;
-    /// the carriage is the target's own when its wire fixes one (`Target.wireCarriage`).
+    /// the carriage is the target's own when its wire fixes one (`Target.wireCarriage`), and so are the
+    /// first harness and SUT addresses (`Target.wireAddresses`).
     static func endpoints(of scenario: Scenario, on target: any Target) -> SessionEndpoints {
-        SessionEndpoints(
-            sutAddresses: scenario.sutAddresses, harnessAddresses: scenario.peerAddresses, sutPort: scenario.sutPort,
-            harnessPort: scenario.peerPort, carriage: target.wireCarriage ?? scenario.harnessCarriage)
+        var sut = scenario.sutAddresses
+        var harness = scenario.peerAddresses
+        if let wire = target.wireAddresses {
+            sut[0] = wire.sut
+            harness[0] = wire.harness
+        }
+        return SessionEndpoints(
+            sutAddresses: sut, harnessAddresses: harness, sutPort: scenario.sutPort, harnessPort: scenario.peerPort,
+            carriage: target.wireCarriage ?? scenario.harnessCarriage)
+    }
+
+    /// A scenario address as the session uses it: the target's own in place of the scenario's first
+    /// harness or SUT address (`endpoints(of:on:)`), any other as written.
+    func onTheWire(_ address: IPAddress?) -> IPAddress? {
+        guard let address else { return nil }
+        if address == self.scenario.sutAddresses[0] { return self.session.endpoints.sutAddresses[0] }
+        if address == self.scenario.peerAddresses[0] { return self.session.endpoints.harnessAddresses[0] }
+        return address
     }
 
     // MARK: Run
@@ -221,7 +237,9 @@ final class ScenarioExecution {
     /// Sends built bytes at `now` from the step's harness address to its SUT address.
     func send(_ built: BuiltPacket, step: Step) throws(StepInterruption) -> Int {
         do {
-            return try self.session.send(built.bytes, from: step.from, to: step.to, disposition: .sent(step: step.number))
+            return try self.session.send(
+                built.bytes, from: self.onTheWire(step.from), to: self.onTheWire(step.to),
+                disposition: .sent(step: step.number))
         } catch {
             throw .error(error.message)
         }

@@ -163,7 +163,7 @@ public final class AgentTarget: Target {
         usleep(Self.settleMicroseconds)
         self.configuration = configuration
         self.events.removeAll()
-        self.network.restart(endpoints: Self.endpoints(configuration), presentedAs: nil, at: start)
+        self.network.restart(endpoints: Self.endpoints(configuration), at: start)
     }
 
     public func shutdown() {

@@ -45,8 +45,10 @@ public struct RemotePeer: Hashable, Sendable {
 /// accepted; it has no application the harness can drive, so scenarios needing one (`app:` steps
 /// other than `listen`, socket options, the SUT as client) are SKIPped by capability.
 ///
-/// Reports show the scenario's addresses: packets leave for the peer's real address and replies are
-/// stamped with the scenario's (see `NetworkTransport`'s addresses).
+/// Reports, pcaps and rules show the real addresses: the peer's first address and the harness's
+/// (`--local-address`, else the one the kernel's route toward the peer gives, `RouteSource`) stand in
+/// for the scenario's first SUT and harness addresses (`wireAddresses`). Only the peer's addresses
+/// are ever sent to.
 public final class RemoteTarget: Target {
     public static let supportedCapabilities: Set<TargetCapability> = [.server]
 
@@ -55,6 +57,8 @@ public final class RemoteTarget: Target {
     public var capabilities: Set<TargetCapability> { Self.supportedCapabilities }
     public var transport: any Transport { self.network }
     public let network: NetworkTransport
+    /// The harness's address toward the peer, and the peer's first address.
+    public let wireAddresses: (harness: IPAddress, sut: IPAddress)?
 
     public init(
         peer: RemotePeer, configuration: TargetConfiguration, start: VirtualInstant = .zero,
@@ -64,12 +68,20 @@ public final class RemoteTarget: Target {
             throw .unavailable(reason: "no remote address", hint: "give the peer's address with --address")
         }
         self.peer = peer
+        let sut = peer.addresses[0]
+        guard
+            let harness = peer.localAddresses.first(where: { $0.version == sut.version })
+                ?? RouteSource.address(toward: sut, namespacePath: peer.namespacePath)
+        else {
+            throw .unavailable(
+                reason: "no route to \(sut)", hint: "check the peer's address, or give the harness's with --local-address")
+        }
+        self.wireAddresses = (harness, sut)
         do {
             self.network = try NetworkTransport(
                 carriage: peer.carriage, endpoints: Self.endpoints(peer, configuration),
                 clock: RealTimeClock(tolerance: tolerance, start: start), start: start,
-                namespacePath: peer.namespacePath,
-                presentedAs: (configuration.harnessAddress, configuration.sutAddress))
+                namespacePath: peer.namespacePath)
         } catch {
             throw .unavailable(reason: error.description, hint: "raw sockets need root; UDP needs a free port")
         }
@@ -92,9 +104,7 @@ public final class RemoteTarget: Target {
     public func takeTimedEvents() -> [TimedApplicationEvent] { [] }
 
     public func reset(_ configuration: TargetConfiguration, start: VirtualInstant) throws(TargetError) {
-        self.network.restart(
-            endpoints: Self.endpoints(self.peer, configuration),
-            presentedAs: (configuration.harnessAddress, configuration.sutAddress), at: start)
+        self.network.restart(endpoints: Self.endpoints(self.peer, configuration), at: start)
     }
 
     public func shutdown() {
