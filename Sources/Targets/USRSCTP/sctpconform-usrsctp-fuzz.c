@@ -289,10 +289,12 @@ static uint64_t record_outcome(uint32_t index, uint8_t status, uint32_t detail, 
 }
 
 /* Delivers the liveness probe and says whether the stack answered it (a packet to the probe's source
- * port). What the probe made the stack send, its coverage and its events are dropped. */
+ * port). The probe is the harness's instrument, not an input: the test hooks and planted bugs do not
+ * look at it (a deaf stack stays deaf to it). What it made the stack send, its coverage and its events
+ * are dropped. */
 static int probe_answered(void) {
     size_t before = out_length;
-    deliver_from_harness(probe_packet, probe_length);
+    deliver_to_stack(probe_packet, probe_length);
     int answered = 0;
     size_t offset = before;
     while (offset + 5 <= out_length) {

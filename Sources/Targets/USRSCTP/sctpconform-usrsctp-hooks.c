@@ -184,10 +184,14 @@ static void run_planted_bugs(const uint8_t *packet, size_t length) {
     }
 }
 
-/* A packet from the harness (common header onward): the test hooks and planted bugs look at it, then
- * usrsctp gets it unless the deaf hook drops it. */
+/* usrsctp gets a packet (common header onward) unless the deaf hook drops it. */
+static void deliver_to_stack(const uint8_t *packet, size_t length) {
+    if (!deaf) { usrsctp_conninput(CONN_ADDRESS, packet, length, 0); }
+}
+
+/* A packet from the harness: the test hooks and planted bugs look at it, then the stack gets it. */
 static void deliver_from_harness(const uint8_t *packet, size_t length) {
     run_test_hooks(packet, length);
     run_planted_bugs(packet, length);
-    if (!deaf) { usrsctp_conninput(CONN_ADDRESS, packet, length, 0); }
+    deliver_to_stack(packet, length);
 }
