@@ -57,50 +57,31 @@ final class HelperProcess {
         self.name = name
         self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
         ChildSpawn.ignoreBrokenPipes()
+        // Every descriptor made here; all are closed if the child cannot be started.
+        var opened: [Int32] = []
         do throws(ChildSpawn.Failure) {
             let commands = try ChildSpawn.kernelPipe()
-            var commandRead = commands.read
-            var commandWrite = commands.write
-            defer { ChildSpawn.closeDescriptor(&commandRead) }
-            let replies: (read: Int32, write: Int32)
-            do throws(ChildSpawn.Failure) {
-                replies = try ChildSpawn.kernelPipe()
-            } catch {
-                ChildSpawn.closeDescriptor(&commandWrite)
-                throw error
+            opened += [commands.read, commands.write]
+            let replies = try ChildSpawn.kernelPipe()
+            opened += [replies.read, replies.write]
+            let errors = try ChildSpawn.pipe()
+            opened += [errors.read, errors.write]
+            self.processIdentifier = try ChildSpawn.spawn(
+                path: executable, arguments: arguments,
+                standardInput: commands.read, standardOutput: replies.write, standardError: errors.write,
+                environment: environment)
+            // The child's ends are the child's now.
+            for var descriptor in [commands.read, replies.write, errors.write] {
+                ChildSpawn.closeDescriptor(&descriptor)
             }
-            var replyRead = replies.read
-            var replyWrite = replies.write
-            defer { ChildSpawn.closeDescriptor(&replyWrite) }
-            let errors: (read: Int32, write: Int32)
-            do throws(ChildSpawn.Failure) {
-                errors = try ChildSpawn.pipe()
-            } catch {
-                ChildSpawn.closeDescriptor(&commandWrite)
-                ChildSpawn.closeDescriptor(&replyRead)
-                throw error
-            }
-            var errorWrite = errors.write
-            defer { ChildSpawn.closeDescriptor(&errorWrite) }
-            do throws(ChildSpawn.Failure) {
-                self.processIdentifier = try ChildSpawn.spawn(
-                    path: executable, arguments: arguments,
-                    standardInput: commandRead, standardOutput: replyWrite, standardError: errorWrite,
-                    environment: environment)
-            } catch {
-                var errorRead = errors.read
-                ChildSpawn.closeDescriptor(&commandWrite)
-                ChildSpawn.closeDescriptor(&replyRead)
-                ChildSpawn.closeDescriptor(&errorRead)
-                throw error
-            }
-            self.commandOutput = commandWrite
-            self.replyInput = replyRead
+            self.commandOutput = commands.write
+            self.replyInput = replies.read
             self.errorOutput = errors.read
             ChildSpawn.setNonBlocking(self.commandOutput)
             ChildSpawn.setNonBlocking(self.replyInput)
             ChildSpawn.setNonBlocking(self.errorOutput)
         } catch {
+            for var descriptor in opened { ChildSpawn.closeDescriptor(&descriptor) }
             throw .failed("cannot start \(name) (\(executable)): \(error.message)")
         }
     }
