@@ -111,6 +111,11 @@ public struct LiveRuleChecker: Sendable {
         self.engine.trackedSides
     }
 
+    /// The newest association between `local` and `remote` as the tracker knows it, `local`'s side first.
+    public func trackedSides(local: TransportEndpoint, remote: TransportEndpoint) -> (local: TrackedSide, remote: TrackedSide)? {
+        self.engine.trackedSides(local: local, remote: remote)
+    }
+
     /// The party whose endpoint broke the rule: the harness when the endpoint is only ever the
     /// harness's, the SUT otherwise.
     private func attribute(_ finding: Finding) -> LiveFinding {

@@ -5,6 +5,8 @@
 public struct RuleEngine: Sendable {
     public let configuration: RuleConfiguration
     private var table = AssociationTable()
+    /// The association the last packet belonged to (an index into the table), for `trackedSides(local:remote:)`.
+    private var lastLocated: Int?
     /// Numbers for the endpoint pairs of the views this engine decodes itself.
     private var pairSlots = EndpointPairSlots()
     private var sink: FindingSink
@@ -41,6 +43,7 @@ public struct RuleEngine: Sendable {
         let located =
             view.header == nil ? nil : self.table.locate(view, configuration: self.configuration)
         let associationID = located.map { self.table.associations[$0.index].id }
+        self.lastLocated = located?.index ?? self.lastLocated
         if associationID == nil {
             PacketFormatRules.judgeZeroChecksumWithoutAssociation(view, sink: &self.sink)
         }
@@ -123,6 +126,31 @@ public struct RuleEngine: Sendable {
     /// packet; side 0 sent the first packet.
     public var trackedSides: [[TrackedSide]] {
         self.table.associations.map { $0.sides.map(TrackedSide.init) }
+    }
+
+    /// The newest association between the endpoints `local` and `remote` (either may have sent first),
+    /// as its two sides: `local`'s first. Nil when no packet went between them.
+    /// Looks at the last packet's association first (a live run asks after every packet), then at
+    /// the others, newest first, without copying any.
+    public func trackedSides(local: TransportEndpoint, remote: TransportEndpoint) -> (local: TrackedSide, remote: TrackedSide)? {
+        self.table.associations.withUnsafeBufferPointer { associations in
+            func sides(at index: Int) -> (local: TrackedSide, remote: TrackedSide)? {
+                associations[index].sides.withUnsafeBufferPointer { sides in
+                    if sides[0].endpoint == local, sides[1].endpoint == remote {
+                        return (TrackedSide(sides[0]), TrackedSide(sides[1]))
+                    }
+                    if sides[1].endpoint == local, sides[0].endpoint == remote {
+                        return (TrackedSide(sides[1]), TrackedSide(sides[0]))
+                    }
+                    return nil
+                }
+            }
+            if let last = self.lastLocated, last < associations.count, let found = sides(at: last) { return found }
+            for index in associations.indices.reversed() where index != self.lastLocated {
+                if let found = sides(at: index) { return found }
+            }
+            return nil
+        }
     }
 
     /// Offline: why the capture evidently misses packets, by association ID (`CaptureLoss`), once

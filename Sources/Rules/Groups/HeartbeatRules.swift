@@ -24,6 +24,7 @@ enum HeartbeatRules {
             sink.report(Self.infoPresent, "HEARTBEAT without a Heartbeat Info parameter", context)
         }
         let receiver = context.receiver
+        if let info = Self.info(chunk.parameters) { association.sides[receiver].lastHeartbeatInfoSeen = info }
         guard association.sides[receiver].state.hasAssociation || association.origin == .joinedMidway else { return }
         if context.receiverProcesses {
             association.sides[receiver].remember(
@@ -32,6 +33,14 @@ enum HeartbeatRules {
             association.sides[receiver].remember(
                 ReceivedHeartbeat(parameters: chunk.parameters, packet: context.number, discard: reason))
         }
+    }
+
+    /// The Heartbeat Information of a HEARTBEAT's parameters, if it has one.
+    static func info(_ parameters: [Parameter]) -> [UInt8]? {
+        for parameter in parameters {
+            if case .heartbeatInfo(let info) = parameter { return info.info }
+        }
+        return nil
     }
 
     static func onHeartbeatAck(

@@ -44,6 +44,9 @@ struct SideState: Sendable {
     var offers: [InitiationProposal] = []
     /// HEARTBEATs received from the peer, newest last.
     var heartbeats: [ReceivedHeartbeat] = []
+    /// The Heartbeat Information of the newest HEARTBEAT that reached this endpoint, association or
+    /// not (what a HEARTBEAT ACK from it would echo; `TrackedSide.lastHeartbeatInfo`).
+    var lastHeartbeatInfoSeen: [UInt8]?
     /// The last INIT received, for judging the INIT ACK that answers it.
     var lastInitReceived: ReceivedInit?
     /// INIT ACKs received that carried a zero tag or stream count, by Initiate Tag.

@@ -2,12 +2,18 @@ import Rules
 import SCTPWire
 import Scenario
 
-/// The harness's view of the association with the SUT, updated from every packet in both directions.
-/// It supplies the defaults of `send` steps (tags, TSNs, the cookie to echo, what a SACK acknowledges)
-/// and the harness variables (`$peer_tag`, `$our_next_tsn`, ...).
+/// The harness's view of the association with the SUT. It supplies the defaults of `send` steps (tags,
+/// TSNs, the cookie to echo, what a SACK acknowledges) and the harness variables (`$peer_tag`,
+/// `$our_next_tsn`, ...).
 ///
-/// "our" is the harness, "peer" is the SUT. Nothing here judges the SUT: that is the scenario's and
-/// the rules' job; the model only remembers what was said (RFC 9260 §5, §6.2, §8.5).
+/// "our" is the harness, "peer" is the SUT. What the SUT said (its tag, Initial TSN, streams, window,
+/// cookie, the DATA the harness received, what it acknowledged, its HEARTBEAT) and the association's
+/// state come from the one model of the association there is, the rules' tracker, which sees every
+/// packet of the run (`learn(harness:sut:)`, called by the session after each packet); nothing here
+/// reads the SUT's packets. What the harness itself announced and sent (its tag and TSNs, stream
+/// sequence numbers, the cookie it offered) is kept here as the harness sends (`observeSent`), so a
+/// copy of the model can also follow packets that were never sent (the fuzzer's generator).
+/// Nothing here judges the SUT (RFC 9260 §5, §6.2, §8.5).
 public struct AssociationModel: Hashable, Sendable {
     /// RFC 9260 §4 states, as far as the harness can tell them from the wire: the rules' association
     /// tracker's states (`EndpointState`), one vocabulary for both.
@@ -60,7 +66,10 @@ public struct AssociationModel: Hashable, Sendable {
 
     // MARK: Learning
 
-    /// Learns from a packet the harness sent (chunks that decode; malformed ones are skipped).
+    /// Learns from a packet the harness sent (chunks that decode; malformed ones are skipped): its own
+    /// tag, TSNs, stream sequence numbers and offered cookie. The state it moves to is the harness's
+    /// own expectation, for a copy that follows packets never sent (the fuzzer's generator, the
+    /// builder's working copy); in a session, `learn(harness:sut:)` then sets the tracker's.
     ///
     /// An INIT or INIT ACK whose initiate tag is 0 announces nothing: the SUT must discard it
     /// (RFC 9260 §3.3.2, §3.3.3), so the harness keeps its tag and TSN for the next one.
@@ -107,45 +116,32 @@ public struct AssociationModel: Hashable, Sendable {
         }
     }
 
-    /// Learns from a packet the SUT sent.
-    public mutating func observeReceived(chunks: [Chunk]) {
-        for chunk in chunks {
-            switch chunk {
-            case .initiation(let initiation):
-                self.learnPeer(
-                    tag: initiation.initiateTag, tsn: initiation.initialTSN, outbound: initiation.outboundStreams,
-                    inbound: initiation.inboundStreams, window: initiation.advertisedReceiverWindow)
-            case .initiationAck(let ack):
-                self.learnPeer(
-                    tag: ack.initiateTag, tsn: ack.initialTSN, outbound: ack.outboundStreams,
-                    inbound: ack.inboundStreams, window: ack.advertisedReceiverWindow)
-                for parameter in ack.parameters {
-                    if case .stateCookie(let cookie) = parameter { self.cookie = cookie.cookie }
-                }
-            case .cookieEcho:
-                self.state = .established
-            case .cookieAck:
-                self.state = .established
-            case .data(let data):
-                self.receiveTSN(data.tsn)
-            case .iData(let data):
-                self.receiveTSN(data.tsn)
-            case .sack(let sack):
-                self.acknowledgedByPeer = sack.cumulativeTSNAck
-            case .heartbeat(let heartbeat):
-                for parameter in heartbeat.parameters {
-                    if case .heartbeatInfo(let info) = parameter { self.heartbeatInfo = info.info }
-                }
-            case .shutdown(let shutdown):
-                self.acknowledgedByPeer = shutdown.cumulativeTSNAck
-                self.state = .shutdownReceived
-            case .shutdownAck:
-                self.state = .shutdownAckSent
-            case .abort, .shutdownComplete:
-                self.state = .closed
-            default:
-                continue
+    /// Takes what the rules' tracker knows of the association: the harness's side and the SUT's. A
+    /// value the tracker does not know (a new record after the association ended, which has seen no
+    /// INIT yet) keeps what was learnt before, as a harness remembers its last peer.
+    public mutating func learn(harness: TrackedSide, sut: TrackedSide) {
+        self.state = harness.state
+        if let announced = sut.announced {
+            self.peerTag = announced.tag
+            self.peerInitialTSN = announced.initialTSN
+            self.peerOutboundStreams = announced.outboundStreams
+            self.peerInboundStreams = announced.inboundStreams
+        } else if let tag = sut.tag {
+            // Learnt from traffic (no INIT or INIT ACK of the SUT's was seen).
+            self.peerTag = tag
+        }
+        if let window = sut.advertisedWindow { self.peerWindow = window }
+        if let cookie = sut.offeredCookie { self.cookie = cookie }
+        if let info = harness.lastHeartbeatInfo { self.heartbeatInfo = info }
+        if let acknowledged = harness.acknowledgedByPeer { self.acknowledgedByPeer = acknowledged }
+        if let cumulative = harness.cumulativeTSNReceived {
+            self.peerCumulativeTSN = cumulative
+            if harness.tsnsReceivedAbove.isEmpty {
+                if !self.peerTSNsAboveCumulative.isEmpty { self.peerTSNsAboveCumulative = [] }
+            } else {
+                self.peerTSNsAboveCumulative = Set(harness.tsnsReceivedAbove)
             }
+            self.peerLastTSN = harness.tsnsReceivedAbove.last ?? cumulative
         }
     }
 
@@ -160,32 +156,6 @@ public struct AssociationModel: Hashable, Sendable {
         self.ourOutboundStreams = outbound
         self.ourInboundStreams = inbound
         self.ourWindow = window
-    }
-
-    private mutating func learnPeer(tag: UInt32, tsn: UInt32, outbound: UInt16, inbound: UInt16, window: UInt32) {
-        if self.peerInitialTSN != tsn || self.peerTag != tag {
-            self.peerCumulativeTSN = tsn &- 1
-            self.peerTSNsAboveCumulative = []
-        }
-        self.peerTag = tag
-        self.peerInitialTSN = tsn
-        self.peerOutboundStreams = outbound
-        self.peerInboundStreams = inbound
-        self.peerWindow = window
-    }
-
-    private mutating func receiveTSN(_ tsn: UInt32) {
-        self.peerLastTSN = tsn
-        guard var cumulative = self.peerCumulativeTSN else {
-            self.peerCumulativeTSN = tsn
-            return
-        }
-        guard Serial.lessThan(cumulative, tsn) else { return }
-        self.peerTSNsAboveCumulative.insert(tsn)
-        while self.peerTSNsAboveCumulative.remove(cumulative &+ 1) != nil {
-            cumulative = cumulative &+ 1
-        }
-        self.peerCumulativeTSN = cumulative
     }
 
     // MARK: Views

@@ -32,6 +32,14 @@ public final class RulesLiveChecker: LiveChecker {
         self.checker.trackedSides
     }
 
+    /// The newest association between the harness's endpoint and the SUT's as the rules' tracker knows
+    /// it, the harness's side first: what the session's association model learns from.
+    public func trackedSides(
+        harness: TransportEndpoint, sut: TransportEndpoint
+    ) -> (harness: TrackedSide, sut: TrackedSide)? {
+        self.checker.trackedSides(local: harness, remote: sut).map { ($0.local, $0.remote) }
+    }
+
     public func finish(at time: VirtualInstant) -> [ScenarioFinding] {
         self.checker.finish().map(Self.convert)
     }

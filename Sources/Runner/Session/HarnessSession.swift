@@ -1,4 +1,5 @@
 import NetworkLayers
+import Rules
 import SCTPWire
 import Targets
 import Transports
@@ -28,6 +29,12 @@ public final class HarnessSession {
     public private(set) var endpoints: SessionEndpoints
     private let makeCheckers: () -> [any LiveChecker]
     @exclusivity(unchecked) private var checkers: [any LiveChecker]
+    /// The rules' association tracker, the one model of the association the session keeps: the rule
+    /// checker among `checkers` when there is one, else one of its own that judges nothing
+    /// (`run --no-rules`); `model` learns what the SUT said from it.
+    @exclusivity(unchecked) private var tracker: RulesLiveChecker
+    /// Whether `tracker` is the session's own (fed beside the checkers, its findings dropped).
+    @exclusivity(unchecked) private var tracksApart: Bool
     /// The harness's clock and its timed events.
     @exclusivity(unchecked) private(set) var scheduler: EventScheduler
     /// How far the target has run (it only moves forward).
@@ -69,9 +76,16 @@ public final class HarnessSession {
         self.endpoints = endpoints
         self.makeCheckers = checkers
         self.checkers = checkers()
+        (self.tracker, self.tracksApart) = Self.tracker(among: self.checkers)
         self.scheduler = EventScheduler(start: start)
         self.seed = seed
         (self.model, self.filler) = Self.harnessState(seed: seed, endpoints: endpoints)
+    }
+
+    /// The rule checker among `checkers`, or a tracker of the session's own.
+    private static func tracker(among checkers: [any LiveChecker]) -> (RulesLiveChecker, apart: Bool) {
+        if let rules = checkers.lazy.compactMap({ $0 as? RulesLiveChecker }).first { return (rules, false) }
+        return (RulesLiveChecker(), true)
     }
 
     /// The harness's initiate tag and initial TSN, and filler bytes, from the seed.
@@ -134,7 +148,7 @@ public final class HarnessSession {
         }
         let tag = decoded.sctp.header?.verificationTag ?? 0
         self.model.observeSent(tag: tag, chunks: decoded.typedChunks)
-        self.modelChanged = true
+        self.learnFromTracker()
         return number
     }
 
@@ -269,6 +283,7 @@ public final class HarnessSession {
         self.stalledLooks = 0
         self.capture.clearRecords()
         self.checkers = self.makeCheckers()
+        (self.tracker, self.tracksApart) = Self.tracker(among: self.checkers)
     }
 
     // MARK: Internals
@@ -276,11 +291,10 @@ public final class HarnessSession {
     private func ingest(_ envelope: AddressedPacket) {
         let number = self.packets.count + 1
         let packet = DecodedPacket(number: number, direction: .fromSUT, envelope: envelope)
-        self.model.observeReceived(chunks: packet.typedChunks)
-        self.modelChanged = true
         self.packets.append(ExchangedPacket(number: number, direction: .fromSUT, packet: envelope, disposition: .unexamined))
         self.inbox.append(packet)
         self.check(ObservedPacket(packet))
+        self.learnFromTracker()
     }
 
     private func check(_ packet: ObservedPacket) {
@@ -288,6 +302,24 @@ public final class HarnessSession {
             let found = checker.observe(packet)
             if !found.isEmpty { self.findings += found }
         }
+        if self.tracksApart {
+            _ = self.tracker.observe(packet)
+        }
+    }
+
+    /// The model takes what the tracker knows of the association between the harness's first
+    /// endpoint and the SUT's (`AssociationModel.learn`).
+    private func learnFromTracker() {
+        var udp: (harness: UInt16?, sut: UInt16?) = (nil, nil)
+        if case .udpEncapsulated(let source, let destination) = self.endpoints.carriage { udp = (source, destination) }
+        let harness = TransportEndpoint(
+            host: .ip(self.endpoints.harnessAddresses[0]), port: self.endpoints.harnessPort, udpPort: udp.harness)
+        let sut = TransportEndpoint(
+            host: .ip(self.endpoints.sutAddresses[0]), port: self.endpoints.sutPort, udpPort: udp.sut)
+        if let sides = self.tracker.trackedSides(harness: harness, sut: sut) {
+            self.model.learn(harness: sides.harness, sut: sides.sut)
+        }
+        self.modelChanged = true
     }
 
     /// Queues application events at the instants the target gives them (never after `now`: the
