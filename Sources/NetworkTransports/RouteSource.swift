@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NetworkLayers
 
 #if canImport(Glibc)
@@ -29,30 +30,8 @@ public enum RouteSource {
         #endif
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var storage = sockaddr_storage()
-        var length: socklen_t
-        if version == 6 {
-            var address = sockaddr_in6()
-            address.sin6_family = sa_family_t(AF_INET6)
-            address.sin6_port = UInt16(9).bigEndian
-            guard inet_pton(AF_INET6, destination, &address.sin6_addr) == 1 else { return nil }
-            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-            withUnsafeBytes(of: address) { raw in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: raw) }
-            }
-        } else {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = UInt16(9).bigEndian
-            guard inet_pton(AF_INET, destination, &address.sin_addr) == 1 else { return nil }
-            length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            withUnsafeBytes(of: address) { raw in
-                withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: raw) }
-            }
-        }
-        let connected = withUnsafePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, length) }
-        }
+        guard let address = try? SocketAddress(ipAddress: destination, port: 9) else { return nil }
+        let connected = address.withSockAddr { pointer, size in connect(descriptor, pointer, socklen_t(size)) }
         guard connected == 0 else { return nil }
         var local = sockaddr_storage()
         var localLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
