@@ -12,5 +12,4 @@ import Testing
         // IPv6 may be off in a container; when it answers, it is from ::1.
         if let found = RouteSource.address(toward: v6) { #expect(found == v6) }
     }
-
 }
